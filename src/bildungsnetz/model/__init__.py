@@ -1,0 +1,70 @@
+"""The domain model: pydantic records for actors, ties, forums, flows, measures and money.
+
+Every record is immutable (``frozen``) and refuses unknown fields. Texts are
+NFC-normalised and stripped, ids are checked, enumerations are string enums with German
+and English labels. :class:`EducationNetwork` holds the records and checks them against
+each other. This layer imports no networkx.
+
+Examples
+--------
+>>> from bildungsnetz.model import Actor, SchoolProfile
+>>> Actor(id="gs1", name="GS Am Markt", kind="school",
+...       school=SchoolProfile(form="grundschule")).school.form.label()
+'Grundschule'
+"""
+
+from bildungsnetz.model.actor import Actor, Identifier, Location, SchoolProfile
+from bildungsnetz.model.cooperation import Cooperation
+from bildungsnetz.model.dates import Period, parse_date
+from bildungsnetz.model.enums import (
+    ActorKind,
+    CooperationKind,
+    CooperationLevel,
+    Formality,
+    ForumKind,
+    FundingSource,
+    Intensity,
+    Language,
+    PreventionTier,
+    SchoolForm,
+    Severity,
+    Stage,
+    Topic,
+    TransitionKind,
+)
+from bildungsnetz.model.flow import TransitionFlow
+from bildungsnetz.model.forum import Forum
+from bildungsnetz.model.intervention import Intervention
+from bildungsnetz.model.network import EducationNetwork
+from bildungsnetz.model.programme import Programme
+from bildungsnetz.model.schedule import MeetingSchedule
+
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "Cooperation",
+    "CooperationKind",
+    "CooperationLevel",
+    "EducationNetwork",
+    "Formality",
+    "Forum",
+    "ForumKind",
+    "FundingSource",
+    "Identifier",
+    "Intensity",
+    "Intervention",
+    "Language",
+    "Location",
+    "MeetingSchedule",
+    "Period",
+    "PreventionTier",
+    "Programme",
+    "SchoolForm",
+    "SchoolProfile",
+    "Severity",
+    "Stage",
+    "Topic",
+    "TransitionFlow",
+    "TransitionKind",
+    "parse_date",
+]

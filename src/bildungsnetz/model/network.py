@@ -1,0 +1,437 @@
+"""The education network: the aggregate root that holds and checks all records.
+
+Examples
+--------
+>>> from bildungsnetz import Actor, Cooperation, EducationNetwork, SchoolProfile
+>>> network = EducationNetwork(
+...     name="Beispiel",
+...     actors=[
+...         Actor(id="gs1", name="GS Am Markt", kind="school",
+...               school=SchoolProfile(form="grundschule")),
+...         Actor(id="ssa1", name="Schulsozialarbeit GS Am Markt",
+...               kind="school_social_work"),
+...     ],
+...     cooperations=[Cooperation(id="c1", actors=("gs1", "ssa1"), kind="placement")],
+... )
+>>> [tie.id for tie in network.ties_of("gs1")]
+['c1']
+>>> EducationNetwork(name="Kaputt", cooperations=[
+...     Cooperation(id="c1", actors=("gs1", "gs1"), kind="agreement")])
+Traceback (most recent call last):
+...
+bildungsnetz.errors.NetworkIntegrityError: 3 problems in network 'Kaputt':
+  cooperations[c1].actors: unknown actor 'gs1'
+  cooperations[c1].actors: a cooperation needs two different actors ('gs1', 'gs1')
+  ...
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Self, TypeVar
+
+from pydantic import PrivateAttr
+
+from bildungsnetz.errors import NetworkIntegrityError, UnknownActorError
+from bildungsnetz.model._integrity import find_problems
+from bildungsnetz.model._record import Name, Record, Text
+from bildungsnetz.model.actor import Actor
+from bildungsnetz.model.cooperation import Cooperation
+from bildungsnetz.model.dates import Day
+from bildungsnetz.model.enums import ActorKind
+from bildungsnetz.model.flow import TransitionFlow
+from bildungsnetz.model.forum import Forum
+from bildungsnetz.model.intervention import Intervention
+from bildungsnetz.model.programme import Programme
+
+__all__ = ["EducationNetwork"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    actors: dict[str, Actor]
+    by_kind: dict[ActorKind, tuple[Actor, ...]]
+    ties: dict[str, tuple[Cooperation, ...]]
+    forums_of: dict[str, tuple[Forum, ...]]
+    cooperations: dict[str, Cooperation]
+    forums: dict[str, Forum]
+    interventions: dict[str, Intervention]
+    programmes: dict[str, Programme]
+
+
+def _build_index(network: EducationNetwork) -> _Index:
+    by_kind: dict[ActorKind, list[Actor]] = defaultdict(list)
+    for actor in network.actors:
+        by_kind[actor.kind].append(actor)
+    ties: dict[str, list[Cooperation]] = defaultdict(list)
+    for tie in network.cooperations:
+        first, second = tie.actors
+        ties[first].append(tie)
+        if second != first:
+            ties[second].append(tie)
+    forums_of: dict[str, list[Forum]] = defaultdict(list)
+    for forum in network.forums:
+        for participant in sorted(forum.participants):
+            forums_of[participant].append(forum)
+    return _Index(
+        actors={actor.id: actor for actor in network.actors},
+        by_kind={kind: tuple(items) for kind, items in by_kind.items()},
+        ties={actor_id: tuple(items) for actor_id, items in ties.items()},
+        forums_of={actor_id: tuple(items) for actor_id, items in forums_of.items()},
+        cooperations={tie.id: tie for tie in network.cooperations},
+        forums={forum.id: forum for forum in network.forums},
+        interventions={measure.id: measure for measure in network.interventions},
+        programmes={programme.id: programme for programme in network.programmes},
+    )
+
+
+_Keyed = TypeVar("_Keyed", Actor, Cooperation, Forum, Intervention, Programme)
+_T = TypeVar("_T")
+
+
+def _replace_by_id(current: tuple[_Keyed, ...], new: Iterable[_Keyed]) -> tuple[_Keyed, ...]:
+    replacements = {item.id: item for item in new}
+    kept = tuple(replacements.pop(item.id, item) for item in current)
+    return kept + tuple(replacements.values())
+
+
+class EducationNetwork(Record):
+    """All actors, cooperations, forums, flows, interventions and programmes of a network.
+
+    Construction checks the records against each other and raises one
+    :class:`~bildungsnetz.errors.NetworkIntegrityError` listing every problem: unknown
+    references anywhere, duplicate ids, self-ties, ``part_of`` cycles, implausible
+    transitions. A network is immutable; methods such as :meth:`as_of` and
+    :meth:`with_cooperations` return new networks. Records keep the order they were
+    given in.
+
+    Parameters
+    ----------
+    name
+        The network's name, usually the district's.
+    region
+        The region it covers, as free text.
+    reference_date
+        The day the data describe (Stichtag), if known. :meth:`as_of` sets it.
+    actors, cooperations, forums, flows, interventions, programmes
+        The records.
+    description
+        Free text, such as the data's source.
+
+    Examples
+    --------
+    >>> from bildungsnetz.datasets import musterkreis
+    >>> network = musterkreis()
+    >>> network.actor("nws").name
+    'Netzwerkstelle Schulerfolg Musterkreis'
+    >>> len(network.actors_of("school")) > 70
+    True
+    """
+
+    name: Name
+    region: Text = ""
+    reference_date: Day | None = None
+    actors: tuple[Actor, ...] = ()
+    cooperations: tuple[Cooperation, ...] = ()
+    forums: tuple[Forum, ...] = ()
+    flows: tuple[TransitionFlow, ...] = ()
+    interventions: tuple[Intervention, ...] = ()
+    programmes: tuple[Programme, ...] = ()
+    description: Text = ""
+
+    _index: _Index = PrivateAttr()
+
+    # pydantic turns any ValueError raised during validation into a ValidationError; the
+    # whole-network check runs after validation so that NetworkIntegrityError, with its
+    # list of problems, reaches the caller unchanged.
+    def __init__(self, **data: Any) -> None:
+        super().__init__(**data)
+        self._raise_problems()
+
+    @classmethod
+    def model_validate(
+        cls,
+        obj: Any,
+        *,
+        strict: bool | None = None,
+        extra: Any = None,
+        from_attributes: bool | None = None,
+        context: Any | None = None,
+        by_alias: bool | None = None,
+        by_name: bool | None = None,
+    ) -> Self:
+        """Validate a mapping into a network, then check the whole (see the class)."""
+        network = super().model_validate(
+            obj,
+            strict=strict,
+            extra=extra,
+            from_attributes=from_attributes,
+            context=context,
+            by_alias=by_alias,
+            by_name=by_name,
+        )
+        network._raise_problems()
+        return network
+
+    @classmethod
+    def model_validate_json(
+        cls,
+        json_data: str | bytes | bytearray,
+        *,
+        strict: bool | None = None,
+        extra: Any = None,
+        context: Any | None = None,
+        by_alias: bool | None = None,
+        by_name: bool | None = None,
+    ) -> Self:
+        """Validate a JSON document into a network, then check the whole (see the class)."""
+        network = super().model_validate_json(
+            json_data, strict=strict, extra=extra, context=context, by_alias=by_alias,
+            by_name=by_name,
+        )
+        network._raise_problems()
+        return network
+
+    def model_post_init(self, context: Any, /) -> None:
+        """Build the lookup tables (no checks: they run after validation)."""
+        self._index = _build_index(self)
+
+    def _raise_problems(self) -> None:
+        problems = find_problems(self)
+        if problems:
+            raise NetworkIntegrityError(problems, network=self.name)
+
+    def __eq__(self, other: object) -> bool:
+        # The lookup tables are derived from the records; comparing them too would only
+        # cost time.
+        if not isinstance(other, EducationNetwork):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    def __hash__(self) -> int:
+        return hash(tuple(self.__dict__.values()))
+
+    def __repr__(self) -> str:
+        return (
+            f"EducationNetwork(name={self.name!r}, actors={len(self.actors)}, "
+            f"cooperations={len(self.cooperations)}, forums={len(self.forums)}, "
+            f"flows={len(self.flows)}, interventions={len(self.interventions)}, "
+            f"programmes={len(self.programmes)})"
+        )
+
+    __str__ = __repr__
+
+    # Lookups -------------------------------------------------------------------------
+
+    def actor(self, actor_id: str) -> Actor:
+        """Return the actor with ``actor_id`` in O(1).
+
+        Raises
+        ------
+        UnknownActorError
+            If there is no such actor.
+        """
+        try:
+            return self._index.actors[actor_id]
+        except KeyError:
+            raise UnknownActorError(actor_id, network=self.name) from None
+
+    def has_actor(self, actor_id: str) -> bool:
+        """Return whether the network has an actor with ``actor_id``."""
+        return actor_id in self._index.actors
+
+    def actors_of(self, kind: ActorKind | str) -> tuple[Actor, ...]:
+        """Return the actors of ``kind``, in network order."""
+        return self._index.by_kind.get(ActorKind(kind), ())
+
+    def ties_of(self, actor_id: str) -> tuple[Cooperation, ...]:
+        """Return the cooperations ``actor_id`` takes part in, in O(degree).
+
+        Raises
+        ------
+        UnknownActorError
+            If there is no such actor.
+        """
+        if actor_id not in self._index.actors:
+            raise UnknownActorError(actor_id, network=self.name)
+        return self._index.ties.get(actor_id, ())
+
+    def forums_of(self, actor_id: str) -> tuple[Forum, ...]:
+        """Return the forums ``actor_id`` convenes or belongs to.
+
+        Raises
+        ------
+        UnknownActorError
+            If there is no such actor.
+        """
+        if actor_id not in self._index.actors:
+            raise UnknownActorError(actor_id, network=self.name)
+        return self._index.forums_of.get(actor_id, ())
+
+    def cooperation(self, cooperation_id: str) -> Cooperation:
+        """Return the cooperation with ``cooperation_id`` (``KeyError`` if absent)."""
+        return _lookup(self._index.cooperations, cooperation_id, "cooperation")
+
+    def forum(self, forum_id: str) -> Forum:
+        """Return the forum with ``forum_id`` (``KeyError`` if absent)."""
+        return _lookup(self._index.forums, forum_id, "forum")
+
+    def intervention(self, intervention_id: str) -> Intervention:
+        """Return the intervention with ``intervention_id`` (``KeyError`` if absent)."""
+        return _lookup(self._index.interventions, intervention_id, "intervention")
+
+    def programme(self, programme_id: str) -> Programme:
+        """Return the programme with ``programme_id`` (``KeyError`` if absent)."""
+        return _lookup(self._index.programmes, programme_id, "programme")
+
+    # New networks from this one ------------------------------------------------------
+
+    def replace(self, **changes: Any) -> EducationNetwork:
+        """Return a new network with some fields replaced, checked like any other.
+
+        Examples
+        --------
+        >>> from bildungsnetz.datasets import musterkreis
+        >>> musterkreis().replace(name="Testkreis").name
+        'Testkreis'
+        """
+        return type(self)(**{**self.__dict__, **changes})
+
+    def with_actors(self, *actors: Actor) -> EducationNetwork:
+        """Return a new network with ``actors`` added, replacing those with the same id."""
+        return self.replace(actors=_replace_by_id(self.actors, actors))
+
+    def with_cooperations(self, *cooperations: Cooperation) -> EducationNetwork:
+        """Return a new network with ``cooperations`` added or replaced by id.
+
+        Examples
+        --------
+        >>> from bildungsnetz import Cooperation
+        >>> from bildungsnetz.datasets import musterkreis
+        >>> network = musterkreis()
+        >>> extra = Cooperation(id="neu", actors=("nws", "ja"), kind="agreement")
+        >>> len(network.with_cooperations(extra).cooperations) - len(network.cooperations)
+        1
+        """
+        return self.replace(cooperations=_replace_by_id(self.cooperations, cooperations))
+
+    def with_forums(self, *forums: Forum) -> EducationNetwork:
+        """Return a new network with ``forums`` added or replaced by id."""
+        return self.replace(forums=_replace_by_id(self.forums, forums))
+
+    def with_interventions(self, *interventions: Intervention) -> EducationNetwork:
+        """Return a new network with ``interventions`` added or replaced by id."""
+        return self.replace(interventions=_replace_by_id(self.interventions, interventions))
+
+    def with_programmes(self, *programmes: Programme) -> EducationNetwork:
+        """Return a new network with ``programmes`` added or replaced by id."""
+        return self.replace(programmes=_replace_by_id(self.programmes, programmes))
+
+    def with_flows(self, *flows: TransitionFlow) -> EducationNetwork:
+        """Return a new network with ``flows`` added, replacing flows with the same key."""
+        replacements = {flow.key: flow for flow in flows}
+        kept = tuple(replacements.pop(flow.key, flow) for flow in self.flows)
+        return self.replace(flows=kept + tuple(replacements.values()))
+
+    def without_cooperations(self, *cooperation_ids: str) -> EducationNetwork:
+        """Return a new network without the given cooperations (unknown ids are ignored)."""
+        dropped = set(cooperation_ids)
+        return self.replace(
+            cooperations=tuple(tie for tie in self.cooperations if tie.id not in dropped)
+        )
+
+    def without_actors(self, *actor_ids: str) -> EducationNetwork:
+        """Return a new network without the given actors and every reference to them.
+
+        Their ties and flows go; they leave forums, interventions and the ``part_of`` of
+        their parts. Unknown ids are ignored.
+
+        Examples
+        --------
+        >>> from bildungsnetz.datasets import musterkreis
+        >>> network = musterkreis()
+        >>> smaller = network.without_actors("nws")
+        >>> smaller.has_actor("nws"), len(smaller.cooperations) < len(network.cooperations)
+        (False, True)
+        """
+        return self._restricted(set(self._index.actors) - set(actor_ids), day=None)
+
+    def as_of(self, day: date) -> EducationNetwork:
+        """Return the network as it stands on ``day``.
+
+        Actors, cooperations, forums and interventions whose period does not contain
+        ``day`` are dropped, with every reference to a dropped actor. Flows (history)
+        and programmes (definitions) are kept. ``reference_date`` becomes ``day``.
+
+        Examples
+        --------
+        >>> from datetime import date
+        >>> from bildungsnetz.datasets import musterkreis
+        >>> network = musterkreis()
+        >>> after_esf = network.as_of(date(2028, 8, 1))
+        >>> len(after_esf.cooperations) < len(network.as_of(date(2028, 7, 31)).cooperations)
+        True
+        """
+        alive = {actor.id for actor in self.actors if actor.active.contains(day)}
+        return self._restricted(alive, day=day)
+
+    def _restricted(self, alive: set[str], *, day: date | None) -> EducationNetwork:
+        def current(period_holder: Cooperation | Forum | Intervention) -> bool:
+            return day is None or period_holder.period.contains(day)
+
+        actors = tuple(
+            actor
+            if actor.part_of is None or actor.part_of in alive
+            else actor.model_copy(update={"part_of": None})
+            for actor in self.actors
+            if actor.id in alive
+        )
+        cooperations = tuple(
+            tie
+            for tie in self.cooperations
+            if current(tie) and tie.actors[0] in alive and tie.actors[1] in alive
+        )
+        forums = tuple(
+            _restrict_forum(forum, alive) for forum in self.forums if current(forum)
+        )
+        interventions = tuple(
+            measure.model_copy(
+                update={
+                    "providers": measure.providers & alive,
+                    "sites": measure.sites & alive,
+                }
+            )
+            for measure in self.interventions
+            if current(measure)
+        )
+        flows = tuple(
+            flow for flow in self.flows if flow.source in alive and flow.target in alive
+        )
+        changes: dict[str, Any] = {
+            "actors": actors,
+            "cooperations": cooperations,
+            "forums": forums,
+            "interventions": interventions,
+            "flows": flows,
+        }
+        if day is not None:
+            changes["reference_date"] = day
+        return self.replace(**changes)
+
+
+def _restrict_forum(forum: Forum, alive: set[str]) -> Forum:
+    convenor = forum.convenor if forum.convenor in alive else None
+    if convenor == forum.convenor and forum.members <= alive:
+        return forum
+    return forum.model_copy(update={"convenor": convenor, "members": forum.members & alive})
+
+
+def _lookup(table: Mapping[str, _T], key: str, what: str) -> _T:
+    try:
+        return table[key]
+    except KeyError:
+        msg = f"no {what} with id {key!r}"
+        raise KeyError(msg) from None
