@@ -21,8 +21,11 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = [
     "BildungsnetzError",
@@ -70,7 +73,7 @@ class NetworkIntegrityError(BildungsnetzError, ValueError):
     ``problems`` lists every problem found, each with the record and field it concerns.
     """
 
-    def __init__(self, problems: Iterable[IntegrityProblem], *, network: str | None = None):
+    def __init__(self, problems: Iterable[IntegrityProblem], *, network: str | None = None) -> None:
         self.problems: tuple[IntegrityProblem, ...] = tuple(problems)
         self.network = network
         super().__init__(self._message())
@@ -87,7 +90,7 @@ class NetworkIntegrityError(BildungsnetzError, ValueError):
 class UnknownActorError(BildungsnetzError, KeyError):
     """An actor id that the network does not contain."""
 
-    def __init__(self, actor_id: str, *, network: str | None = None):
+    def __init__(self, actor_id: str, *, network: str | None = None) -> None:
         self.actor_id = actor_id
         self.network = network
         super().__init__(actor_id)
@@ -148,7 +151,7 @@ class LoadError(BildungsnetzError, ValueError):
     path. Nothing is returned and nothing is written when this is raised.
     """
 
-    def __init__(self, problems: Iterable[LoadProblem]):
+    def __init__(self, problems: Iterable[LoadProblem]) -> None:
         self.problems: tuple[LoadProblem, ...] = tuple(problems)
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
@@ -164,7 +167,7 @@ class MissingDependencyError(BildungsnetzError, ImportError):
     ``pip install "bildungsnetz[pandas]"``.
     """
 
-    def __init__(self, package: str, *, extra: str, feature: str):
+    def __init__(self, package: str, *, extra: str, feature: str) -> None:
         self.package = package
         self.extra = extra
         msg = (

@@ -5,8 +5,10 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bildungsnetz.model import EducationNetwork
+if TYPE_CHECKING:
+    from bildungsnetz.model import EducationNetwork
 
 __all__ = ["example_path", "musterkreis"]
 

@@ -14,11 +14,10 @@ import copy
 import json
 import os
 import tempfile
-from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
@@ -33,6 +32,9 @@ from bildungsnetz.model import (
     TransitionFlow,
 )
 from bildungsnetz.model._integrity import find_problems
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 __all__ = ["FORMAT_NAME", "FORMAT_VERSION", "dumps", "json_schema", "load", "loads", "save"]
 
@@ -58,13 +60,13 @@ class _Document(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    format: Literal["bildungsnetz"] = FORMAT_NAME
-    version: Literal[1] = FORMAT_VERSION
+    format: Literal["bildungsnetz"] = "bildungsnetz"
+    version: Literal[1] = 1
     network: EducationNetwork
 
 
 def dumps(network: EducationNetwork, *, indent: int | None = 2) -> str:
-    """Return the network as a JSON document.
+    r"""Return the network as a JSON document.
 
     Parameters
     ----------
@@ -202,8 +204,8 @@ def _network_from(data: Mapping[str, Any], source: str | None) -> EducationNetwo
         problems.extend(_problems(error, "network", source))
         header_fields = {"name": "?"}
     if problems:
-        records = SimpleNamespace(**{key: tuple(fields.get(key, ())) for key in _COLLECTIONS})
-        integrity = find_problems(records, assume_known=unreadable)
+        readable = SimpleNamespace(**{key: tuple(fields.get(key, ())) for key in _COLLECTIONS})
+        integrity = find_problems(readable, assume_known=unreadable)
         problems.extend(
             LoadProblem(problem.message, file=source, path=f"network.{_location(problem)}")
             for problem in integrity
@@ -255,7 +257,9 @@ def _problems(error: ValidationError, prefix: str, source: str | None) -> list[L
     return found
 
 
-def save(network: EducationNetwork, path: str | os.PathLike[str], *, indent: int | None = 2) -> None:
+def save(
+    network: EducationNetwork, path: str | os.PathLike[str], *, indent: int | None = 2
+) -> None:
     """Write the network to a JSON file atomically.
 
     The document is written to a temporary file beside ``path``, flushed to disk and
@@ -334,7 +338,9 @@ def load(path: str | os.PathLike[str]) -> EducationNetwork:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        problem = LoadProblem(f"not UTF-8 text: {error.reason} at byte {error.start}", file=str(source))
+        problem = LoadProblem(
+            f"not UTF-8 text: {error.reason} at byte {error.start}", file=str(source)
+        )
         raise LoadError([problem]) from None
     return loads(text, source=str(source))
 
@@ -381,5 +387,3 @@ def _shorten_descriptions(definition: dict[str, Any]) -> None:
     description = definition.get("description")
     if isinstance(description, str):
         definition["description"] = description.split("\n\n", 1)[0].replace("\n", " ")
-
-

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from bildungsnetz.errors import IntegrityProblem
 from bildungsnetz.model.enums import ActorKind, SchoolForm, Stage, TransitionKind
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+
     from bildungsnetz.model.actor import Actor
     from bildungsnetz.model.cooperation import Cooperation
     from bildungsnetz.model.flow import TransitionFlow
@@ -82,13 +83,13 @@ def _duplicate_ids(collection: str, items: Sequence[_HasId]) -> Iterator[Integri
 
 
 def _unknown(
-    collection: str,
-    record: str,
-    field: str,
+    where: tuple[str, str, str],
     references: Iterable[str],
     known: Mapping[str, object] | set[str],
     what: str,
 ) -> Iterator[IntegrityProblem]:
+    """Yield a problem at ``where`` (collection, record, field) per unknown reference."""
+    collection, record, field = where
     for reference in sorted(set(references)):
         if reference not in known:
             yield IntegrityProblem(collection, record, field, f"unknown {what} {reference!r}")
@@ -99,8 +100,8 @@ def _actor_problems(
 ) -> Iterator[IntegrityProblem]:
     for actor in items:
         if actor.part_of is not None:
-            yield from _unknown("actors", actor.id, "part_of", [actor.part_of], actors, "actor")
-        yield from _unknown("actors", actor.id, "funding", actor.funding, programmes, "programme")
+            yield from _unknown(("actors", actor.id, "part_of"), [actor.part_of], actors, "actor")
+        yield from _unknown(("actors", actor.id, "funding"), actor.funding, programmes, "programme")
 
 
 def _part_of_cycles(
@@ -134,11 +135,13 @@ def _cooperation_problems(
     items: Sequence[Cooperation], actors: Mapping[str, Actor | None], programmes: set[str]
 ) -> Iterator[IntegrityProblem]:
     for tie in items:
-        yield from _unknown("cooperations", tie.id, "actors", tie.actors, actors, "actor")
+        yield from _unknown(("cooperations", tie.id, "actors"), tie.actors, actors, "actor")
         if tie.actors[0] == tie.actors[1]:
             message = f"a cooperation needs two different actors {tie.actors!r}"
             yield IntegrityProblem("cooperations", tie.id, "actors", message)
-        yield from _unknown("cooperations", tie.id, "funding", tie.funding, programmes, "programme")
+        yield from _unknown(
+            ("cooperations", tie.id, "funding"), tie.funding, programmes, "programme"
+        )
 
 
 def _forum_problems(
@@ -146,9 +149,9 @@ def _forum_problems(
 ) -> Iterator[IntegrityProblem]:
     for forum in items:
         if forum.convenor is not None:
-            yield from _unknown("forums", forum.id, "convenor", [forum.convenor], actors, "actor")
-        yield from _unknown("forums", forum.id, "members", forum.members, actors, "actor")
-        yield from _unknown("forums", forum.id, "funding", forum.funding, programmes, "programme")
+            yield from _unknown(("forums", forum.id, "convenor"), [forum.convenor], actors, "actor")
+        yield from _unknown(("forums", forum.id, "members"), forum.members, actors, "actor")
+        yield from _unknown(("forums", forum.id, "funding"), forum.funding, programmes, "programme")
 
 
 def _flow_problems(
@@ -274,9 +277,9 @@ def _intervention_problems(
 ) -> Iterator[IntegrityProblem]:
     for measure in items:
         yield from _unknown(
-            "interventions", measure.id, "providers", measure.providers, actors, "actor"
+            ("interventions", measure.id, "providers"), measure.providers, actors, "actor"
         )
-        yield from _unknown("interventions", measure.id, "sites", measure.sites, actors, "actor")
+        yield from _unknown(("interventions", measure.id, "sites"), measure.sites, actors, "actor")
         yield from _unknown(
-            "interventions", measure.id, "funding", measure.funding, programmes, "programme"
+            ("interventions", measure.id, "funding"), measure.funding, programmes, "programme"
         )

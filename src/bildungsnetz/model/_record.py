@@ -92,7 +92,9 @@ def _sorted_list(values: frozenset[Any]) -> list[Any]:
 Text = Annotated[str, AfterValidator(_normalise)]
 """Free text, NFC-normalised and stripped; may be empty."""
 
-Name = Annotated[str, AfterValidator(_check_name), WithJsonSchema({"type": "string", "minLength": 1})]
+Name = Annotated[
+    str, AfterValidator(_check_name), WithJsonSchema({"type": "string", "minLength": 1})
+]
 """A display name: NFC-normalised, stripped, not empty."""
 
 Id = Annotated[

@@ -11,7 +11,7 @@ Examples
 
 from __future__ import annotations
 
-from datetime import date
+from typing import TYPE_CHECKING
 
 from bildungsnetz.model._record import Id, IdSet, Record, SortedSet, Text
 from bildungsnetz.model.dates import Day, Period
@@ -23,6 +23,9 @@ from bildungsnetz.model.enums import (
     Topic,
 )
 from bildungsnetz.model.schedule import MeetingSchedule
+
+if TYPE_CHECKING:
+    from datetime import date
 
 __all__ = ["Cooperation"]
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any
 
 from dateutil import parser as dateutil_parser
 from pydantic import BeforeValidator, model_validator
@@ -28,8 +28,8 @@ __all__ = ["Day", "Period", "parse_date"]
 
 # Two defaults that differ in every component: a component the text does not contain is
 # filled in differently by each, which is how an incomplete date ("März 2024") shows.
-_DEFAULT_A = datetime(2000, 1, 1)  # noqa: DTZ001 (a placeholder, never a point in time)
-_DEFAULT_B = datetime(2001, 2, 2)  # noqa: DTZ001 (a placeholder, never a point in time)
+_DEFAULT_A = datetime(2000, 1, 1)
+_DEFAULT_B = datetime(2001, 2, 2)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 _HAS_YEAR_OF_FOUR = re.compile(r"(?<!\d)\d{4}(?!\d)")
@@ -38,35 +38,37 @@ _HAS_YEAR_OF_FOUR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 class _GermanParserInfo(dateutil_parser.parserinfo):
     """dateutil's vocabulary, in German, day before month."""
 
-    JUMP: ClassVar[list[str]] = [" ", ".", ",", ";", "-", "/", "'", "den", "am", "der"]
-    WEEKDAYS: ClassVar[list[tuple[str, ...]]] = [
-        ("Mo", "Montag"),
-        ("Di", "Dienstag"),
-        ("Mi", "Mittwoch"),
-        ("Do", "Donnerstag"),
-        ("Fr", "Freitag"),
-        ("Sa", "Samstag", "Sonnabend"),
-        ("So", "Sonntag"),
-    ]
-    MONTHS: ClassVar[list[tuple[str, ...]]] = [
-        ("Jan", "Januar", "Jän", "Jänner"),
-        ("Feb", "Februar", "Febr"),
-        ("Mär", "Mrz", "März", "Maerz"),
-        ("Apr", "April"),
-        ("Mai",),
-        ("Jun", "Juni"),
-        ("Jul", "Juli"),
-        ("Aug", "August"),
-        ("Sep", "Sept", "September"),
-        ("Okt", "Oktober"),
-        ("Nov", "November"),
-        ("Dez", "Dezember"),
-    ]
-    HMS: ClassVar[list[tuple[str, ...]]] = []
-    AMPM: ClassVar[list[tuple[str, ...]]] = []
-    PERTAIN: ClassVar[list[str]] = []
-
     def __init__(self) -> None:
+        # parserinfo.__init__ indexes these lists, so they must be set before it runs.
+        self.JUMP = [" ", ".", ",", ";", "-", "/", "'", "den", "am", "der"]
+        self.WEEKDAYS = [
+            ("Mo", "Montag"),
+            ("Di", "Dienstag"),
+            ("Mi", "Mittwoch"),
+            ("Do", "Donnerstag"),
+            ("Fr", "Freitag"),
+            ("Sa", "Samstag"),
+            ("So", "Sonntag"),
+        ]
+        # dateutil's stub allows up to three spellings per month; the parser takes any number.
+        months: list[Any] = [
+            ("Jan", "Januar", "Jän", "Jänner"),
+            ("Feb", "Februar", "Febr"),
+            ("Mär", "Mrz", "März", "Maerz"),
+            ("Apr", "April"),
+            ("Mai", "Mai"),
+            ("Jun", "Juni"),
+            ("Jul", "Juli"),
+            ("Aug", "August"),
+            ("Sep", "Sept", "September"),
+            ("Okt", "Oktober"),
+            ("Nov", "November"),
+            ("Dez", "Dezember"),
+        ]
+        self.MONTHS = months
+        self.HMS = []
+        self.AMPM = []
+        self.PERTAIN = []
         super().__init__(dayfirst=True, yearfirst=False)
 
 
@@ -225,8 +227,6 @@ class Period(Record):
 
     def overlaps(self, other: Period) -> bool:
         """Return whether the two periods share at least one day."""
-        starts_before_other_ends = (
-            self.start is None or other.end is None or self.start < other.end
-        )
+        starts_before_other_ends = self.start is None or other.end is None or self.start < other.end
         ends_after_other_starts = self.end is None or other.start is None or other.start < self.end
         return starts_before_other_ends and ends_after_other_starts

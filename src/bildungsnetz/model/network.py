@@ -19,7 +19,7 @@ Examples
 ...     Cooperation(id="c1", actors=("gs1", "gs1"), kind="agreement")])
 Traceback (most recent call last):
 ...
-bildungsnetz.errors.NetworkIntegrityError: 3 problems in network 'Kaputt':
+bildungsnetz.errors.NetworkIntegrityError: 2 problems in network 'Kaputt':
   cooperations[c1].actors: unknown actor 'gs1'
   cooperations[c1].actors: a cooperation needs two different actors ('gs1', 'gs1')
   ...
@@ -28,12 +28,10 @@ bildungsnetz.errors.NetworkIntegrityError: 3 problems in network 'Kaputt':
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
-from pydantic import PrivateAttr
+from pydantic import PrivateAttr, ValidationError
 
 from bildungsnetz.errors import NetworkIntegrityError, UnknownActorError
 from bildungsnetz.model._integrity import find_problems
@@ -46,6 +44,10 @@ from bildungsnetz.model.flow import TransitionFlow
 from bildungsnetz.model.forum import Forum
 from bildungsnetz.model.intervention import Intervention
 from bildungsnetz.model.programme import Programme
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+    from datetime import date
 
 __all__ = ["EducationNetwork"]
 
@@ -144,9 +146,10 @@ class EducationNetwork(Record):
 
     _index: _Index = PrivateAttr()
 
-    # pydantic turns any ValueError raised during validation into a ValidationError; the
-    # whole-network check runs after validation so that NetworkIntegrityError, with its
-    # list of problems, reaches the caller unchanged.
+    # The whole-network check runs in __init__, after pydantic has validated the fields,
+    # so that NetworkIntegrityError reaches a caller of the constructor unchanged. On the
+    # model_validate routes pydantic calls __init__ itself and wraps any ValueError in a
+    # ValidationError; those routes unwrap it again.
     def __init__(self, **data: Any) -> None:
         super().__init__(**data)
         self._raise_problems()
@@ -164,17 +167,18 @@ class EducationNetwork(Record):
         by_name: bool | None = None,
     ) -> Self:
         """Validate a mapping into a network, then check the whole (see the class)."""
-        network = super().model_validate(
-            obj,
-            strict=strict,
-            extra=extra,
-            from_attributes=from_attributes,
-            context=context,
-            by_alias=by_alias,
-            by_name=by_name,
-        )
-        network._raise_problems()
-        return network
+        try:
+            return super().model_validate(
+                obj,
+                strict=strict,
+                extra=extra,
+                from_attributes=from_attributes,
+                context=context,
+                by_alias=by_alias,
+                by_name=by_name,
+            )
+        except ValidationError as error:
+            raise _unwrapped(error) from None
 
     @classmethod
     def model_validate_json(
@@ -188,12 +192,17 @@ class EducationNetwork(Record):
         by_name: bool | None = None,
     ) -> Self:
         """Validate a JSON document into a network, then check the whole (see the class)."""
-        network = super().model_validate_json(
-            json_data, strict=strict, extra=extra, context=context, by_alias=by_alias,
-            by_name=by_name,
-        )
-        network._raise_problems()
-        return network
+        try:
+            return super().model_validate_json(
+                json_data,
+                strict=strict,
+                extra=extra,
+                context=context,
+                by_alias=by_alias,
+                by_name=by_name,
+            )
+        except ValidationError as error:
+            raise _unwrapped(error) from None
 
     def model_post_init(self, context: Any, /) -> None:
         """Build the lookup tables (no checks: they run after validation)."""
@@ -394,9 +403,7 @@ class EducationNetwork(Record):
             for tie in self.cooperations
             if current(tie) and tie.actors[0] in alive and tie.actors[1] in alive
         )
-        forums = tuple(
-            _restrict_forum(forum, alive) for forum in self.forums if current(forum)
-        )
+        forums = tuple(_restrict_forum(forum, alive) for forum in self.forums if current(forum))
         interventions = tuple(
             measure.model_copy(
                 update={
@@ -407,9 +414,7 @@ class EducationNetwork(Record):
             for measure in self.interventions
             if current(measure)
         )
-        flows = tuple(
-            flow for flow in self.flows if flow.source in alive and flow.target in alive
-        )
+        flows = tuple(flow for flow in self.flows if flow.source in alive and flow.target in alive)
         changes: dict[str, Any] = {
             "actors": actors,
             "cooperations": cooperations,
@@ -420,6 +425,15 @@ class EducationNetwork(Record):
         if day is not None:
             changes["reference_date"] = day
         return self.replace(**changes)
+
+
+def _unwrapped(error: ValidationError) -> Exception:
+    """Return the NetworkIntegrityError pydantic wrapped, or the ValidationError itself."""
+    for detail in error.errors(include_url=False):
+        cause = detail.get("ctx", {}).get("error")
+        if isinstance(cause, NetworkIntegrityError):
+            return cause
+    return error
 
 
 def _restrict_forum(forum: Forum, alive: set[str]) -> Forum:

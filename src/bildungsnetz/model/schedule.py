@@ -20,7 +20,7 @@ from datetime import date, datetime, time
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
+from dateutil.rrule import rrule, rrulestr
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema, field_validator
 
 from bildungsnetz.model._record import Record
@@ -28,7 +28,8 @@ from bildungsnetz.model._record import Record
 __all__ = ["MeetingSchedule"]
 
 _ZONED = re.compile(r"(?P<instant>[^\[\]]+)\[(?P<zone>[^\[\]]+)\]")
-_ALLOWED_FREQUENCIES = {DAILY, WEEKLY, MONTHLY, YEARLY}
+_FREQUENCY = re.compile(r"(?:^|;)FREQ=(?P<name>[A-Z]+)")
+_ALLOWED_FREQUENCIES = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
 
 
 def _read_zoned(value: Any) -> Any:
@@ -135,8 +136,9 @@ class MeetingSchedule(Record):
 
     def model_post_init(self, context: Any, /) -> None:
         """Check that the rule expands from the start (raises ``ValueError`` if not)."""
-        parsed = self._recurrence()
-        if parsed._freq not in _ALLOWED_FREQUENCIES:  # noqa: SLF001 (dateutil has no public accessor)
+        self._recurrence()
+        frequency = _FREQUENCY.search(self.rule)
+        if frequency is None or frequency["name"] not in _ALLOWED_FREQUENCIES:
             msg = f"a meeting recurs at most daily, got {self.rule!r}"
             raise ValueError(msg)
 

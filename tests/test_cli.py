@@ -1,0 +1,83 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from bildungsnetz import io
+from bildungsnetz.cli import main
+from bildungsnetz.datasets import example_path
+
+
+def run(*arguments):
+    return subprocess.run(
+        [sys.executable, "-m", "bildungsnetz", *arguments],
+        capture_output=True,
+        text=True,
+        check=False,
+        encoding="utf-8",
+    )
+
+
+def test_validate_accepts_a_valid_file():
+    """A valid file exits 0 and says so with its counts."""
+    result = run("validate", str(example_path()))
+    assert (result.returncode, result.stderr) == (0, "")
+    assert ": valid, " in result.stdout
+
+
+def test_validate_lists_every_problem_and_exits_1(tmp_path, tiny_network):
+    """An invalid file exits 1 and lists every problem on stderr."""
+    document = json.loads(io.dumps(tiny_network))
+    document["network"]["actors"][0]["kind"] = "kita"
+    document["network"]["cooperations"][2]["actors"] = ["traeger", "nobody"]
+    source = tmp_path / "kaputt.json"
+    source.write_text(json.dumps(document), encoding="utf-8")
+    result = run("validate", str(source))
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == "2 problems while loading:"
+    assert "network.actors[0](gs1).kind" in result.stderr
+    assert "network.cooperations[c3].actors: unknown actor 'nobody'" in result.stderr
+
+
+def test_validate_reports_a_missing_file(tmp_path):
+    """A missing file exits 1 with a message naming it."""
+    result = run("validate", str(tmp_path / "fehlt.json"))
+    assert (result.returncode, "cannot read" in result.stderr) == (1, True)
+
+
+def test_summary_of_the_example_counts_schools_by_form():
+    """summary --example prints a table with the Grundschulen counted."""
+    result = run("summary", "--example")
+    assert result.returncode == 0
+    line = next(
+        line for line in result.stdout.splitlines() if line.strip().startswith("Grundschule")
+    )
+    assert int(line.split()[-1]) > 30
+
+
+def test_summary_in_english(capsys):
+    """--lang en labels the tables in English."""
+    assert main(["summary", "--example", "--lang", "en"]) == 0
+    assert "Actors by kind" in capsys.readouterr().out
+
+
+def test_summary_of_a_file_equals_summary_of_the_example(capsys):
+    """summary FILE on the shipped file prints what --example prints."""
+    main(["summary", str(example_path())])
+    from_file = capsys.readouterr().out
+    main(["summary", "--example"])
+    assert from_file == capsys.readouterr().out
+
+
+def test_schema_prints_the_json_schema(capsys):
+    """schema prints exactly io.json_schema()."""
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out) == io.json_schema()
+
+
+def test_summary_needs_a_file_or_example():
+    """Without FILE or --example the command line is wrong: exit 2."""
+    with pytest.raises(SystemExit) as caught:
+        main(["summary"])
+    assert caught.value.code == 2
