@@ -116,3 +116,18 @@ def test_labels_default_to_german():
         "Kita → Grundschule",
         "absenteeism",
     )
+
+
+@pytest.mark.parametrize(
+    ("member", "german"),
+    [
+        (SchoolForm.OTHER, "Sonstige Schule"),
+        (ForumKind.OTHER, "Sonstiges Gremium"),
+        (CooperationKind.OTHER, "Sonstige Zusammenarbeit"),
+        (CooperationKind.TRANSITION, "Übergangskooperation"),
+        (Topic.TRANSITION, "Übergänge"),
+    ],
+)
+def test_members_with_equal_values_keep_their_own_labels(member, german):
+    """SchoolForm.OTHER and FundingSource.OTHER share a value but not a label."""
+    assert member.label() == german
