@@ -2,12 +2,15 @@
 
 Examples
 --------
->>> from bildungsnetz.datasets import musterkreis
+>>> from bildungsnetz.datasets import musterkreis, synthetic
 >>> network = musterkreis()
 >>> network.name
 'Musterkreis'
+>>> len(synthetic(80, seed=1).actors_of("school"))
+80
 """
 
 from bildungsnetz.datasets.example import example_path, musterkreis
+from bildungsnetz.datasets.synthetic import synthetic
 
-__all__ = ["example_path", "musterkreis"]
+__all__ = ["example_path", "musterkreis", "synthetic"]
