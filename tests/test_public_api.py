@@ -37,9 +37,15 @@ PUBLIC_TOP_LEVEL = [
     "__version__",
     "datasets",
     "errors",
+    "find_gaps",
+    "gaps",
+    "graph",
     "io",
+    "metrics",
     "model",
     "parse_date",
+    "privacy",
+    "rules",
 ]
 
 

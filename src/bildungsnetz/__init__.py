@@ -1,18 +1,21 @@
 """bildungsnetz: model education networks and find the gaps in their cooperation structures.
 
 ``import bildungsnetz as bn`` gives the domain model (:class:`EducationNetwork`,
-:class:`Actor`, :class:`Cooperation`, ... and their enumerations) and the namespaces
-``bn.io``, ``bn.datasets`` and ``bn.errors``.
+:class:`Actor`, :class:`Cooperation`, ... and their enumerations), :func:`find_gaps`, and
+the namespaces ``bn.io``, ``bn.graph``, ``bn.metrics``, ``bn.rules``, ``bn.gaps``,
+``bn.privacy``, ``bn.datasets`` and ``bn.errors``.
 
 Examples
 --------
 >>> import bildungsnetz as bn
 >>> network = bn.datasets.musterkreis()
->>> network.name
-'Musterkreis'
+>>> report = bn.find_gaps(network)
+>>> report.network, report.gaps[0].severity.value
+('Musterkreis', 'critical')
 """
 
-from bildungsnetz import datasets, errors, io, model
+from bildungsnetz import datasets, errors, gaps, graph, io, metrics, model, privacy, rules
+from bildungsnetz.gaps import find_gaps
 from bildungsnetz.model import (
     Actor,
     ActorKind,
@@ -73,7 +76,13 @@ __all__ = [
     "__version__",
     "datasets",
     "errors",
+    "find_gaps",
+    "gaps",
+    "graph",
     "io",
+    "metrics",
     "model",
     "parse_date",
+    "privacy",
+    "rules",
 ]

@@ -1,4 +1,4 @@
-"""The command line: ``python -m bildungsnetz validate | summary | schema``.
+"""The command line: ``python -m bildungsnetz report | validate | summary | schema``.
 
 Examples
 --------
@@ -7,11 +7,16 @@ Examples
 Musterkreis
 ...
 0
+>>> main(["report", "--example", "--lang", "en", "--limit", "1"])  # doctest: +ELLIPSIS
+# Gaps in the network Musterkreis
+...
+0
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import sys
 from collections import Counter
@@ -20,11 +25,14 @@ from typing import TYPE_CHECKING, TextIO
 from bildungsnetz import __version__
 from bildungsnetz.datasets import musterkreis
 from bildungsnetz.errors import LoadError
+from bildungsnetz.gaps import find_gaps
 from bildungsnetz.io import json_schema, load
-from bildungsnetz.model import ActorKind, EducationNetwork, Language, SchoolForm
+from bildungsnetz.model import ActorKind, EducationNetwork, Language, SchoolForm, parse_date
+from bildungsnetz.rules import load as load_rules
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from datetime import date
 
 __all__ = ["main"]
 
@@ -68,7 +76,34 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("--lang", choices=["de", "en"], default="de", help="label language")
 
     commands.add_parser("schema", help="print the JSON Schema of network files")
+
+    report = commands.add_parser("report", help="find the gaps in a network and report them")
+    source = report.add_mutually_exclusive_group(required=True)
+    source.add_argument("file", nargs="?", help="a bildungsnetz JSON file")
+    source.add_argument("--example", action="store_true", help="use the shipped Musterkreis")
+    report.add_argument("--format", choices=["md", "json", "html"], default="md")
+    report.add_argument("--lang", choices=["de", "en"], default="de", help="report language")
+    report.add_argument("--as-of", type=_day, help="judge the network on this day (03.04.2025)")
+    report.add_argument(
+        "--horizon", type=_days, help="look this many days ahead for what ends (e.g. 1095)"
+    )
+    report.add_argument("--rules", help="a rule set JSON file (default: Schulerfolg policy)")
+    report.add_argument("--limit", type=_days, help="show at most this many items (md only)")
     return parser
+
+
+def _day(text: str) -> date:
+    try:
+        return parse_date(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _days(text: str) -> int:
+    if not text.isdigit():
+        msg = f"expected a whole number of days, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)
 
 
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> int:
@@ -87,6 +122,11 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
     status
         0 on success, 1 if the input is invalid (every problem is listed), 2 for a
         wrong command line.
+
+    Examples
+    --------
+    >>> main(["validate", "keine-datei.json"])
+    1
     """
     arguments = _parser().parse_args(argv)
     out = sys.stdout if stdout is None else stdout
@@ -99,8 +139,38 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
     if arguments.command == "validate":
         out.write(f"{arguments.file}: valid, {_counts_line(network)}\n")
         return _OK
+    if arguments.command == "report":
+        return _report(network, arguments, out)
     out.write(_summary(network, arguments.lang))
     return _OK
+
+
+def _report(network: EducationNetwork, arguments: argparse.Namespace, out: TextIO) -> int:
+    chosen = None
+    if arguments.rules:
+        try:
+            chosen = load_rules(arguments.rules)
+        except LoadError as error:
+            sys.stderr.write(f"{error}\n")
+            return _INVALID
+        except OSError as error:
+            sys.stderr.write(f"cannot read {arguments.rules}: {error.strerror or error}\n")
+            return _INVALID
+    report = find_gaps(network, chosen, as_of=arguments.as_of, horizon=arguments.horizon)
+    if arguments.format == "json":
+        out.write(report.to_json())
+    elif arguments.format == "html":
+        out.write(_html_page(report.network, report._repr_html_()))
+    else:
+        out.write(report.to_markdown(arguments.lang, limit=arguments.limit))
+    return _OK
+
+
+def _html_page(title: str, body: str) -> str:
+    return (
+        '<!DOCTYPE html>\n<html lang="de">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{html.escape(title)}</title>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
 
 
 def _read(path: str) -> EducationNetwork | None:

@@ -39,7 +39,13 @@ __all__ = [
 
 
 class BildungsnetzError(Exception):
-    """Base class of every error raised on purpose by bildungsnetz."""
+    """Base class of every error raised on purpose by bildungsnetz.
+
+    Examples
+    --------
+    >>> issubclass(LoadError, BildungsnetzError), issubclass(LoadError, ValueError)
+    (True, True)
+    """
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -56,6 +62,11 @@ class IntegrityProblem:
         The field that holds the problem.
     message
         What is wrong, naming the offending value.
+
+    Examples
+    --------
+    >>> str(IntegrityProblem("actors", "gs1", "part_of", "unknown actor 'x'"))
+    "actors[gs1].part_of: unknown actor 'x'"
     """
 
     collection: str
@@ -71,6 +82,16 @@ class NetworkIntegrityError(BildungsnetzError, ValueError):
     """The records do not form a consistent network.
 
     ``problems`` lists every problem found, each with the record and field it concerns.
+
+    Examples
+    --------
+    >>> from bildungsnetz import Cooperation, EducationNetwork
+    >>> try:
+    ...     EducationNetwork(name="X", cooperations=[
+    ...         Cooperation(id="c1", actors=("a", "b"), kind="other")])
+    ... except NetworkIntegrityError as error:
+    ...     [str(problem) for problem in error.problems]
+    ["cooperations[c1].actors: unknown actor 'a'", "cooperations[c1].actors: unknown actor 'b'"]
     """
 
     def __init__(self, problems: Iterable[IntegrityProblem], *, network: str | None = None) -> None:
@@ -88,7 +109,17 @@ class NetworkIntegrityError(BildungsnetzError, ValueError):
 
 
 class UnknownActorError(BildungsnetzError, KeyError):
-    """An actor id that the network does not contain."""
+    """An actor id that the network does not contain.
+
+    Examples
+    --------
+    >>> from bildungsnetz.datasets import musterkreis
+    >>> try:
+    ...     musterkreis().actor("gibt-es-nicht")
+    ... except UnknownActorError as error:
+    ...     print(error)
+    no actor with id 'gibt-es-nicht' in network 'Musterkreis'
+    """
 
     def __init__(self, actor_id: str, *, network: str | None = None) -> None:
         self.actor_id = actor_id
@@ -119,6 +150,12 @@ class LoadProblem:
     path
         The place inside a JSON document, such as ``network.actors[3].school.form``,
         with the record id where there is one.
+
+    Examples
+    --------
+    >>> print(LoadProblem("Pflichtfeld fehlt", file="kreis.xlsx", sheet="Akteure", row=7,
+    ...                   column="Name"))
+    kreis.xlsx, sheet 'Akteure', row 7, column 'Name': Pflichtfeld fehlt
     """
 
     message: str
@@ -149,6 +186,16 @@ class LoadError(BildungsnetzError, ValueError):
 
     ``problems`` lists every problem found, each with its file, sheet, row, column or
     path. Nothing is returned and nothing is written when this is raised.
+
+    Examples
+    --------
+    >>> from bildungsnetz import io
+    >>> try:
+    ...     io.loads("{", source="kaputt.json")
+    ... except LoadError as error:
+    ...     print(error)
+    1 problem while loading:
+      kaputt.json, row 1: not valid JSON: Expecting property name ... (line 1, column 2)
     """
 
     def __init__(self, problems: Iterable[LoadProblem]) -> None:
@@ -165,6 +212,11 @@ class MissingDependencyError(BildungsnetzError, ImportError):
 
     The message names the extra that installs it, for example
     ``pip install "bildungsnetz[pandas]"``.
+
+    Examples
+    --------
+    >>> print(MissingDependencyError("pandas", extra="pandas", feature="to_frame()"))
+    to_frame() needs the optional dependency 'pandas', ...: pip install "bildungsnetz[pandas]"
     """
 
     def __init__(self, package: str, *, extra: str, feature: str) -> None:

@@ -111,8 +111,11 @@ Ags = Annotated[
 ]
 """An 8-digit Amtlicher Gemeindeschlüssel whose Land code is 01 to 16."""
 
-SortedSet = Annotated[frozenset[T], PlainSerializer(_sorted_list, when_used="json")]
-"""An immutable set that serialises to a sorted JSON array."""
+SortedSet = Annotated[frozenset[T], PlainSerializer(_sorted_list, when_used="always")]
+"""An immutable set that serialises to a sorted list (JSON arrays, ``model_dump()`` lists).
+
+Sorted lists rather than sets in ``model_dump()`` too, because a set of records would
+need hashable dictionaries."""
 
 IdSet = SortedSet[Id]
 """A set of record ids."""

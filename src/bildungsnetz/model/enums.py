@@ -16,9 +16,11 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from enum import StrEnum
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = [
     "ActorKind",
@@ -42,7 +44,13 @@ Language = Literal["de", "en"]
 
 
 class LabelledEnum(StrEnum):
-    """A string enumeration whose members carry a German and an English display label."""
+    """A string enumeration whose members carry a German and an English display label.
+
+    Examples
+    --------
+    >>> ActorKind.DAYCARE.label(), ActorKind.DAYCARE.label("en")
+    ('Kita', 'day-care centre')
+    """
 
     def label(self, lang: Language = "de") -> str:
         """Return the display label in ``lang`` (German by default)."""
@@ -61,7 +69,13 @@ def register_labels(labels: Iterable[tuple[LabelledEnum, tuple[str, str]]]) -> N
 
 
 class OrdinalEnum(LabelledEnum):
-    """A labelled enumeration whose members are ordered as they are declared."""
+    """A labelled enumeration whose members are ordered as they are declared.
+
+    Examples
+    --------
+    >>> Severity.HIGH > Severity.MEDIUM, Severity.HIGH.rank
+    (True, 3)
+    """
 
     @property
     def rank(self) -> int:
@@ -94,7 +108,13 @@ class OrdinalEnum(LabelledEnum):
 
 
 class ActorKind(LabelledEnum):
-    """What kind of organisation, post or body an actor is."""
+    """What kind of organisation, post or body an actor is.
+
+    Examples
+    --------
+    >>> ActorKind("daycare").label(), ActorKind("daycare").label("en")
+    ('Kita', 'day-care centre')
+    """
 
     SCHOOL = "school"
     DAYCARE = "daycare"
@@ -122,7 +142,13 @@ class ActorKind(LabelledEnum):
 
 
 class SchoolForm(LabelledEnum):
-    """The form of a school (Schulform), covering the forms of all German states."""
+    """The form of a school (Schulform), covering the forms of all German states.
+
+    Examples
+    --------
+    >>> SchoolForm("hauptschule").label(), SchoolForm("hauptschule").label("en")
+    ('Hauptschule', 'Hauptschule (lower secondary)')
+    """
 
     GRUNDSCHULE = "grundschule"
     HAUPTSCHULE = "hauptschule"
@@ -139,7 +165,15 @@ class SchoolForm(LabelledEnum):
 
 
 class Stage(OrdinalEnum):
-    """An educational stage (Bildungsstufe), in the order pupils pass through them."""
+    """An educational stage (Bildungsstufe), in the order pupils pass through them.
+
+    Examples
+    --------
+    >>> Stage("primary").label(), Stage("primary").label("en")
+    ('Primarstufe', 'primary')
+    >>> Stage.EARLY_CHILDHOOD < Stage.VOCATIONAL
+    True
+    """
 
     EARLY_CHILDHOOD = "early_childhood"
     PRIMARY = "primary"
@@ -149,7 +183,13 @@ class Stage(OrdinalEnum):
 
 
 class CooperationKind(LabelledEnum):
-    """What a cooperation between two actors consists of."""
+    """What a cooperation between two actors consists of.
+
+    Examples
+    --------
+    >>> CooperationKind("agreement").label(), CooperationKind("agreement").label("en")
+    ('Kooperationsvereinbarung', 'cooperation agreement')
+    """
 
     PLACEMENT = "placement"
     AGREEMENT = "agreement"
@@ -163,7 +203,15 @@ class CooperationKind(LabelledEnum):
 
 
 class Formality(OrdinalEnum):
-    """How formally a cooperation is fixed, from least to most formal."""
+    """How formally a cooperation is fixed, from least to most formal.
+
+    Examples
+    --------
+    >>> Formality("verbal").label(), Formality("verbal").label("en")
+    ('mündlich vereinbart', 'verbal')
+    >>> Formality.INFORMAL < Formality.WRITTEN
+    True
+    """
 
     INFORMAL = "informal"
     VERBAL = "verbal"
@@ -171,7 +219,15 @@ class Formality(OrdinalEnum):
 
 
 class Intensity(OrdinalEnum):
-    """How deep a cooperation goes, the ordinal scale of community-partnership tools."""
+    """How deep a cooperation goes, the ordinal scale of community-partnership tools.
+
+    Examples
+    --------
+    >>> Intensity("cooperation").label(), Intensity("cooperation").label("en")
+    ('Kooperation', 'cooperation')
+    >>> Intensity.AWARENESS < Intensity.INTEGRATION
+    True
+    """
 
     AWARENESS = "awareness"
     COOPERATION = "cooperation"
@@ -180,7 +236,13 @@ class Intensity(OrdinalEnum):
 
 
 class CooperationLevel(LabelledEnum):
-    """The level a cooperation works on."""
+    """The level a cooperation works on.
+
+    Examples
+    --------
+    >>> CooperationLevel("operational").label(), CooperationLevel("operational").label("en")
+    ('operativ', 'operational')
+    """
 
     STRATEGIC = "strategic"
     OPERATIONAL = "operational"
@@ -188,7 +250,13 @@ class CooperationLevel(LabelledEnum):
 
 
 class ForumKind(LabelledEnum):
-    """What kind of multi-party body a forum is."""
+    """What kind of multi-party body a forum is.
+
+    Examples
+    --------
+    >>> ForumKind("network_meeting").label(), ForumKind("network_meeting").label("en")
+    ('Netzwerktreffen', 'network meeting')
+    """
 
     WORKING_GROUP = "working_group"
     NETWORK_MEETING = "network_meeting"
@@ -201,7 +269,14 @@ class ForumKind(LabelledEnum):
 
 
 class TransitionKind(LabelledEnum):
-    """The kind of transition a flow of pupils makes."""
+    """The kind of transition a flow of pupils makes.
+
+    Examples
+    --------
+    >>> kind = TransitionKind("primary_to_secondary")
+    >>> kind.label(), kind.label("en")
+    ('Grundschule → Sekundarstufe I', 'primary → lower secondary')
+    """
 
     KITA_TO_PRIMARY = "kita_to_primary"
     PRIMARY_TO_SECONDARY = "primary_to_secondary"
@@ -213,7 +288,15 @@ class TransitionKind(LabelledEnum):
 
 
 class PreventionTier(OrdinalEnum):
-    """The prevention tier of an intervention, from broadest to most individual."""
+    """The prevention tier of an intervention, from broadest to most individual.
+
+    Examples
+    --------
+    >>> PreventionTier("selective").label(), PreventionTier("selective").label("en")
+    ('selektiv', 'selective')
+    >>> PreventionTier.UNIVERSAL < PreventionTier.INDICATED
+    True
+    """
 
     UNIVERSAL = "universal"
     SELECTIVE = "selective"
@@ -221,7 +304,13 @@ class PreventionTier(OrdinalEnum):
 
 
 class Topic(LabelledEnum):
-    """A topic of cooperation or intervention, including the cross-cutting themes."""
+    """A topic of cooperation or intervention, including the cross-cutting themes.
+
+    Examples
+    --------
+    >>> Topic("school_refusal").label(), Topic("school_refusal").label("en")
+    ('Schulverweigerung', 'school refusal')
+    """
 
     ABSENTEEISM = "absenteeism"
     SCHOOL_REFUSAL = "school_refusal"
@@ -241,7 +330,13 @@ class Topic(LabelledEnum):
 
 
 class FundingSource(LabelledEnum):
-    """Where the money of a funding programme comes from."""
+    """Where the money of a funding programme comes from.
+
+    Examples
+    --------
+    >>> FundingSource("federal").label(), FundingSource("federal").label("en")
+    ('Bund', 'federal')
+    """
 
     EU_ESF_PLUS = "eu_esf_plus"
     FEDERAL = "federal"
@@ -253,7 +348,15 @@ class FundingSource(LabelledEnum):
 
 
 class Severity(OrdinalEnum):
-    """How urgent a finding is, from least to most."""
+    """How urgent a finding is, from least to most.
+
+    Examples
+    --------
+    >>> Severity("low").label(), Severity("low").label("en")
+    ('niedrig', 'low')
+    >>> Severity.INFO < Severity.CRITICAL
+    True
+    """
 
     INFO = "info"
     LOW = "low"

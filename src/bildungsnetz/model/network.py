@@ -22,14 +22,14 @@ Traceback (most recent call last):
 bildungsnetz.errors.NetworkIntegrityError: 2 problems in network 'Kaputt':
   cooperations[c1].actors: unknown actor 'gs1'
   cooperations[c1].actors: a cooperation needs two different actors ('gs1', 'gs1')
-  ...
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from pydantic import PrivateAttr, ValidationError
 
@@ -145,6 +145,9 @@ class EducationNetwork(Record):
     description: Text = ""
 
     _index: _Index = PrivateAttr()
+    # Results derived from this immutable network (snapshots, graphs) kept for reuse by
+    # bildungsnetz itself; invisible to equality, hashing and serialisation.
+    _memo: dict[Hashable, Any] = PrivateAttr(default_factory=dict)
 
     # The whole-network check runs in __init__, after pydantic has validated the fields,
     # so that NetworkIntegrityError reaches a caller of the constructor unchanged. On the
@@ -207,6 +210,12 @@ class EducationNetwork(Record):
     def model_post_init(self, context: Any, /) -> None:
         """Build the lookup tables (no checks: they run after validation)."""
         self._index = _build_index(self)
+
+    def _memoised(self, key: Hashable, compute: Callable[[], _T]) -> _T:
+        """Return ``compute()``, computed once per network and ``key``."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return cast("_T", self._memo[key])
 
     def _raise_problems(self) -> None:
         problems = find_problems(self)
@@ -384,8 +393,12 @@ class EducationNetwork(Record):
         >>> len(after_esf.cooperations) < len(network.as_of(date(2028, 7, 31)).cooperations)
         True
         """
-        alive = {actor.id for actor in self.actors if actor.active.contains(day)}
-        return self._restricted(alive, day=day)
+
+        def snapshot() -> EducationNetwork:
+            alive = {actor.id for actor in self.actors if actor.active.contains(day)}
+            return self._restricted(alive, day=day)
+
+        return self._memoised(("as_of", day), snapshot)
 
     def _restricted(self, alive: set[str], *, day: date | None) -> EducationNetwork:
         def current(period_holder: Cooperation | Forum | Intervention) -> bool:

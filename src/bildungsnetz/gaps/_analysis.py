@@ -1,0 +1,186 @@
+"""What every detector needs, computed once per network, rules and day."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from scipy.sparse import csgraph
+
+from bildungsnetz.graph import to_arrays
+from bildungsnetz.model import Severity
+from bildungsnetz.rules import default_rules
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from bildungsnetz.graph import CompactGraph
+    from bildungsnetz.model import Actor, EducationNetwork
+    from bildungsnetz.rules import RuleSet, Selector
+
+__all__ = ["Analysis", "analyse", "group_by_area", "ranges", "shift"]
+
+BoolArray = np.ndarray[Any, np.dtype[np.bool_]]
+IntArray = np.ndarray[Any, np.dtype[np.int64]]
+UNREACHED = np.iinfo(np.int64).max
+
+
+@dataclass(eq=False)
+class Analysis:
+    """A network as it stands on a day, with the rules and the compact graph."""
+
+    network: EducationNetwork
+    rules: RuleSet
+    as_of: date | None
+    graph: CompactGraph
+    source: EducationNetwork
+    cache: dict[str, Any] = field(default_factory=dict)
+    _present: dict[Selector, bool] = field(default_factory=dict)
+    _masks: dict[Selector, BoolArray] = field(default_factory=dict)
+    _distances: dict[tuple[Selector, int], IntArray] = field(default_factory=dict)
+
+    @cached_property
+    def actors(self) -> tuple[Actor, ...]:
+        """The actors in node order."""
+        return self.network.actors
+
+    @cached_property
+    def components(self) -> IntArray:
+        """The connected component number of every node."""
+        _, labels = csgraph.connected_components(self.graph.to_scipy(), directed=False)
+        return labels.astype(np.int64)
+
+    @cached_property
+    def main_component(self) -> int:
+        """The number of the largest component (ties broken by the smallest actor id)."""
+        if not len(self.graph.nodes):
+            return -1
+        sizes = np.bincount(self.components)
+        largest = np.flatnonzero(sizes == sizes.max())
+        if largest.size == 1:
+            return int(largest[0])
+        first_id = {int(label): min(self._ids_in(int(label))) for label in largest}
+        return min(first_id, key=lambda label: first_id[label])
+
+    def _ids_in(self, label: int) -> list[str]:
+        return [self.graph.nodes[i] for i in np.flatnonzero(self.components == label)]
+
+    def component_ids(self, actor_id: str) -> set[str]:
+        """Return the ids of the actors in the same component as ``actor_id``."""
+        return set(self._ids_in(int(self.components[self.graph.index[actor_id]])))
+
+    @cached_property
+    def by_degree(self) -> list[int]:
+        """Node numbers, most contacts first, ties broken by actor id (not record order)."""
+        nodes, degree = self.graph.nodes, self.graph.degree
+        return sorted(range(len(nodes)), key=lambda i: (-int(degree[i]), nodes[i]))
+
+    @cached_property
+    def params(self) -> dict[str, Any]:
+        """The parameters every finding records."""
+        return {
+            "as_of": None if self.as_of is None else self.as_of.isoformat(),
+            "max_forum_size": self.rules.max_forum_size,
+            "rules": self.rules.name,
+        }
+
+    def mask(self, selector: Selector) -> BoolArray:
+        """Return which nodes the selector matches."""
+        if selector not in self._masks:
+            self._masks[selector] = np.fromiter(
+                (selector.matches(actor) for actor in self.actors),
+                dtype=np.bool_,
+                count=len(self.actors),
+            )
+        return self._masks[selector]
+
+    def recorded(self, selector: Selector) -> bool:
+        """Return whether the data hold any actor the selector matches, on any day.
+
+        A kind that was recorded but has ended is a real loss; a kind never recorded is
+        a gap in the data.
+        """
+        if selector not in self._present:
+            self._present[selector] = any(selector.matches(a) for a in self.source.actors)
+        return self._present[selector]
+
+    def matching(self, selector: Selector) -> list[Actor]:
+        """Return the actors the selector matches, in network order."""
+        return [actor for actor, hit in zip(self.actors, self.mask(selector), strict=True) if hit]
+
+    def distances(self, selector: Selector, steps: int) -> IntArray:
+        """Return each node's distance to the nearest matching node, if within ``steps``.
+
+        Nodes farther away get ``UNREACHED``. A multi-source breadth-first search over
+        the CSR arrays: linear in the edges it reaches, whatever the hubs.
+        """
+        key = (selector, steps)
+        if key not in self._distances:
+            self._distances[key] = _bounded_bfs(self.graph, self.mask(selector), steps)
+        return self._distances[key]
+
+    def name(self, actor_id: str) -> str:
+        """Return the display name of an actor."""
+        return self.network.actor(actor_id).name
+
+
+def _bounded_bfs(graph: CompactGraph, sources: BoolArray, steps: int) -> IntArray:
+    distance = np.full(len(graph.nodes), UNREACHED, dtype=np.int64)
+    frontier = np.flatnonzero(sources)
+    distance[frontier] = 0
+    for step in range(1, steps + 1):
+        if frontier.size == 0:
+            break
+        reached = np.unique(graph.indices[ranges(graph.indptr, frontier)])
+        frontier = reached[distance[reached] == UNREACHED]
+        distance[frontier] = step
+    return distance
+
+
+def ranges(indptr: IntArray, rows: IntArray) -> IntArray:
+    """Return the positions ``indptr[r]:indptr[r + 1]`` of all ``rows``, concatenated."""
+    starts = indptr[rows]
+    lengths = indptr[rows + 1] - starts
+    ends = np.cumsum(lengths)
+    return np.repeat(starts - ends + lengths, lengths) + np.arange(ends[-1] if ends.size else 0)
+
+
+def analyse(
+    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: date | None = None
+) -> Analysis:
+    """Return the analysis of ``network`` under ``rules`` on ``as_of``, computed once.
+
+    Without ``as_of`` the network's ``reference_date`` is the day, if it has one.
+
+    The result is kept with the (immutable) network, so the detectors that
+    :func:`~bildungsnetz.gaps.find_gaps` runs one after another share it.
+    """
+    chosen = default_rules() if rules is None else rules
+    day = network.reference_date if as_of is None else as_of
+
+    def compute() -> Analysis:
+        current = network if day is None else network.as_of(day)
+        graph = to_arrays(current, max_forum_size=chosen.max_forum_size)
+        return Analysis(network=current, rules=chosen, as_of=day, graph=graph, source=network)
+
+    return network._memoised(("analysis", chosen, day), compute)
+
+
+def shift(severity: Severity, steps: int) -> Severity:
+    """Return the severity ``steps`` levels up (positive) or down, within the scale."""
+    levels = list(Severity)
+    return levels[min(max(severity.rank + steps, 0), len(levels) - 1)]
+
+
+def group_by_area(actors: list[Actor]) -> tuple[dict[str, list[Actor]], dict[str, list[Actor]]]:
+    """Return the actors by municipality (AGS) and by district (the AGS's first 5 digits)."""
+    municipalities: dict[str, list[Actor]] = defaultdict(list)
+    districts: dict[str, list[Actor]] = defaultdict(list)
+    for actor in actors:
+        if actor.municipality is not None:
+            municipalities[actor.municipality].append(actor)
+            districts[actor.municipality[:5]].append(actor)
+    return municipalities, districts

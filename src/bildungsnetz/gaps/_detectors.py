@@ -1,0 +1,75 @@
+"""The detectors of the report, grouped by what they need."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bildungsnetz.gaps.data_gaps import find_data_gaps
+from bildungsnetz.gaps.dormant import find_dormant_ties
+from bildungsnetz.gaps.funding import find_funding_cliffs, find_temporary_placements
+from bildungsnetz.gaps.interventions import (
+    find_provider_dependence,
+    find_uncovered_topics,
+    find_unmet_needs,
+)
+from bildungsnetz.gaps.required_ties import (
+    find_fragile_pairs,
+    find_missing_required_ties,
+    find_shallow_cooperation,
+    find_unconfirmed_ties,
+    find_unreachable,
+)
+from bildungsnetz.gaps.structure import (
+    find_cut_actors,
+    find_cut_ties,
+    find_dependent_actors,
+    find_exclusive_brokers,
+    find_insular_groups,
+    find_isolated_actors,
+    find_underlinked_groups,
+)
+from bildungsnetz.gaps.transitions import find_transitions_without_cooperation
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from bildungsnetz.gaps.gap import Gap
+
+__all__ = ["DAY_DETECTORS", "HORIZON_DETECTORS", "PUPIL_DETECTORS", "STATIC_DETECTORS"]
+
+_STRUCTURE: tuple[Callable[..., list[Gap]], ...] = (
+    find_missing_required_ties,
+    find_unreachable,
+    find_fragile_pairs,
+    find_shallow_cooperation,
+    find_unconfirmed_ties,
+    find_cut_actors,
+    find_cut_ties,
+    find_exclusive_brokers,
+    find_dependent_actors,
+    find_isolated_actors,
+    find_underlinked_groups,
+    find_insular_groups,
+    find_uncovered_topics,
+    find_unmet_needs,
+    find_provider_dependence,
+)
+
+PUPIL_DETECTORS: tuple[Callable[..., list[Gap]], ...] = (find_transitions_without_cooperation,)
+"""Detectors that publish pupil counts and take a disclosure ``policy``."""
+
+STATIC_DETECTORS: tuple[Callable[..., list[Gap]], ...] = (*_STRUCTURE, *PUPIL_DETECTORS)
+"""Detectors that judge the network as it stands on one day; compared over time."""
+
+DAY_DETECTORS: tuple[Callable[..., list[Gap]], ...] = (
+    *_STRUCTURE,
+    find_dormant_ties,
+    find_data_gaps,
+)
+"""Detectors that judge one day and take nothing else."""
+
+HORIZON_DETECTORS: tuple[Callable[..., list[Gap]], ...] = (
+    find_funding_cliffs,
+    find_temporary_placements,
+)
+"""Detectors that look ahead and take a ``horizon``."""

@@ -1,0 +1,256 @@
+"""Ties, actors and interventions that end soon and leave new gaps behind.
+
+``expiring_critical_tie``
+    A cooperation, actor, forum or intervention whose period ends inside the horizon
+    (its end day lies in ``(as_of, as_of + horizon]``) and whose loss opens gaps: the
+    report at ``as_of + horizon`` is compared with the report at ``as_of``, and each new
+    finding is attributed to the ending records that touch its actors. Severity: that of
+    the most severe new finding it leaves.
+
+Examples
+--------
+>>> from datetime import date, timedelta
+>>> from bildungsnetz.datasets import musterkreis
+>>> from bildungsnetz.gaps import find_expiring_critical_ties
+>>> gaps = find_expiring_critical_ties(musterkreis(), as_of=date(2025, 11, 1),
+...                                    horizon=timedelta(days=3 * 365))
+>>> all(gap.evidence["opened_gaps"] >= 1 for gap in gaps)
+True
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from bildungsnetz.gaps._analysis import analyse
+from bildungsnetz.gaps._detectors import STATIC_DETECTORS
+from bildungsnetz.gaps._text import amount, listing
+from bildungsnetz.gaps.gap import Explanation, Gap, GapKind
+
+if TYPE_CHECKING:
+    from bildungsnetz.model import EducationNetwork, Language
+    from bildungsnetz.rules import RuleSet
+
+__all__ = ["DEFAULT_HORIZON", "find_expiring_critical_ties"]
+
+_METHOD = "bildungsnetz.gaps.expiring.find_expiring_critical_ties"
+
+DEFAULT_HORIZON = timedelta(days=365)
+"""How far ahead :func:`find_expiring_critical_ties` looks unless told otherwise."""
+
+
+@dataclass(frozen=True)
+class _Ending:
+    collection: str
+    record: str
+    label_de: str
+    label_en: str
+    end: date
+    touches: frozenset[str]
+    actors: tuple[str, ...]
+    topics: frozenset[str] = frozenset()
+
+
+def find_expiring_critical_ties(
+    network: EducationNetwork,
+    rules: RuleSet | None = None,
+    *,
+    as_of: date | None = None,
+    horizon: timedelta = DEFAULT_HORIZON,
+) -> list[Gap]:
+    """Find what ends within the horizon and which new gaps its end opens.
+
+    Parameters
+    ----------
+    network
+        The network.
+    rules
+        The rules; ``None`` means :func:`~bildungsnetz.rules.default_rules`.
+    as_of
+        The day to look ahead from; the network's ``reference_date`` by default. Without
+        either, nothing is reported (the detector never assumes today).
+    horizon
+        How far ahead to look.
+
+    Returns
+    -------
+    gaps
+        One ``expiring_critical_tie`` finding per ending record that opens gaps, with
+        the number and kinds of the new gaps as evidence.
+
+    Notes
+    -----
+    Runs the structural detectors twice (on ``as_of`` and on ``as_of + horizon``); the
+    attribution is linear in the new findings and the ending records.
+
+    Examples
+    --------
+    >>> from datetime import date, timedelta
+    >>> from bildungsnetz.datasets import musterkreis
+    >>> gaps = find_expiring_critical_ties(musterkreis(), as_of=date(2025, 11, 1),
+    ...                                    horizon=timedelta(days=3 * 365))
+    >>> sorted({gap.evidence["end"] for gap in gaps})[-1]
+    '2028-07-31'
+    """
+    start = analyse(network, rules, as_of=as_of)
+    if start.as_of is None:
+        return []
+    later = start.as_of + horizon
+    before = {gap.id for gap in _report(network, start.rules, start.as_of)}
+    opened = [gap for gap in _report(network, start.rules, later) if gap.id not in before]
+    endings = _endings(start.network, start.as_of, later)
+    blamed: dict[_Ending, list[Gap]] = defaultdict(list)
+    for gap in opened:
+        for ending in endings:
+            if _caused(ending, gap):
+                blamed[ending].append(gap)
+    params = {**start.params, "horizon_days": horizon.days, "horizon_end": later.isoformat()}
+    gaps = [_finding(ending, found, params, start.network) for ending, found in blamed.items()]
+    return sorted(gaps, key=lambda gap: gap.sort_key)
+
+
+_INTERVENTION_KINDS = {
+    GapKind.UNMET_NEED,
+    GapKind.UNCOVERED_TOPIC,
+    GapKind.PROVIDER_DEPENDENCE,
+}
+
+
+def _caused(ending: _Ending, gap: Gap) -> bool:
+    """Whether the end of ``ending`` can have opened ``gap``.
+
+    Interventions are not ties: their end opens only coverage and need findings, and the
+    end of a tie, actor or forum opens only structural ones. Within those, the ending
+    record must touch an actor the finding is about (or, for an uncovered topic, serve
+    the topic).
+    """
+    if (ending.collection == "interventions") != (gap.kind in _INTERVENTION_KINDS):
+        return False
+    if gap.kind is GapKind.UNCOVERED_TOPIC and gap.evidence.get("topic") in ending.topics:
+        return True
+    return bool(ending.touches & set(gap.actors))
+
+
+def _report(network: EducationNetwork, rules: RuleSet, day: date) -> list[Gap]:
+    return [gap for detector in STATIC_DETECTORS for gap in detector(network, rules, as_of=day)]
+
+
+def _endings(network: EducationNetwork, first: date, last: date) -> list[_Ending]:
+    def inside(end: date | None) -> bool:
+        return end is not None and first < end <= last
+
+    found = []
+    # A tie that ends no earlier than one of its actors ends with that actor: one finding
+    # for the post, not a second one for its placement.
+    actor_ends = {a.id: a.active.end for a in network.actors if inside(a.active.end)}
+    for tie in network.cooperations:
+        ends_with_actor = any(
+            (end := actor_ends.get(actor)) is not None
+            and tie.period.end is not None
+            and end <= tie.period.end
+            for actor in tie.actors
+        )
+        if inside(tie.period.end) and not ends_with_actor:
+            assert tie.period.end is not None
+            names = " – ".join(network.actor(actor).name for actor in tie.actors)
+            found.append(
+                _Ending(
+                    "cooperations",
+                    tie.id,
+                    f"Die Kooperation {names}",
+                    f"The cooperation {names}",
+                    tie.period.end,
+                    frozenset(tie.actors),
+                    tie.actors,
+                )
+            )
+    for actor in network.actors:
+        if inside(actor.active.end):
+            assert actor.active.end is not None
+            neighbours = {tie.other(actor.id) for tie in network.ties_of(actor.id)}
+            found.append(
+                _Ending(
+                    "actors",
+                    actor.id,
+                    actor.name,
+                    actor.name,
+                    actor.active.end,
+                    frozenset({actor.id, *neighbours}),
+                    (actor.id,),
+                )
+            )
+    for measure in network.interventions:
+        if inside(measure.period.end):
+            assert measure.period.end is not None
+            found.append(
+                _Ending(
+                    "interventions",
+                    measure.id,
+                    f"Die Maßnahme {measure.name}",
+                    f"The intervention {measure.name}",
+                    measure.period.end,
+                    frozenset(measure.sites | measure.providers),
+                    tuple(sorted(measure.sites)),
+                    frozenset(topic.value for topic in measure.topics),
+                )
+            )
+    for forum in network.forums:
+        if inside(forum.period.end):
+            assert forum.period.end is not None
+            found.append(
+                _Ending(
+                    "forums",
+                    forum.id,
+                    forum.name,
+                    forum.name,
+                    forum.period.end,
+                    frozenset(forum.participants),
+                    (forum.id,),
+                )
+            )
+    return found
+
+
+def _finding(
+    ending: _Ending, opened: list[Gap], params: dict[str, object], network: EducationNetwork
+) -> Gap:
+    last_day = ending.end - timedelta(days=1)
+    worst = max(gap.severity for gap in opened)
+    ordered = sorted(opened, key=lambda gap: gap.sort_key)
+
+    def about(gap: Gap, lang: Language) -> str:
+        first = gap.actors[0] if gap.actors else None
+        name = network.actor(first).name if first and network.has_actor(first) else ""
+        return f"{gap.kind.label(lang)}" + (f" ({name})" if name else "")
+
+    count = len(opened)
+    kinds_de = listing(dict.fromkeys(about(gap, "de") for gap in ordered), "de", limit=3)
+    kinds_en = listing(dict.fromkeys(about(gap, "en") for gap in ordered), "en", limit=3)
+    return Gap.create(
+        kind=GapKind.EXPIRING_CRITICAL_TIE,
+        severity=worst,
+        actors=ending.actors,
+        key={"collection": ending.collection, "record": ending.record},
+        score=float(len(opened)),
+        evidence={
+            "collection": ending.collection,
+            "record": ending.record,
+            "end": last_day.isoformat(),
+            "opened_gaps": len(opened),
+            "opened_kinds": ", ".join(sorted({gap.kind.value for gap in opened})),
+        },
+        explanation=Explanation(
+            de=f"{ending.label_de} endet am {last_day.strftime('%d.%m.%Y')}. Danach "
+            f"{'entsteht' if count == 1 else 'entstehen'} "
+            f"{amount(count, 'neue Lücke', 'neue Lücken')}: {kinds_de}. Jetzt ist Zeit, die "
+            "Anschlussfinanzierung oder einen Ersatz zu klären.",
+            en=f"{ending.label_en} ends on {last_day.isoformat()}. Afterwards "
+            f"{amount(count, 'new gap opens', 'new gaps open')}: {kinds_en}. Now is the time "
+            "to settle follow-up funding or a replacement.",
+        ),
+        method=_METHOD,
+        params=params,
+    )

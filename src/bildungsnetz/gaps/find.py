@@ -1,0 +1,112 @@
+"""``find_gaps``: run every detector and assemble the report.
+
+Examples
+--------
+>>> from bildungsnetz import find_gaps
+>>> from bildungsnetz.datasets import musterkreis
+>>> report = find_gaps(musterkreis())
+>>> report.rules
+'Schulerfolg sichern'
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from bildungsnetz.gaps._analysis import analyse
+from bildungsnetz.gaps._detectors import DAY_DETECTORS, HORIZON_DETECTORS, PUPIL_DETECTORS
+from bildungsnetz.gaps.expiring import find_expiring_critical_ties
+from bildungsnetz.gaps.report import GapReport, link_suggestions, names_of
+from bildungsnetz.privacy import DEFAULT_POLICY, DisclosurePolicy
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from bildungsnetz.gaps.gap import Gap
+    from bildungsnetz.model import EducationNetwork
+    from bildungsnetz.rules import RuleSet
+
+__all__ = ["DETECTORS", "find_gaps"]
+
+DETECTORS: tuple[Callable[..., list[Gap]], ...] = (
+    *DAY_DETECTORS,
+    *PUPIL_DETECTORS,
+    *HORIZON_DETECTORS,
+    find_expiring_critical_ties,
+)
+"""Every detector :func:`find_gaps` runs, in order; each is a pure function
+``(network, rules=None, *, as_of=None, ...) -> list[Gap]``."""
+
+
+def find_gaps(
+    network: EducationNetwork,
+    rules: RuleSet | None = None,
+    *,
+    as_of: date | None = None,
+    horizon: timedelta | int | None = None,
+    policy: DisclosurePolicy = DEFAULT_POLICY,
+) -> GapReport:
+    """Find the gaps in the cooperation structure of ``network``, explained and ranked.
+
+    Parameters
+    ----------
+    network
+        The network; it is not changed.
+    rules
+        What should be; ``None`` means :func:`~bildungsnetz.rules.default_rules`, the
+        Schulerfolg policy.
+    as_of
+        Judge the network as it stands on this day. Without it, the network's
+        ``reference_date`` is used if it has one, otherwise every record counts.
+    horizon
+        Look ahead this far (a :class:`~datetime.timedelta` or a number of days): what
+        ends within it and which gaps its end opens, which programmes end and what they
+        take with them. Without it, funding ends are reported whenever they come and
+        expiring ties are not searched.
+    policy
+        How pupil counts in the findings are protected (suppression below 3 by default).
+
+    Returns
+    -------
+    report
+        Every finding of every detector in :data:`DETECTORS`, most severe first, each
+        with stable id, evidence, German and English explanation and suggested ties;
+        suggestions that would close several findings say so.
+
+    Examples
+    --------
+    >>> from bildungsnetz.datasets import musterkreis
+    >>> report = find_gaps(musterkreis())
+    >>> report.gaps[0].severity.value
+    'critical'
+    >>> find_gaps(musterkreis()).to_json() == report.to_json()
+    True
+    """
+    analysis = analyse(network, rules, as_of=as_of)
+    ahead = timedelta(days=horizon) if isinstance(horizon, int) else horizon
+    if ahead is not None and ahead < timedelta(0):
+        msg = f"horizon must not be negative, got {ahead}"
+        raise ValueError(msg)
+    day, chosen = analysis.as_of, analysis.rules
+    found = [gap for detector in DAY_DETECTORS for gap in detector(network, chosen, as_of=day)]
+    for detector in PUPIL_DETECTORS:
+        found.extend(detector(network, chosen, as_of=day, policy=policy))
+    for detector in HORIZON_DETECTORS:
+        found.extend(detector(network, chosen, as_of=day, horizon=ahead))
+    if ahead is not None:
+        found.extend(find_expiring_critical_ties(network, chosen, as_of=day, horizon=ahead))
+    gaps: dict[str, Gap] = {}
+    for gap in found:
+        gaps.setdefault(gap.id, gap)
+    linked = sorted(link_suggestions(list(gaps.values())), key=lambda gap: gap.sort_key)
+    lookup = {actor.id: actor.name for actor in network.actors}
+    return GapReport(
+        network=network.name,
+        as_of=analysis.as_of,
+        horizon_days=None if ahead is None else ahead.days,
+        rules=analysis.rules.name,
+        gaps=tuple(linked),
+        names=names_of(linked, lookup),
+        params=analysis.params,
+    )

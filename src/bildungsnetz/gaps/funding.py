@@ -1,0 +1,422 @@
+"""Money that runs out: funding cliffs and school social work on project money.
+
+``funding_cliff``
+    A programme that ends (within the horizon, if one is given): the ties, posts,
+    forums and interventions that rest on it alone, the schools they serve, the schools
+    that lose their only school social work or their only indicated measure, and whether
+    the network falls apart. Rule severity (high by default) when schools are served by
+    what ends, one level lower when none is; critical when a school loses its only
+    school social work or its only indicated measure, or when schools lose their link to
+    the rest of the network.
+``temporary_placement``
+    A school whose school social work rests only on time-limited programmes (the seed
+    demands a *permanent* place for school social work at every school). Rule severity;
+    one level higher when that money ends within the horizon.
+
+A record "rests on" a programme when the programme is among its funding and every other
+programme funding it ends no later. A placement's funding is that of the tie and of the
+post together.
+
+Examples
+--------
+>>> from datetime import date
+>>> from bildungsnetz.datasets import musterkreis
+>>> from bildungsnetz.gaps import find_funding_cliffs
+>>> cliffs = find_funding_cliffs(musterkreis(), as_of=date(2025, 11, 1))
+>>> [gap.evidence["programme"] for gap in cliffs][:1]
+['esf-plus']
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+import numpy as np
+from scipy.sparse import csgraph, csr_array
+
+from bildungsnetz.gaps._analysis import Analysis, analyse, shift
+from bildungsnetz.gaps._text import amount, listing, names, quoted
+from bildungsnetz.gaps.gap import Explanation, Gap, GapKind
+from bildungsnetz.graph import to_arrays
+from bildungsnetz.model import ActorKind, CooperationKind, PreventionTier, Severity
+from bildungsnetz.rules import FundingContinuity, PermanentPlacement
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from bildungsnetz.model import Actor, Cooperation, EducationNetwork, Programme
+    from bildungsnetz.rules import RuleSet, Selector
+
+__all__ = ["find_funding_cliffs", "find_temporary_placements"]
+
+_METHOD = "bildungsnetz.gaps.funding"
+
+
+def horizon_window(
+    analysis: Analysis, horizon: timedelta | None
+) -> tuple[date | None, date | None]:
+    """Return the window ``(first day, last day)`` in which ends count, open-ended if unknown."""
+    first = analysis.as_of
+    last = None if horizon is None or first is None else first + horizon
+    return first, last
+
+
+def _ends_in(end: date | None, window: tuple[date | None, date | None]) -> bool:
+    first, last = window
+    if end is None:
+        return False
+    return (first is None or end > first) and (last is None or end <= last)
+
+
+def _rests_on(
+    funding: Iterable[str], programme: Programme, programmes: dict[str, Programme]
+) -> bool:
+    """Whether money from ``programme`` ends a record: nothing else funds it for longer."""
+    funding = set(funding)
+    if programme.id not in funding:
+        return False
+    end = programme.period.end
+    assert end is not None
+    for other in funding - {programme.id}:
+        other_end = programmes[other].period.end
+        if other_end is None or other_end > end:
+            return False
+    return True
+
+
+@dataclass
+class _Losses:
+    """What ends with one programme."""
+
+    ties: list[Cooperation] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    forums: list[str] = field(default_factory=list)
+    interventions: list[str] = field(default_factory=list)
+    served: set[str] = field(default_factory=set)
+    lose_social_work: list[str] = field(default_factory=list)
+    lose_indicated: list[str] = field(default_factory=list)
+    disconnected: list[str] = field(default_factory=list)
+
+    @property
+    def anything(self) -> bool:
+        return bool(self.ties or self.actors or self.forums or self.interventions)
+
+
+def find_funding_cliffs(
+    network: EducationNetwork,
+    rules: RuleSet | None = None,
+    *,
+    as_of: date | None = None,
+    horizon: timedelta | None = None,
+) -> list[Gap]:
+    """Find programmes whose end takes critical parts of the network with it.
+
+    Parameters
+    ----------
+    network
+        The network.
+    rules
+        The rules; ``None`` means :func:`~bildungsnetz.rules.default_rules`. Each
+        :class:`~bildungsnetz.rules.FundingContinuity` rule is checked.
+    as_of
+        The day to look ahead from (the network's ``reference_date`` by default).
+        Programmes that have already ended are not reported.
+    horizon
+        Only programmes ending within this time after ``as_of``; all future ends if
+        ``None``.
+
+    Returns
+    -------
+    gaps
+        One ``funding_cliff`` finding per programme that something rests on.
+
+    Notes
+    -----
+    One pass over the records per programme, plus one connected-components run on the
+    network without what ends.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from bildungsnetz.datasets import musterkreis
+    >>> gap = find_funding_cliffs(musterkreis(), as_of=date(2025, 11, 1))[0]
+    >>> gap.evidence["end"], gap.severity.value
+    ('2028-07-31', 'critical')
+    """
+    analysis = analyse(network, rules, as_of=as_of)
+    window = horizon_window(analysis, horizon)
+    programmes = {programme.id: programme for programme in analysis.network.programmes}
+    gaps = []
+    for rule in analysis.rules.of_type(FundingContinuity):
+        for programme in analysis.network.programmes:
+            if not _ends_in(programme.period.end, window):
+                continue
+            losses = _losses(analysis, rule.subject, programme, programmes)
+            if losses.anything:
+                gaps.append(_cliff_gap(analysis, rule, programme, losses))
+    return sorted(gaps, key=lambda gap: gap.sort_key)
+
+
+def _losses(
+    analysis: Analysis, subject: Selector, programme: Programme, programmes: dict[str, Programme]
+) -> _Losses:
+    network = analysis.network
+    losses = _Losses(
+        ties=[t for t in network.cooperations if _rests_on(t.funding, programme, programmes)],
+        actors=[a for a in network.actors if _rests_on(a.funding, programme, programmes)],
+        forums=[f.id for f in network.forums if _rests_on(f.funding, programme, programmes)],
+        interventions=[
+            m.id for m in network.interventions if _rests_on(m.funding, programme, programmes)
+        ],
+    )
+    lost_actors = {actor.id for actor in losses.actors}
+    lost_ties = {tie.id for tie in losses.ties}
+    subjects = [actor for actor in network.actors if subject.matches(actor)]
+    for school in subjects:
+        placements = _social_work(network, school.id)
+        lost = [t for t in placements if t.id in lost_ties or t.other(school.id) in lost_actors]
+        if lost:
+            losses.served.add(school.id)
+            if len(lost) == len(placements):
+                losses.lose_social_work.append(school.id)
+    indicated: dict[str, list[str]] = defaultdict(list)
+    for measure in network.interventions:
+        if measure.tier is PreventionTier.INDICATED:
+            for site in measure.sites:
+                indicated[site].append(measure.id)
+    for school in subjects:
+        measures = indicated.get(school.id, [])
+        if measures and set(measures) <= set(losses.interventions):
+            losses.lose_indicated.append(school.id)
+        if set(measures) & set(losses.interventions):
+            losses.served.add(school.id)
+    losses.disconnected = _disconnected(analysis, subjects, losses)
+    return losses
+
+
+def _social_work(network: EducationNetwork, school: str) -> list[Cooperation]:
+    return [
+        tie
+        for tie in network.ties_of(school)
+        if tie.kind is CooperationKind.PLACEMENT
+        and network.actor(tie.other(school)).kind is ActorKind.SCHOOL_SOCIAL_WORK
+    ]
+
+
+def _disconnected(analysis: Analysis, subjects: list[Actor], losses: _Losses) -> list[str]:
+    """Return the subjects that lose their link to the main part of the network."""
+    network = analysis.network
+    after = network.without_actors(*(a.id for a in losses.actors)).without_cooperations(
+        *(t.id for t in losses.ties)
+    )
+    after = after.replace(forums=tuple(f for f in after.forums if f.id not in set(losses.forums)))
+    before_graph = analysis.graph
+    after_graph = to_arrays(after, max_forum_size=analysis.rules.max_forum_size)
+    before_main = _main_members(before_graph.to_scipy(), before_graph.nodes)
+    after_main = _main_members(after_graph.to_scipy(), after_graph.nodes)
+    return sorted(
+        s.id
+        for s in subjects
+        if s.id in before_main and s.id not in after_main and after.has_actor(s.id)
+    )
+
+
+def _main_members(matrix: csr_array, nodes: tuple[str, ...]) -> set[str]:
+    if not nodes:
+        return set()
+    _, labels = csgraph.connected_components(matrix, directed=False)
+    main = np.bincount(labels).argmax()
+    return {node for node, label in zip(nodes, labels, strict=True) if label == main}
+
+
+def _cliff_gap(
+    analysis: Analysis, rule: FundingContinuity, programme: Programme, losses: _Losses
+) -> Gap:
+    critical = bool(losses.lose_social_work or losses.lose_indicated or losses.disconnected)
+    severity = (
+        Severity.CRITICAL
+        if critical
+        else rule.severity
+        if losses.served
+        else shift(rule.severity, -1)
+    )
+    end = programme.period.last_day
+    assert end is not None
+    posts = [a.id for a in losses.actors if a.kind is ActorKind.SCHOOL_SOCIAL_WORK]
+    return Gap.create(
+        kind=GapKind.FUNDING_CLIFF,
+        severity=severity,
+        actors=tuple(sorted(losses.served | set(posts))),
+        rule=rule.id,
+        key={"programme": programme.id},
+        score=float(len(losses.served)),
+        evidence={
+            "programme": programme.id,
+            "end": end.isoformat(),
+            "ties": len(losses.ties),
+            "actors": len(losses.actors),
+            "school_social_work_posts": len(posts),
+            "forums": len(losses.forums),
+            "interventions": len(losses.interventions),
+            "schools_served": len(losses.served),
+            "schools_losing_only_school_social_work": len(losses.lose_social_work),
+            "schools_losing_only_indicated_measure": len(losses.lose_indicated),
+            "schools_cut_off": len(losses.disconnected),
+        },
+        explanation=_cliff_text(analysis, programme, losses, len(posts)),
+        method=f"{_METHOD}.find_funding_cliffs",
+        params=analysis.params,
+    )
+
+
+def _cliff_text(
+    analysis: Analysis, programme: Programme, losses: _Losses, posts: int
+) -> Explanation:
+    end = programme.period.last_day
+    assert end is not None
+    items = [
+        (
+            posts,
+            ("Stelle der Schulsozialarbeit", "Stellen der Schulsozialarbeit"),
+            ("school social work post", "school social work posts"),
+        ),
+        (
+            len(losses.actors) - posts,
+            ("weiterer Akteur", "weitere Akteure"),
+            ("other actor", "other actors"),
+        ),
+        (len(losses.ties), ("Kooperation", "Kooperationen"), ("cooperation", "cooperations")),
+        (len(losses.interventions), ("Maßnahme", "Maßnahmen"), ("intervention", "interventions")),
+        (len(losses.forums), ("Gremium", "Gremien"), ("forum", "forums")),
+    ]
+    ending_de = listing([amount(n, *german) for n, german, _ in items if n], "de", limit=10)
+    ending_en = listing([amount(n, *english) for n, _, english in items if n], "en", limit=10)
+    served = len(losses.served)
+    parts_de = [
+        f"Am {end.strftime('%d.%m.%Y')} endet {quoted(programme.name, 'de')}. Damit endet, was "
+        f"nur aus diesem Programm bezahlt wird: {ending_de}. "
+        f"Betroffen: {amount(served, 'Schule', 'Schulen')}."
+    ]
+    parts_en = [
+        f"On {end.isoformat()} {quoted(programme.name, 'en')} ends, and with it everything paid "
+        f"only from it: {ending_en}. Affected: {amount(served, 'school', 'schools')}."
+    ]
+    for ids, german, english in (
+        (losses.lose_social_work, "ihre einzige Schulsozialarbeit", "only school social work"),
+        (losses.lose_indicated, "ihre einzige indizierte Maßnahme", "only indicated measure"),
+        (losses.disconnected, "die Verbindung zum übrigen Netzwerk", "link to the network"),
+    ):
+        if ids:
+            parts_de.append(
+                f"{amount(len(ids), 'Schule verliert', 'Schulen verlieren')} {german}: "
+                f"{names(analysis, ids, 'de')}."
+            )
+            parts_en.append(
+                f"{amount(len(ids), 'school loses its', 'schools lose their')} {english}: "
+                f"{names(analysis, ids, 'en')}."
+            )
+    return Explanation(de=" ".join(parts_de), en=" ".join(parts_en))
+
+
+def find_temporary_placements(
+    network: EducationNetwork,
+    rules: RuleSet | None = None,
+    *,
+    as_of: date | None = None,
+    horizon: timedelta | None = None,
+) -> list[Gap]:
+    """Find schools whose school social work rests only on time-limited money.
+
+    Parameters
+    ----------
+    network
+        The network.
+    rules
+        The rules; ``None`` means :func:`~bildungsnetz.rules.default_rules`. Each
+        :class:`~bildungsnetz.rules.PermanentPlacement` rule is checked.
+    as_of
+        Judge the placements as they stand on this day.
+    horizon
+        If given, a placement whose money ends within it is one level more severe.
+
+    Returns
+    -------
+    gaps
+        ``temporary_placement`` findings, one per school. Placements without any funding
+        recorded are not judged.
+
+    Examples
+    --------
+    >>> from bildungsnetz.datasets import musterkreis
+    >>> gaps = find_temporary_placements(musterkreis())
+    >>> all(gap.evidence["earliest_end"] for gap in gaps)
+    True
+    """
+    analysis = analyse(network, rules, as_of=as_of)
+    window = horizon_window(analysis, horizon)
+    programmes = {programme.id: programme for programme in analysis.network.programmes}
+    gaps = []
+    for rule in analysis.rules.of_type(PermanentPlacement):
+        for school in analysis.matching(rule.subject):
+            ends = _placement_ends(analysis, rule, school, programmes)
+            if ends:
+                gaps.append(_temporary_gap(analysis, rule, school, ends, window))
+    return sorted(gaps, key=lambda gap: gap.sort_key)
+
+
+def _placement_ends(
+    analysis: Analysis, rule: PermanentPlacement, school: Actor, programmes: dict[str, Programme]
+) -> dict[str, date]:
+    """Return post -> the day its money ends, if every placement rests on ending money."""
+    network = analysis.network
+    ends: dict[str, date] = {}
+    for tie in network.ties_of(school.id):
+        post = network.actor(tie.other(school.id))
+        if tie.kind is not CooperationKind.PLACEMENT or not rule.partner.matches(post):
+            continue
+        funding = tie.funding | post.funding
+        if not funding:
+            return {}
+        latest = [programmes[p].period.end for p in funding]
+        if any(end is None for end in latest):
+            return {}
+        ends[post.id] = max(end for end in latest if end is not None)
+    return ends
+
+
+def _temporary_gap(
+    analysis: Analysis,
+    rule: PermanentPlacement,
+    school: Actor,
+    ends: dict[str, date],
+    window: tuple[date | None, date | None],
+) -> Gap:
+    earliest = min(ends.values())
+    soon = _ends_in(earliest, window) and window[1] is not None
+    last_day = earliest - timedelta(days=1)
+    posts = sorted(ends)
+    return Gap.create(
+        kind=GapKind.TEMPORARY_PLACEMENT,
+        severity=shift(rule.severity, 1) if soon else rule.severity,
+        actors=(school.id, *posts),
+        rule=rule.id,
+        score=-float(earliest.toordinal()),
+        evidence={"posts": len(posts), "earliest_end": last_day.isoformat()},
+        explanation=Explanation(
+            de=f"Die Schulsozialarbeit an {school.name} ({names(analysis, posts, 'de')}) wird "
+            f"nur aus befristeten Programmen bezahlt; das Geld endet spätestens am "
+            f"{last_day.strftime('%d.%m.%Y')}. Gefordert ist eine dauerhafte Verortung der "
+            "Schulsozialarbeit an allen Schulen.",
+            en=f"School social work at {school.name} ({names(analysis, posts, 'en')}) is paid "
+            f"only from time-limited programmes; the money ends by {last_day.isoformat()}. "
+            "The demand is a permanent place for school social work at every school.",
+        ),
+        method=f"{_METHOD}.find_temporary_placements",
+        params={
+            **analysis.params,
+            "horizon_end": None if window[1] is None else window[1].isoformat(),
+        },
+    )

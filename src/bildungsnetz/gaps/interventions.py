@@ -1,0 +1,508 @@
+"""Interventions: topics nobody covers, needs nobody meets, offers that hang on one provider.
+
+``uncovered_topic``
+    A topic of a :class:`~bildungsnetz.rules.RequiredCoverage` rule that no active
+    intervention (of at least the rule's tier) covers in a municipality or for a school
+    form. An intervention covers the municipalities of its service area and of its
+    sites; one with neither serves the whole network. Rule severity.
+``unmet_need``
+    A school whose need indicator reaches a :class:`~bildungsnetz.rules.NeedCoverage`
+    threshold without an active intervention of at least the rule's tier at its site.
+    Rule severity; critical from one and a half times the threshold.
+``provider_dependence``
+    A prevention tier or topic whose active interventions all come from fewer than
+    ``min_providers`` providers. Rule severity.
+
+:func:`coverage_table` counts the active interventions per municipality or school form
+and topic.
+
+Examples
+--------
+>>> from bildungsnetz.datasets import musterkreis
+>>> from bildungsnetz.gaps import find_unmet_needs
+>>> all(gap.kind == "unmet_need" for gap in find_unmet_needs(musterkreis()))
+True
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING, Literal
+
+from bildungsnetz.gaps._analysis import Analysis, analyse, shift
+from bildungsnetz.gaps._text import names, percent, quoted
+from bildungsnetz.gaps.gap import Explanation, Gap, GapKind, SuggestedTie
+from bildungsnetz.gaps.table import Table
+from bildungsnetz.model import ActorKind, CooperationKind, PreventionTier, Topic
+from bildungsnetz.rules import INDICATOR_LABELS, NeedCoverage, ProviderDiversity, RequiredCoverage
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from bildungsnetz.model import Actor, EducationNetwork, Intervention, SchoolForm
+    from bildungsnetz.rules import RuleSet
+
+__all__ = [
+    "coverage_table",
+    "find_provider_dependence",
+    "find_uncovered_topics",
+    "find_unmet_needs",
+]
+
+_METHOD = "bildungsnetz.gaps.interventions"
+_CRITICAL_FACTOR = 1.5
+
+
+def _active(analysis: Analysis) -> tuple[Intervention, ...]:
+    # The analysis network is already the snapshot on the day, so every intervention in
+    # it is active; without a day, every intervention counts.
+    return analysis.network.interventions
+
+
+def _municipality_names(network: EducationNetwork) -> dict[str, str]:
+    return {
+        actor.municipality: actor.name
+        for actor in network.actors_of(ActorKind.MUNICIPALITY)
+        if actor.municipality is not None
+    }
+
+
+def _served_municipalities(network: EducationNetwork, measure: Intervention) -> set[str] | None:
+    """Return the AGS an intervention serves, or ``None`` for the whole network."""
+    served = set(measure.municipalities)
+    for site in measure.sites:
+        municipality = network.actor(site).municipality
+        if municipality is not None:
+            served.add(municipality)
+    return served or None
+
+
+def _served_forms(network: EducationNetwork, measure: Intervention) -> set[SchoolForm] | None:
+    """Return the school forms an intervention serves, or ``None`` for all."""
+    forms = {
+        profile.form
+        for site in measure.sites
+        if (profile := network.actor(site).school) is not None
+    }
+    if forms:
+        return forms
+    if measure.stages:
+        return {
+            profile.form
+            for actor in network.actors_of(ActorKind.SCHOOL)
+            if (profile := actor.school) is not None and profile.stages & measure.stages
+        }
+    return None
+
+
+def _fits(measure: Intervention, topic: Topic, tier: PreventionTier | None) -> bool:
+    return topic in measure.topics and (tier is None or measure.tier >= tier)
+
+
+def find_uncovered_topics(
+    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: date | None = None
+) -> list[Gap]:
+    """Find municipalities or school forms where no active intervention covers a topic.
+
+    Parameters
+    ----------
+    network
+        The network.
+    rules
+        The rules; ``None`` means :func:`~bildungsnetz.rules.default_rules`. Each
+        :class:`~bildungsnetz.rules.RequiredCoverage` rule is checked.
+    as_of
+        Judge the interventions active on this day.
+
+    Returns
+    -------
+    gaps
+        One ``uncovered_topic`` finding per rule and uncovered unit, sorted, naming the
+        schools in the unit. Units are the municipalities (AGS) of the schools, or the
+        school forms present.
+
+    Examples
+    --------
+    >>> from bildungsnetz.datasets import musterkreis
+    >>> gaps = find_uncovered_topics(musterkreis())
+    >>> all(gap.evidence["topic"] for gap in gaps)
+    True
+    """
+    analysis = analyse(network, rules, as_of=as_of)
+    if not analysis.source.interventions:
+        return []  # nothing recorded at all: a data gap, not a gap in every municipality
+    gaps = []
+    for rule in analysis.rules.of_type(RequiredCoverage):
+        fitting = [m for m in _active(analysis) if _fits(m, rule.topic, rule.tier)]
+        if rule.per == "municipality":
+            gaps.extend(_uncovered_municipalities(analysis, rule, fitting))
+        else:
+            gaps.extend(_uncovered_forms(analysis, rule, fitting))
+    return sorted(gaps, key=lambda gap: gap.sort_key)
+
+
+def _schools_by(analysis: Analysis, key: Literal["municipality", "form"]) -> dict[str, list[Actor]]:
+    units: dict[str, list[Actor]] = defaultdict(list)
+    for school in analysis.network.actors_of(ActorKind.SCHOOL):
+        if key == "municipality" and school.municipality is not None:
+            units[school.municipality].append(school)
+        elif key == "form" and school.school is not None:
+            units[school.school.form.value].append(school)
+    return units
+
+
+def _uncovered_municipalities(
+    analysis: Analysis, rule: RequiredCoverage, fitting: list[Intervention]
+) -> list[Gap]:
+    served: set[str] = set()
+    for measure in fitting:
+        area = _served_municipalities(analysis.network, measure)
+        if area is None:
+            return []
+        served |= area
+    labels = _municipality_names(analysis.network)
+    return [
+        _uncovered_gap(analysis, rule, ags, labels.get(ags, ags), schools)
+        for ags, schools in sorted(_schools_by(analysis, "municipality").items())
+        if ags not in served
+    ]
+
+
+def _uncovered_forms(
+    analysis: Analysis, rule: RequiredCoverage, fitting: list[Intervention]
+) -> list[Gap]:
+    served: set[str] = set()
+    for measure in fitting:
+        forms = _served_forms(analysis.network, measure)
+        if forms is None:
+            return []
+        served |= {form.value for form in forms}
+    gaps = []
+    for form, schools in sorted(_schools_by(analysis, "form").items()):
+        if form not in served:
+            label = schools[0].school.form.label() if schools[0].school else form
+            gaps.append(_uncovered_gap(analysis, rule, form, label, schools))
+    return gaps
+
+
+def _uncovered_gap(
+    analysis: Analysis, rule: RequiredCoverage, unit: str, label: str, schools: list[Actor]
+) -> Gap:
+    tier_de = f" der Stufe {quoted(rule.tier.label('de'), 'de')} oder höher" if rule.tier else ""
+    tier_en = f" of tier {quoted(rule.tier.label('en'), 'en')} or above" if rule.tier else ""
+    where_de = f"in {label}" if rule.per == "municipality" else f"für die Schulform {label}"
+    where_en = f"in {label}" if rule.per == "municipality" else f"for the school form {label}"
+    school_ids = [school.id for school in schools]
+    return Gap.create(
+        kind=GapKind.UNCOVERED_TOPIC,
+        severity=rule.severity,
+        actors=tuple(school_ids),
+        rule=rule.id,
+        key={"topic": rule.topic.value, "unit": unit},
+        score=float(len(schools)),
+        evidence={"topic": rule.topic.value, "unit": unit, "schools": len(schools)},
+        explanation=Explanation(
+            de=f"Zum Thema {quoted(rule.topic.label('de'), 'de')} gibt es {where_de} keine "
+            f"laufende Maßnahme{tier_de}. Betroffen sind {len(schools)} Schulen "
+            f"({names(analysis, school_ids, 'de')}).",
+            en=f"No running intervention{tier_en} covers {quoted(rule.topic.label('en'), 'en')} "
+            f"{where_en}. {len(schools)} schools are concerned "
+            f"({names(analysis, school_ids, 'en')}).",
+        ),
+        method=f"{_METHOD}.find_uncovered_topics",
+        params={
+            **analysis.params,
+            "per": rule.per,
+            "tier": None if rule.tier is None else rule.tier.value,
+        },
+    )
+
+
+def find_unmet_needs(
+    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: date | None = None
+) -> list[Gap]:
+    """Find schools in need without an active targeted intervention at their site.
+
+    Parameters
+    ----------
+    network
+        The network.
+    rules
+        The rules; ``None`` means :func:`~bildungsnetz.rules.default_rules`. Each
+        :class:`~bildungsnetz.rules.NeedCoverage` rule is checked.
+    as_of
+        Judge the interventions active on this day.
+
+    Returns
+    -------
+    gaps
+        ``unmet_need`` findings, sorted, each suggesting the providers of fitting
+        interventions elsewhere in the municipality or district.
+
+    Examples
+    --------
+    >>> from bildungsnetz.datasets import musterkreis
+    >>> gaps = find_unmet_needs(musterkreis())
+    >>> all(gap.evidence["value"] >= gap.evidence["threshold"] for gap in gaps)
+    True
+    """
+    analysis = analyse(network, rules, as_of=as_of)
+    sites: dict[str, list[Intervention]] = defaultdict(list)
+    for measure in _active(analysis):
+        for site in measure.sites:
+            sites[site].append(measure)
+    gaps = []
+    for rule in analysis.rules.of_type(NeedCoverage):
+        for school in analysis.matching(rule.subject):
+            value = None if school.school is None else getattr(school.school, rule.indicator)
+            if value is None or value < rule.threshold:
+                continue
+            if any(m.tier >= rule.tier for m in sites.get(school.id, [])):
+                continue
+            gaps.append(_unmet_gap(analysis, rule, school, value))
+    return sorted(gaps, key=lambda gap: gap.sort_key)
+
+
+def _unmet_gap(analysis: Analysis, rule: NeedCoverage, school: Actor, value: float) -> Gap:
+    critical = value >= _CRITICAL_FACTOR * rule.threshold
+    tier_de, tier_en = rule.tier.label("de"), rule.tier.label("en")
+    what_de, what_en = INDICATOR_LABELS[rule.indicator]
+    return Gap.create(
+        kind=GapKind.UNMET_NEED,
+        severity=shift(rule.severity, 1) if critical else rule.severity,
+        actors=(school.id,),
+        rule=rule.id,
+        key={"indicator": rule.indicator},
+        score=value,
+        evidence={"indicator": rule.indicator, "value": value, "threshold": rule.threshold},
+        explanation=Explanation(
+            de=f"{school.name} liegt mit {percent(value, 'de')} ({what_de}) über der Schwelle "
+            f"von {percent(rule.threshold, 'de')}, hat aber keine laufende Maßnahme der Stufe "
+            f"{quoted(tier_de, 'de')} oder höher an der Schule.",
+            en=f"{school.name} is at {value:.0%} ({what_en}), above the threshold of "
+            f"{rule.threshold:.0%}, but has no running intervention of tier "
+            f"{quoted(tier_en, 'en')} or above at the school.",
+        ),
+        suggested_ties=_providers_nearby(analysis, school, rule.tier),
+        method=f"{_METHOD}.find_unmet_needs",
+        params={**analysis.params, "threshold": rule.threshold, "tier": rule.tier.value},
+    )
+
+
+def _providers_nearby(
+    analysis: Analysis, school: Actor, tier: PreventionTier
+) -> tuple[SuggestedTie, ...]:
+    network = analysis.network
+    scored: dict[str, float] = {}
+    for measure in _active(analysis):
+        if measure.tier < tier:
+            continue
+        for provider_id in measure.providers:
+            provider = network.actor(provider_id)
+            same = (
+                provider.municipality is not None and provider.municipality == school.municipality
+            )
+            district = (
+                provider.municipality is not None
+                and school.municipality is not None
+                and provider.municipality[:5] == school.municipality[:5]
+            )
+            value = 0.9 if same else 0.6 if district else 0.4
+            scored[provider_id] = max(scored.get(provider_id, 0.0), value)
+    best = sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:3]
+    return tuple(
+        SuggestedTie(
+            actors=(school.id, provider_id),
+            kind=CooperationKind.JOINT_PROJECT,
+            plausibility=value,
+            reason=Explanation(
+                de=f"{network.actor(provider_id).name} bietet bereits Maßnahmen dieser Stufe an.",
+                en=f"{network.actor(provider_id).name} already runs interventions of this tier.",
+            ),
+        )
+        for provider_id, value in best
+    )
+
+
+def find_provider_dependence(
+    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: date | None = None
+) -> list[Gap]:
+    """Find prevention tiers and topics whose active offers come from too few providers.
+
+    Parameters
+    ----------
+    network
+        The network.
+    rules
+        The rules; ``None`` means :func:`~bildungsnetz.rules.default_rules`. Each
+        :class:`~bildungsnetz.rules.ProviderDiversity` rule is checked.
+    as_of
+        Judge the interventions active on this day.
+
+    Returns
+    -------
+    gaps
+        ``provider_dependence`` findings, one per tier or topic, naming the providers.
+
+    Examples
+    --------
+    >>> from bildungsnetz.datasets import musterkreis
+    >>> gaps = find_provider_dependence(musterkreis())
+    >>> all(gap.evidence["providers"] < 2 for gap in gaps)
+    True
+    """
+    analysis = analyse(network, rules, as_of=as_of)
+    offers: dict[tuple[str, str], set[str]] = defaultdict(set)
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for measure in _active(analysis):
+        for key in [("tier", measure.tier.value), *(("topic", t.value) for t in measure.topics)]:
+            offers[key] |= measure.providers
+            counts[key] += 1
+    gaps = []
+    for rule in analysis.rules.of_type(ProviderDiversity):
+        for (dimension, value), providers in sorted(offers.items()):
+            if len(providers) < rule.min_providers:
+                gaps.append(
+                    _dependence_gap(
+                        analysis,
+                        rule,
+                        dimension=dimension,
+                        value=value,
+                        providers=providers,
+                        counts=counts,
+                    )
+                )
+    return sorted(gaps, key=lambda gap: gap.sort_key)
+
+
+def _dependence_gap(
+    analysis: Analysis,
+    rule: ProviderDiversity,
+    *,
+    dimension: str,
+    value: str,
+    providers: set[str],
+    counts: dict[tuple[str, str], int],
+) -> Gap:
+    label = PreventionTier(value) if dimension == "tier" else Topic(value)
+    what_de = (
+        f"Stufe {quoted(label.label('de'), 'de')}"
+        if dimension == "tier"
+        else f"Thema {quoted(label.label('de'), 'de')}"
+    )
+    what_en = (
+        f"tier {quoted(label.label('en'), 'en')}"
+        if dimension == "tier"
+        else f"topic {quoted(label.label('en'), 'en')}"
+    )
+    provider_ids = sorted(providers)
+    who_de = names(analysis, provider_ids, "de") or "keinem benannten Träger"
+    who_en = names(analysis, provider_ids, "en") or "no named provider"
+    return Gap.create(
+        kind=GapKind.PROVIDER_DEPENDENCE,
+        severity=rule.severity,
+        actors=tuple(provider_ids),
+        rule=rule.id,
+        key={dimension: value},
+        score=float(counts[dimension, value]),
+        evidence={
+            "providers": len(provider_ids),
+            "interventions": counts[dimension, value],
+            dimension: value,
+        },
+        explanation=_dependence_text(counts[dimension, value], what_de, what_en, who_de, who_en),
+        method=f"{_METHOD}.find_provider_dependence",
+        params={**analysis.params, "min_providers": rule.min_providers},
+    )
+
+
+def _dependence_text(
+    count: int, what_de: str, what_en: str, who_de: str, who_en: str
+) -> Explanation:
+    if count == 1:
+        return Explanation(
+            de=f"Die einzige laufende Maßnahme zum {what_de} kommt von {who_de}. Fällt dieser "
+            "Träger aus, gibt es kein Angebot mehr.",
+            en=f"The only running intervention for the {what_en} comes from {who_en}. If this "
+            "provider drops out, nothing is left.",
+        )
+    return Explanation(
+        de=f"Alle {count} laufenden Maßnahmen zum {what_de} kommen von {who_de}. Fällt dieser "
+        "Träger aus, gibt es kein Angebot mehr.",
+        en=f"All {count} running interventions for the {what_en} come from {who_en}. If this "
+        "provider drops out, nothing is left.",
+    )
+
+
+def coverage_table(
+    network: EducationNetwork,
+    *,
+    per: Literal["municipality", "school_form"] = "municipality",
+    tier: PreventionTier | str | None = None,
+    as_of: date | None = None,
+    lang: Literal["de", "en"] = "de",
+) -> Table:
+    """Count the active interventions per municipality (or school form) and topic.
+
+    Parameters
+    ----------
+    network
+        The network.
+    per
+        Rows are municipalities (by name where a municipality actor carries the AGS,
+        else the AGS) or school forms.
+    tier
+        Count only interventions of this tier or above.
+    as_of
+        Count the interventions active on this day.
+    lang
+        The language of the labels.
+
+    Returns
+    -------
+    table
+        Rows are the units with schools, columns the topics; cells count interventions
+        (not pupils, so nothing is suppressed). An intervention without a service area
+        or sites counts everywhere.
+
+    Examples
+    --------
+    >>> from bildungsnetz.datasets import musterkreis
+    >>> table = coverage_table(musterkreis(), per="school_form", lang="de")
+    >>> "Grundschule" in table.rows
+    True
+    """
+    current = network if as_of is None else network.as_of(as_of)
+    floor = None if tier is None else PreventionTier(tier)
+    schools = [a for a in current.actors_of(ActorKind.SCHOOL) if a.school is not None]
+    labels = _municipality_names(current)
+    if per == "municipality":
+        units = {
+            s.municipality: labels.get(s.municipality, s.municipality)
+            for s in schools
+            if s.municipality
+        }
+    else:
+        units = {s.school.form.value: s.school.form.label(lang) for s in schools if s.school}
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    topics: set[Topic] = set()
+    for measure in current.interventions:
+        if floor is not None and measure.tier < floor:
+            continue
+        area = (
+            _served_municipalities(current, measure)
+            if per == "municipality"
+            else {form.value for form in _served_forms(current, measure) or ()} or None
+        )
+        for unit, label in units.items():
+            if area is None or unit in area:
+                for topic in measure.topics:
+                    topics.add(topic)
+                    counts[label, topic.label(lang)] += 1
+    columns = tuple(topic.label(lang) for topic in Topic if topic in topics)
+    rows = tuple(sorted(set(units.values())))
+    title = {
+        "municipality": {"de": "Gemeinde", "en": "municipality"},
+        "school_form": {"de": "Schulform", "en": "school form"},
+    }[per][lang]
+    return Table.from_counts(dict(counts), title=title, pupils=False, rows=rows, columns=columns)

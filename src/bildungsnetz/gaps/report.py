@@ -1,0 +1,563 @@
+"""The gap report: every finding of every detector, ranked, comparable and printable.
+
+Examples
+--------
+>>> from bildungsnetz import find_gaps
+>>> from bildungsnetz.datasets import musterkreis
+>>> report = find_gaps(musterkreis())
+>>> report.network
+'Musterkreis'
+>>> len(report.filter(min_severity="critical")) <= len(report)
+True
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import Counter, defaultdict
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bildungsnetz.errors import MissingDependencyError
+from bildungsnetz.gaps.gap import Gap, GapKind, ReadOnlyMapping, SuggestedTie
+from bildungsnetz.model import Language, Severity
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Mapping
+
+    import pandas as pd
+
+__all__ = ["GapDiff", "GapReport"]
+
+_FORMAT = "bildungsnetz-gaps"
+
+_WORDS: dict[str, dict[Language, str]] = {
+    "title": {"de": "Lücken im Netzwerk", "en": "Gaps in the network"},
+    "as_of": {"de": "Stand", "en": "as of"},
+    "rules": {"de": "Regeln", "en": "Rules"},
+    "findings": {"de": "Befunde", "en": "findings"},
+    "none": {"de": "Keine Lücken gefunden.", "en": "No gaps found."},
+    "kind": {"de": "Art", "en": "Kind"},
+    "severity": {"de": "Schwere", "en": "Severity"},
+    "count": {"de": "Anzahl", "en": "Count"},
+    "actors": {"de": "Beteiligte", "en": "Actors"},
+    "explanation": {"de": "Erläuterung", "en": "Explanation"},
+    "suggestion": {"de": "Vorschlag", "en": "Suggestion"},
+    "evidence": {"de": "Belege", "en": "Evidence"},
+    "more": {"de": "weitere Befunde", "en": "more findings"},
+    "horizon": {"de": "Vorschau", "en": "horizon"},
+    "example": {"de": "Zum Beispiel", "en": "For example"},
+    "days": {"de": "Tage", "en": "days"},
+}
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
+
+
+class GapDiff(_Frozen):
+    """What changed between two reports, finding by finding (by stable id).
+
+    Parameters
+    ----------
+    opened
+        Findings of the later report that the earlier one did not have.
+    closed
+        Findings of the earlier report that the later one no longer has.
+    unchanged
+        Findings in both (as the later report has them).
+
+    Examples
+    --------
+    >>> from bildungsnetz import find_gaps
+    >>> from bildungsnetz.datasets import musterkreis
+    >>> report = find_gaps(musterkreis())
+    >>> diff = report.diff(report)
+    >>> (len(diff.opened), len(diff.closed), len(diff.unchanged) == len(report))
+    (0, 0, True)
+    """
+
+    opened: tuple[Gap, ...] = ()
+    closed: tuple[Gap, ...] = ()
+    unchanged: tuple[Gap, ...] = ()
+
+
+class GapReport(_Frozen):
+    """The ranked findings of :func:`~bildungsnetz.gaps.find_gaps` for one network.
+
+    Findings are ordered most severe first, then by kind, larger score first, actors and
+    id; the same input always gives the same report, byte for byte.
+
+    Parameters
+    ----------
+    network
+        The network's name.
+    as_of
+        The day the network was judged on, if one was given.
+    horizon_days
+        How far ahead expiring ties and funding were looked for, if at all.
+    rules
+        The rule set's name.
+    gaps
+        The findings, in report order.
+    names
+        Display names of every actor the findings mention.
+    params
+        How the report was made.
+
+    Examples
+    --------
+    >>> from bildungsnetz import find_gaps
+    >>> from bildungsnetz.datasets import musterkreis
+    >>> report = find_gaps(musterkreis())
+    >>> report.gaps[0].severity >= report.gaps[-1].severity
+    True
+    """
+
+    network: str
+    as_of: date | None = None
+    horizon_days: int | None = None
+    rules: str
+    gaps: tuple[Gap, ...] = ()
+    names: ReadOnlyMapping = Field(default_factory=dict)
+    params: ReadOnlyMapping = Field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.gaps)
+
+    def __iter__(self) -> Iterator[Gap]:  # type: ignore[override]
+        return iter(self.gaps)
+
+    def __getitem__(self, position: int) -> Gap:
+        return self.gaps[position]
+
+    def __hash__(self) -> int:
+        return hash((self.network, self.as_of, tuple(gap.id for gap in self.gaps)))
+
+    # -- selecting ---------------------------------------------------------------------
+
+    def filter(
+        self,
+        *,
+        kind: GapKind | str | Iterable[GapKind | str] | None = None,
+        min_severity: Severity | str | None = None,
+        actor: str | None = None,
+        rule: str | None = None,
+    ) -> GapReport:
+        """Return a report with only the findings that match every criterion given.
+
+        Examples
+        --------
+        >>> from bildungsnetz import find_gaps
+        >>> from bildungsnetz.datasets import musterkreis
+        >>> report = find_gaps(musterkreis())
+        >>> {gap.kind.value for gap in report.filter(kind="cut_actor")} <= {"cut_actor"}
+        True
+        """
+        kinds = _kinds(kind)
+        floor = None if min_severity is None else Severity(min_severity)
+        kept = tuple(
+            gap
+            for gap in self.gaps
+            if (kinds is None or gap.kind in kinds)
+            and (floor is None or gap.severity >= floor)
+            and (actor is None or actor in gap.actors)
+            and (rule is None or gap.rule == rule)
+        )
+        return self.model_copy(update={"gaps": kept})
+
+    def by_actor(self) -> dict[str, tuple[Gap, ...]]:
+        """Return the findings by the actors they concern (an actor id -> its findings).
+
+        Examples
+        --------
+        >>> from bildungsnetz import find_gaps
+        >>> from bildungsnetz.datasets import musterkreis
+        >>> per_actor = find_gaps(musterkreis()).by_actor()
+        >>> all(gaps for gaps in per_actor.values())
+        True
+        """
+        found: dict[str, list[Gap]] = defaultdict(list)
+        for gap in self.gaps:
+            for actor in dict.fromkeys(gap.actors):
+                found[actor].append(gap)
+        return {actor: tuple(found[actor]) for actor in sorted(found)}
+
+    def diff(self, other: GapReport) -> GapDiff:
+        """Compare with a later report: which findings opened, closed or stayed.
+
+        ``before.diff(after)`` evaluates an intervention or a funding decision: closed
+        findings are what it achieved, opened ones what it cost.
+        """
+        before = {gap.id: gap for gap in self.gaps}
+        after = {gap.id: gap for gap in other.gaps}
+        return GapDiff(
+            opened=tuple(gap for gap in other.gaps if gap.id not in before),
+            closed=tuple(gap for gap in self.gaps if gap.id not in after),
+            unchanged=tuple(gap for gap in other.gaps if gap.id in before),
+        )
+
+    def suggestions(self) -> tuple[SuggestedTie, ...]:
+        """Return every suggested tie once, those that close most findings first.
+
+        Examples
+        --------
+        >>> from bildungsnetz import find_gaps
+        >>> from bildungsnetz.datasets import musterkreis
+        >>> best = find_gaps(musterkreis()).suggestions()[0]
+        >>> len(best.closes) >= 1
+        True
+        """
+        unique: dict[tuple[str, str, str], SuggestedTie] = {}
+        for gap in self.gaps:
+            for tie in gap.suggested_ties:
+                known = unique.get(tie.key)
+                if known is None or tie.plausibility > known.plausibility:
+                    unique[tie.key] = tie
+        return tuple(sorted(unique.values(), key=_suggestion_order))
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Return the number of findings by severity and by kind.
+
+        Examples
+        --------
+        >>> from bildungsnetz import find_gaps
+        >>> from bildungsnetz.datasets import musterkreis
+        >>> counts = find_gaps(musterkreis()).counts()
+        >>> sorted(counts)
+        ['kind', 'severity']
+        """
+        return {
+            "severity": dict(Counter(gap.severity.value for gap in self.gaps)),
+            "kind": dict(Counter(gap.kind.value for gap in self.gaps)),
+        }
+
+    # -- output ------------------------------------------------------------------------
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Return one plain dictionary per finding, ready for JSON, CSV or a data frame.
+
+        Examples
+        --------
+        >>> from bildungsnetz import find_gaps
+        >>> from bildungsnetz.datasets import musterkreis
+        >>> record = find_gaps(musterkreis()).to_records()[0]
+        >>> sorted(record)[:4]
+        ['actor_names', 'actors', 'evidence', 'explanation_de']
+        """
+        return [self._record(gap) for gap in self.gaps]
+
+    def _record(self, gap: Gap) -> dict[str, Any]:
+        return {
+            "id": gap.id,
+            "kind": gap.kind.value,
+            "severity": gap.severity.value,
+            "score": gap.score,
+            "actors": list(gap.actors),
+            "actor_names": [self.names.get(actor, actor) for actor in gap.actors],
+            "rule": gap.rule,
+            "evidence": dict(gap.evidence),
+            "explanation_de": gap.explanation.de,
+            "explanation_en": gap.explanation.en,
+            "suggested_ties": [
+                {
+                    "actors": list(tie.actors),
+                    "kind": tie.kind.value,
+                    "plausibility": tie.plausibility,
+                    "closes": list(tie.closes),
+                    "reason_de": tie.reason.de,
+                    "reason_en": tie.reason.en,
+                }
+                for tie in gap.suggested_ties
+            ],
+            "method": gap.method,
+            "params": dict(gap.params),
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return the findings as a pandas DataFrame, one row per finding.
+
+        Raises
+        ------
+        MissingDependencyError
+            If pandas is not installed (``pip install "bildungsnetz[pandas]"``).
+
+        Examples
+        --------
+        >>> from bildungsnetz import find_gaps
+        >>> from bildungsnetz.datasets import musterkreis
+        >>> frame = find_gaps(musterkreis()).to_frame()
+        >>> list(frame.columns[:3])
+        ['id', 'kind', 'severity']
+        """
+        try:
+            import pandas as pd  # noqa: PLC0415 (an optional dependency, imported when used)
+        except ImportError:
+            package = "pandas"
+            raise MissingDependencyError(
+                package, extra="pandas", feature="GapReport.to_frame()"
+            ) from None
+        return pd.DataFrame.from_records(
+            self.to_records(),
+            columns=[
+                "id",
+                "kind",
+                "severity",
+                "score",
+                "actors",
+                "actor_names",
+                "rule",
+                "evidence",
+                "explanation_de",
+                "explanation_en",
+                "suggested_ties",
+                "method",
+                "params",
+            ],
+        )
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """Return the report as a JSON document (deterministic, ends with a newline).
+
+        Examples
+        --------
+        >>> from bildungsnetz import find_gaps
+        >>> from bildungsnetz.datasets import musterkreis
+        >>> import json
+        >>> json.loads(find_gaps(musterkreis()).to_json())["format"]
+        'bildungsnetz-gaps'
+        """
+        document = {
+            "format": _FORMAT,
+            "version": 1,
+            "network": self.network,
+            "as_of": None if self.as_of is None else self.as_of.isoformat(),
+            "horizon_days": self.horizon_days,
+            "rules": self.rules,
+            "params": dict(self.params),
+            "counts": self.counts(),
+            "gaps": self.to_records(),
+        }
+        return json.dumps(document, indent=indent, ensure_ascii=False) + "\n"
+
+    def to_markdown(
+        self, lang: Language = "de", *, limit: int | None = None, group: bool = True
+    ) -> str:
+        """Return the report as Markdown for people, in German or English.
+
+        Parameters
+        ----------
+        lang
+            ``"de"`` or ``"en"``.
+        limit
+            Show at most this many items (all by default); the counts cover all.
+        group
+            Collapse findings of the same kind, rule and severity that concern one actor
+            each into a single item listing the actors (45 schools without school social
+            work are one item, not 45).
+
+        Examples
+        --------
+        >>> from bildungsnetz import find_gaps
+        >>> from bildungsnetz.datasets import musterkreis
+        >>> print(find_gaps(musterkreis()).to_markdown("en", limit=1))  # doctest: +ELLIPSIS
+        # Gaps in the network Musterkreis
+        ...
+        """
+        lines = [f"# {_WORDS['title'][lang]} {self.network}", "", self._heading(lang), ""]
+        if not self.gaps:
+            return "\n".join([*lines, _WORDS["none"][lang], ""])
+        lines.extend(self._count_table(lang))
+        items = _grouped(self.gaps) if group else [[gap] for gap in self.gaps]
+        shown = items if limit is None else items[:limit]
+        for number, item in enumerate(shown, start=1):
+            if len(item) == 1:
+                lines.extend(self._markdown_gap(number, item[0], lang))
+            else:
+                lines.extend(self._markdown_group(number, item, lang))
+        hidden = sum(len(item) for item in items[len(shown) :])
+        if hidden:
+            lines.extend([f"… {hidden} {_WORDS['more'][lang]}", ""])
+        return "\n".join(lines)
+
+    def _markdown_group(self, number: int, gaps: list[Gap], lang: Language) -> list[str]:
+        first = gaps[0]
+        actors = ", ".join(_escape_markdown(self.names.get(g.actors[0], g.actors[0])) for g in gaps)
+        title = (
+            f"{number}. **{first.kind.label(lang)}** ({first.severity.label(lang)}, "
+            f"{len(gaps)} {_WORDS['findings'][lang]}) – {actors}"
+        )
+        lines = [title, ""]
+        lines.append(
+            f"   {_WORDS['example'][lang]}: {_escape_markdown(first.explanation.text(lang))}"
+        )
+        return [*lines, ""]
+
+    def _heading(self, lang: Language) -> str:
+        parts = [
+            f"{_WORDS['rules'][lang]}: {self.rules}",
+            f"{len(self.gaps)} {_WORDS['findings'][lang]}",
+        ]
+        if self.as_of is not None:
+            day = self.as_of.strftime("%d.%m.%Y") if lang == "de" else self.as_of.isoformat()
+            parts.insert(0, f"{_WORDS['as_of'][lang]} {day}")
+        if self.horizon_days is not None:
+            parts.append(f"{_WORDS['horizon'][lang]} {self.horizon_days} {_WORDS['days'][lang]}")
+        return " · ".join(parts)
+
+    def _count_table(self, lang: Language) -> list[str]:
+        counts = Counter((gap.severity, gap.kind) for gap in self.gaps)
+        lines = [
+            f"| {_WORDS['severity'][lang]} | {_WORDS['kind'][lang]} | {_WORDS['count'][lang]} |",
+            "|---|---|---:|",
+        ]
+        for (severity, kind), count in sorted(
+            counts.items(), key=lambda item: (-item[0][0].rank, list(GapKind).index(item[0][1]))
+        ):
+            lines.append(f"| {severity.label(lang)} | {kind.label(lang)} | {count} |")
+        return [*lines, ""]
+
+    def _markdown_gap(self, number: int, gap: Gap, lang: Language) -> list[str]:
+        actors = ", ".join(_escape_markdown(self.names.get(a, a)) for a in gap.actors[:6])
+        if len(gap.actors) > 6:  # noqa: PLR2004 (a readable line)
+            actors += f" (+{len(gap.actors) - 6})"
+        title = f"{number}. **{gap.kind.label(lang)}** ({gap.severity.label(lang)})"
+        lines = [title + (f" – {actors}" if actors else ""), ""]
+        lines.append(f"   {_escape_markdown(gap.explanation.text(lang))}")
+        if gap.evidence:
+            evidence = ", ".join(f"{key}: {_shown(value)}" for key, value in gap.evidence.items())
+            lines.append(f"   {_WORDS['evidence'][lang]}: {_escape_markdown(evidence)}")
+        for tie in gap.suggested_ties[:2]:
+            pair = " ↔ ".join(_escape_markdown(self.names.get(a, a)) for a in tie.actors)
+            lines.append(
+                f"   {_WORDS['suggestion'][lang]}: {pair} ({tie.kind.label(lang)}) – "
+                f"{_escape_markdown(tie.reason.text(lang))}"
+            )
+        return [*lines, ""]
+
+    def _repr_html_(self) -> str:
+        """Return the report as an HTML table for Jupyter; every user string is escaped."""
+        rows = "".join(
+            "<tr>"
+            f"<td>{html.escape(gap.severity.label())}</td>"
+            f"<td>{html.escape(gap.kind.label())}</td>"
+            f"<td>{html.escape(', '.join(self.names.get(a, a) for a in gap.actors[:6]))}</td>"
+            f"<td>{html.escape(gap.explanation.de)}</td>"
+            "</tr>"
+            for gap in self.gaps
+        )
+        header = "".join(
+            f"<th>{html.escape(_WORDS[key]['de'])}</th>"
+            for key in ("severity", "kind", "actors", "explanation")
+        )
+        caption = html.escape(f"{_WORDS['title']['de']} {self.network} – {self._heading('de')}")
+        return (
+            f'<table class="bildungsnetz-gaps"><caption>{caption}</caption>'
+            f"<thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>"
+        )
+
+
+_GROUP_FROM = 4
+
+
+def _grouped(gaps: tuple[Gap, ...]) -> list[list[Gap]]:
+    """Split the findings into the items of a printed report.
+
+    Runs of findings about one actor each that share kind, rule and severity become one
+    item when they are at least four long.
+    """
+    items: list[list[Gap]] = []
+    for gap in gaps:
+        previous = items[-1] if items else None
+        if (
+            previous is not None
+            and len(gap.actors) == 1
+            and len(previous[0].actors) == 1
+            and (previous[0].kind, previous[0].rule, previous[0].severity)
+            == (gap.kind, gap.rule, gap.severity)
+        ):
+            previous.append(gap)
+        else:
+            items.append([gap])
+    expanded: list[list[Gap]] = []
+    for item in items:
+        if len(item) >= _GROUP_FROM:
+            expanded.append(item)
+        else:
+            expanded.extend([gap] for gap in item)
+    return expanded
+
+
+def _kinds(kind: GapKind | str | Iterable[GapKind | str] | None) -> set[GapKind] | None:
+    if kind is None:
+        return None
+    if isinstance(kind, str):
+        return {GapKind(kind)}
+    return {GapKind(value) for value in kind}
+
+
+def _suggestion_order(tie: SuggestedTie) -> tuple[int, float, tuple[str, str, str]]:
+    return (-len(tie.closes), -tie.plausibility, tie.key)
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return "."
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    return str(value)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]|~])")
+_LONE_UNDERSCORE = re.compile(r"(?<!\w)_|_(?!\w)")
+
+
+def _escape_markdown(text: str) -> str:
+    """Return user text that Markdown shows as written: no links, emphasis or blocks.
+
+    Line breaks are folded (a name cannot start a heading or a list), HTML is escaped,
+    and the characters that open inline markup are backslashed. Underscores inside words
+    never start emphasis in CommonMark, so only those at a word's edge are escaped.
+    """
+    folded = " ".join(text.split())
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(folded, quote=False))
+    return _LONE_UNDERSCORE.sub(r"\\_", escaped)
+
+
+def link_suggestions(gaps: list[Gap]) -> list[Gap]:
+    """Fill in which findings each suggested tie would close, and rank the suggestions.
+
+    A tie suggested for several findings closes all of them; within a finding,
+    suggestions that close more findings come first, then the more plausible.
+    """
+    closes: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for gap in gaps:
+        for tie in gap.suggested_ties:
+            closes[tie.key].append(gap.id)
+    linked = []
+    for gap in gaps:
+        if not gap.suggested_ties:
+            linked.append(gap)
+            continue
+        ties = tuple(
+            sorted(
+                (
+                    tie.model_copy(update={"closes": tuple(sorted(set(closes[tie.key])))})
+                    for tie in gap.suggested_ties
+                ),
+                key=_suggestion_order,
+            )
+        )
+        linked.append(gap.model_copy(update={"suggested_ties": ties}))
+    return linked
+
+
+def names_of(gaps: Iterable[Gap], lookup: Mapping[str, str]) -> dict[str, str]:
+    """Return the display names of every actor the findings mention."""
+    mentioned = {actor for gap in gaps for actor in gap.actors}
+    mentioned |= {actor for gap in gaps for tie in gap.suggested_ties for actor in tie.actors}
+    return {actor: lookup.get(actor, actor) for actor in sorted(mentioned)}

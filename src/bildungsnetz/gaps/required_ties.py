@@ -1,0 +1,589 @@
+"""Detectors for the rules of the form "every X needs a Y within k steps".
+
+One pass over the :class:`~bildungsnetz.rules.RequiredTie` rules classifies every subject
+actor that falls short, as exactly one of:
+
+``missing_required_tie``
+    Too few partners within the steps the rule allows (rule severity).
+``unreachable``
+    For rules over several steps: no partner can be reached at all, the actor's part of
+    the network holds none (rule severity raised by one level). Under a direct-tie rule
+    a missing tie is reported as ``missing_required_tie`` whatever the paths.
+``fragile_pair``
+    The partner is reached in two steps, but only through one intermediary (rule
+    severity lowered by one level).
+``shallow_cooperation``
+    A direct tie exists but is weaker than the rule's ``min_intensity`` (rule severity
+    lowered by one level).
+``unconfirmed_tie``
+    A direct tie exists but only one side reported it (rule severity lowered by two
+    levels).
+
+A rule whose partner kind the data do not contain at all is skipped here; it yields a
+single ``data_gap`` finding instead (see :func:`~bildungsnetz.gaps.find_data_gaps`).
+
+Examples
+--------
+>>> from bildungsnetz.datasets import musterkreis
+>>> from bildungsnetz.gaps import find_missing_required_ties
+>>> gaps = find_missing_required_ties(musterkreis())
+>>> sorted({gap.rule for gap in gaps})[:2]
+['career-guidance', 'parents']
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from bildungsnetz.gaps._analysis import Analysis, analyse, group_by_area, shift
+from bildungsnetz.gaps._text import amount, kinds_phrase, quoted
+from bildungsnetz.gaps.gap import Explanation, Gap, GapKind, SuggestedTie
+from bildungsnetz.model import ActorKind, CooperationKind
+from bildungsnetz.privacy import suppress
+from bildungsnetz.rules import RequiredTie
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from bildungsnetz.model import Actor, Cooperation, EducationNetwork
+    from bildungsnetz.rules import RuleSet
+
+__all__ = [
+    "find_fragile_pairs",
+    "find_missing_required_ties",
+    "find_shallow_cooperation",
+    "find_unconfirmed_ties",
+    "find_unreachable",
+]
+
+_METHOD = "bildungsnetz.gaps.required_ties"
+_FUNCTION_OF = {
+    GapKind.SHALLOW_COOPERATION: "shallow_cooperation",
+    GapKind.UNCONFIRMED_TIE: "unconfirmed_ties",
+}
+_MAX_SUGGESTIONS = 3
+
+# The cooperation a missing partner of each kind usually means.
+_NATURAL_KIND: dict[ActorKind, CooperationKind] = {
+    ActorKind.SCHOOL_SOCIAL_WORK: CooperationKind.PLACEMENT,
+    ActorKind.COUNSELLING_TEACHER: CooperationKind.PLACEMENT,
+    ActorKind.PARENTS_COUNCIL: CooperationKind.INFORMATION_EXCHANGE,
+    ActorKind.PUPILS_COUNCIL: CooperationKind.INFORMATION_EXCHANGE,
+    ActorKind.YOUTH_WELFARE_OFFICE: CooperationKind.CASE_WORK,
+    ActorKind.YOUTH_WELFARE_PROVIDER: CooperationKind.AGREEMENT,
+    ActorKind.SCHOOL_PSYCHOLOGY: CooperationKind.CONSULTATION,
+    ActorKind.CAREER_GUIDANCE: CooperationKind.AGREEMENT,
+    ActorKind.YOUTH_EMPLOYMENT_AGENCY: CooperationKind.AGREEMENT,
+    ActorKind.DAYCARE: CooperationKind.TRANSITION,
+    ActorKind.SCHOOL: CooperationKind.TRANSITION,
+}
+
+
+@dataclass
+class _DirectTies:
+    """A subject's direct ties to partners, sorted by what stands in the way."""
+
+    good: set[str] = field(default_factory=set)
+    shallow: dict[str, Cooperation] = field(default_factory=dict)
+    unconfirmed: dict[str, Cooperation] = field(default_factory=dict)
+
+
+def _direct_ties(analysis: Analysis, rule: RequiredTie, actor: Actor) -> _DirectTies:
+    network = analysis.network
+    ties = _DirectTies()
+    for tie in network.ties_of(actor.id):
+        partner = network.actor(tie.other(actor.id))
+        if not rule.partner.matches(partner) or (rule.kinds and tie.kind not in rule.kinds):
+            continue
+        if not tie.confirmed:
+            ties.unconfirmed.setdefault(partner.id, tie)
+        elif (
+            rule.min_intensity is not None
+            and tie.intensity is not None
+            and (tie.intensity < rule.min_intensity)
+        ):
+            ties.shallow.setdefault(partner.id, tie)
+        else:
+            ties.good.add(partner.id)
+    if rule.forums:
+        for forum in network.forums_of(actor.id):
+            if forum.size <= analysis.rules.max_forum_size:
+                ties.good.update(
+                    member
+                    for member in forum.participants
+                    if member != actor.id and rule.partner.matches(network.actor(member))
+                )
+    ties.shallow = {key: tie for key, tie in ties.shallow.items() if key not in ties.good}
+    ties.unconfirmed = {
+        key: tie
+        for key, tie in ties.unconfirmed.items()
+        if key not in ties.good and key not in ties.shallow
+    }
+    return ties
+
+
+def _evaluate(analysis: Analysis) -> list[Gap]:
+    if "required_ties" not in analysis.cache:
+        gaps: list[Gap] = []
+        for rule in analysis.rules.of_type(RequiredTie):
+            if analysis.recorded(rule.partner):
+                gaps.extend(_RuleCheck(analysis, rule).run())
+        analysis.cache["required_ties"] = gaps
+    found: list[Gap] = analysis.cache["required_ties"]
+    return found
+
+
+class _RuleCheck:
+    """The findings of one RequiredTie rule."""
+
+    def __init__(self, analysis: Analysis, rule: RequiredTie) -> None:
+        self.analysis = analysis
+        self.rule = rule
+        self.partners = analysis.matching(rule.partner)
+        self.municipalities, self.districts = group_by_area(self.partners)
+        self.load = _partner_load(analysis, rule, self.partners)
+        self.params = {
+            **analysis.params,
+            "min_partners": rule.min_partners,
+            "within": rule.within,
+            "kinds": sorted(kind.value for kind in rule.kinds),
+            "min_intensity": None if rule.min_intensity is None else rule.min_intensity.value,
+            "forums": rule.forums,
+        }
+
+    def run(self) -> list[Gap]:
+        subjects = np.flatnonzero(self.analysis.mask(self.rule.subject))
+        if self.rule.within == 1:
+            return [gap for index in subjects if (gap := self._direct(int(index))) is not None]
+        distance = self.analysis.distances(self.rule.partner, self.rule.within)
+        gaps = []
+        for index in subjects:
+            gap = self._indirect(int(index), int(distance[index]))
+            if gap is not None:
+                gaps.append(gap)
+        return gaps
+
+    # -- within one step ---------------------------------------------------------------
+
+    def _direct(self, index: int) -> Gap | None:
+        actor = self.analysis.actors[index]
+        ties = _direct_ties(self.analysis, self.rule, actor)
+        have = len(ties.good)
+        if have >= self.rule.min_partners:
+            return None
+        if ties.shallow:
+            return self._weak(actor, GapKind.SHALLOW_COOPERATION, ties.shallow, have, shift_by=-1)
+        if ties.unconfirmed:
+            return self._weak(actor, GapKind.UNCONFIRMED_TIE, ties.unconfirmed, have, shift_by=-2)
+        return self._missing(actor, have=have, far=False)
+
+    def _weak(
+        self,
+        actor: Actor,
+        kind: GapKind,
+        ties: dict[str, Cooperation],
+        have: int,
+        *,
+        shift_by: int,
+    ) -> Gap:
+        partner_ids = tuple(sorted(ties))
+        names = ", ".join(self.analysis.name(partner) for partner in partner_ids)
+        explanation = (
+            _shallow_text(self.rule, actor.name, names, ties)
+            if kind is GapKind.SHALLOW_COOPERATION
+            else _unconfirmed_text(actor.name, names)
+        )
+        return Gap.create(
+            kind=kind,
+            severity=shift(self.rule.severity, shift_by),
+            actors=(actor.id, *partner_ids),
+            rule=self.rule.id,
+            key={"partners": list(partner_ids)},
+            score=_size(actor),
+            evidence={
+                "partners_required": self.rule.min_partners,
+                "partners_sufficient": have,
+                "ties": ", ".join(sorted(tie.id for tie in ties.values())),
+            },
+            explanation=explanation,
+            method=f"{_METHOD}.find_{_FUNCTION_OF[kind]}",
+            params=self.params,
+        )
+
+    # -- within several steps ----------------------------------------------------------
+
+    def _indirect(self, index: int, distance: int) -> Gap | None:
+        actor = self.analysis.actors[index]
+        if distance <= self.rule.within:
+            if distance == 2:  # noqa: PLR2004 (two steps: one intermediary)
+                return self._fragile(index, actor)
+            return None
+        partners = self.analysis.mask(self.rule.partner)
+        same_part = self.analysis.components == self.analysis.components[index]
+        if not (partners & same_part).any():
+            return self._unreachable(index, actor)
+        return self._missing(actor, have=0, far=True)
+
+    def _fragile(self, index: int, actor: Actor) -> Gap | None:
+        graph = self.analysis.graph
+        near = self.analysis.distances(self.rule.partner, 1)
+        intermediaries = [int(n) for n in graph.neighbors(index) if near[n] == 1]
+        if len(intermediaries) != 1:
+            return None
+        broker = self.analysis.actors[intermediaries[0]]
+        reached = sorted(
+            self.analysis.actors[int(n)].id
+            for n in graph.neighbors(intermediaries[0])
+            if near[n] == 0
+        )
+        partner_text = self.rule.partner.describe("de"), self.rule.partner.describe("en")
+        return Gap.create(
+            kind=GapKind.FRAGILE_PAIR,
+            severity=shift(self.rule.severity, -1),
+            actors=(actor.id, broker.id),
+            rule=self.rule.id,
+            key={"partner": sorted(kind.value for kind in self.rule.partner.kinds)},
+            score=_size(actor),
+            evidence={"intermediaries": 1, "partners_reached": len(reached)},
+            explanation=Explanation(
+                de=f"{actor.name} erreicht {partner_text[0]} nur über {broker.name}. "
+                f"Fällt {broker.name} aus, reißt die Verbindung ab.",
+                en=f"{actor.name} reaches the {partner_text[1]} only through {broker.name}. "
+                f"If {broker.name} drops out, the link is lost.",
+            ),
+            suggested_ties=self._suggestions(actor),
+            method=f"{_METHOD}.find_fragile_pairs",
+            params=self.params,
+        )
+
+    def _unreachable(self, index: int, actor: Actor) -> Gap:
+        part = int((self.analysis.components == self.analysis.components[index]).sum())
+        partner_text = self.rule.partner.describe("de"), self.rule.partner.describe("en")
+        return Gap.create(
+            kind=GapKind.UNREACHABLE,
+            severity=shift(self.rule.severity, 1),
+            actors=(actor.id,),
+            rule=self.rule.id,
+            key={"partner": sorted(kind.value for kind in self.rule.partner.kinds)},
+            score=_size(actor),
+            evidence={"component_size": part, "within": self.rule.within},
+            explanation=Explanation(
+                de=f"{actor.name} ist mit keinem Akteur der Art {quoted(partner_text[0], 'de')} "
+                f"verbunden, auch nicht über Umwege: ihr Teil des Netzwerks ({part} Akteure) "
+                "ist vom Rest getrennt.",
+                en=f"{actor.name} is not connected to any {partner_text[1]}, not even "
+                f"indirectly: its part of the network ({part} actors) is cut off from the rest.",
+            ),
+            suggested_ties=self._suggestions(actor),
+            method=f"{_METHOD}.find_unreachable",
+            params=self.params,
+        )
+
+    # -- missing -----------------------------------------------------------------------
+
+    def _missing(self, actor: Actor, *, have: int, far: bool) -> Gap:
+        rule = self.rule
+        evidence: dict[str, int | float | str | bool | None] = {
+            "partners_required": rule.min_partners,
+            "partners_found": have,
+        }
+        if far:
+            # The search stops at the rule's steps: farther is all it knows.
+            evidence["more_steps_than"] = rule.within
+        return Gap.create(
+            kind=GapKind.MISSING_REQUIRED_TIE,
+            severity=rule.severity,
+            actors=(actor.id,),
+            rule=rule.id,
+            key={"partner": sorted(kind.value for kind in rule.partner.kinds)},
+            score=_size(actor),
+            evidence=evidence,
+            explanation=_missing_text(rule, actor.name, have),
+            suggested_ties=self._suggestions(actor),
+            method=f"{_METHOD}.find_missing_required_ties",
+            params=self.params,
+        )
+
+    def _suggestions(self, actor: Actor) -> tuple[SuggestedTie, ...]:
+        return _suggest(self, actor)
+
+
+def _size(actor: Actor) -> float:
+    # Larger schools first: more pupils are concerned. Sizes pass the privacy filter like
+    # every other pupil count.
+    if actor.school is None or actor.school.pupils is None:
+        return 0.0
+    return float(suppress(actor.school.pupils) or 0)
+
+
+def _partner_load(analysis: Analysis, rule: RequiredTie, partners: list[Actor]) -> dict[str, int]:
+    subjects = analysis.mask(rule.subject)
+    position = analysis.graph.index
+    load: dict[str, int] = defaultdict(int)
+    for partner in partners:
+        for tie in analysis.network.ties_of(partner.id):
+            if subjects[position[tie.other(partner.id)]]:
+                load[partner.id] += 1
+    return load
+
+
+def _suggest(check: _RuleCheck, actor: Actor) -> tuple[SuggestedTie, ...]:
+    """Propose partners for ``actor``, the most plausible first.
+
+    For placements, the employers of the partners (the provider that employs school social
+    workers) come first: an agreement with them brings a post of the school's own. Then
+    partners of the same municipality, then of the same district, the least busy first.
+    """
+    existing = {tie.other(actor.id) for tie in check.analysis.network.ties_of(actor.id)}
+    candidates = [
+        tie
+        for tie in (*_employer_suggestions(check, actor), *_partner_suggestions(check, actor))
+        if tie.actors[1] not in existing
+    ]
+    candidates.sort(key=lambda tie: (-tie.plausibility, tie.actors[1], tie.kind.value))
+    return tuple(candidates[:_MAX_SUGGESTIONS])
+
+
+def _nearby(check: _RuleCheck, actor: Actor) -> list[Actor]:
+    if actor.municipality is not None:
+        local = check.municipalities.get(actor.municipality, [])
+        if local:
+            return local
+        district = check.districts.get(actor.municipality[:5], [])
+        if district:
+            return district
+    return sorted(check.partners, key=lambda p: (check.load.get(p.id, 0), p.id))[:10]
+
+
+def _partner_suggestions(check: _RuleCheck, actor: Actor) -> list[SuggestedTie]:
+    rule = check.rule
+    candidates = [partner for partner in _nearby(check, actor) if partner.id != actor.id]
+    busiest = max([check.load.get(p.id, 0) for p in candidates] or [0]) or 1
+    kind = min(rule.kinds) if rule.kinds else _natural_kind(rule)
+    suggestions = []
+    for partner in candidates:
+        local = partner.municipality is not None and partner.municipality == actor.municipality
+        spare = 1 - check.load.get(partner.id, 0) / (busiest + 1)
+        load = check.load.get(partner.id, 0)
+        suggestions.append(
+            SuggestedTie(
+                actors=(actor.id, partner.id),
+                kind=kind,
+                plausibility=round(0.2 + 0.4 * local + 0.2 * spare, 3),
+                reason=_reason(partner, actor, load),
+            )
+        )
+    return suggestions
+
+
+def _employer_suggestions(check: _RuleCheck, actor: Actor) -> list[SuggestedTie]:
+    # Only a service placed at the school (school social work) comes with an employer
+    # that can place one more post.
+    if CooperationKind.PLACEMENT not in check.rule.kinds:
+        return []
+    network = check.analysis.network
+    employs: dict[str, int] = defaultdict(int)
+    for partner in _nearby(check, actor):
+        if partner.part_of is not None and network.has_actor(partner.part_of):
+            employs[partner.part_of] += 1
+    suggestions = []
+    for employer_id, posts in sorted(employs.items()):
+        employer = network.actor(employer_id)
+        local = employer.municipality is not None and employer.municipality == actor.municipality
+        suggestions.append(
+            SuggestedTie(
+                actors=(actor.id, employer_id),
+                kind=CooperationKind.AGREEMENT,
+                plausibility=round(min(1.0, 0.6 + 0.2 * local + 0.05 * posts), 3),
+                reason=Explanation(
+                    de=f"{employer.name} trägt in der Nähe {amount(posts, 'Stelle', 'Stellen')} "
+                    f"dieser Art; eine Vereinbarung bringt {actor.name} eine eigene.",
+                    en=f"{employer.name} runs {amount(posts, 'post', 'posts')} of this kind "
+                    f"nearby; an agreement brings {actor.name} one of its own.",
+                ),
+            )
+        )
+    return suggestions
+
+
+def _natural_kind(rule: RequiredTie) -> CooperationKind:
+    first = min(rule.partner.kinds, default=ActorKind.OTHER)
+    return _NATURAL_KIND.get(first, CooperationKind.AGREEMENT)
+
+
+def _reason(partner: Actor, actor: Actor, load: int) -> Explanation:
+    local = partner.municipality is not None and partner.municipality == actor.municipality
+    where_de = "in derselben Gemeinde" if local else "in der Nähe"
+    where_en = "in the same municipality" if local else "nearby"
+    return Explanation(
+        de=f"{partner.name} arbeitet {where_de} und ist bisher mit "
+        f"{amount(load, 'passenden Stelle', 'passenden Stellen')} verbunden.",
+        en=f"{partner.name} works {where_en} and is linked to "
+        f"{amount(load, 'matching actor', 'matching actors')} so far.",
+    )
+
+
+def _missing_text(rule: RequiredTie, name: str, have: int) -> Explanation:
+    partner_de, partner_en = rule.partner.describe("de"), rule.partner.describe("en")
+    kinds_de = f" (Art: {kinds_phrase(rule.kinds, 'de')})" if rule.kinds else ""
+    kinds_en = f" (kind: {kinds_phrase(rule.kinds, 'en')})" if rule.kinds else ""
+    if rule.within == 1:
+        needed_de = f"mindestens {rule.min_partners}" if rule.min_partners > 1 else "eine"
+        needed_en = (
+            f"at least {rule.min_partners} direct ties" if rule.min_partners > 1 else "a direct tie"
+        )
+        return Explanation(
+            de=f"{name} hat keine ausreichende direkte Verbindung zu "
+            f"{quoted(partner_de, 'de')}{kinds_de}: gefunden {have}, nötig {needed_de}.",
+            en=f"{name} lacks {needed_en} to {partner_en}{kinds_en}: found {have}.",
+        )
+    return Explanation(
+        de=f"{name} erreicht {quoted(partner_de, 'de')} nicht in höchstens {rule.within} "
+        "Schritten; der Weg führt über mehr Stellen, als die Regel erlaubt.",
+        en=f"{name} does not reach the {partner_en} within {rule.within} steps; the way "
+        "runs through more hands than the rule allows.",
+    )
+
+
+def _shallow_text(
+    rule: RequiredTie, name: str, partners: str, ties: dict[str, Cooperation]
+) -> Explanation:
+    assert rule.min_intensity is not None
+    levels = sorted({tie.intensity for tie in ties.values() if tie.intensity is not None})
+    have_de = ", ".join(quoted(level.label("de"), "de") for level in levels)
+    have_en = ", ".join(quoted(level.label("en"), "en") for level in levels)
+    return Explanation(
+        de=f"{name} arbeitet mit {partners} nur auf der Stufe {have_de} zusammen; "
+        f"nötig ist mindestens {quoted(rule.min_intensity.label('de'), 'de')}.",
+        en=f"{name} works with {partners} only at the level {have_en}; "
+        f"at least {quoted(rule.min_intensity.label('en'), 'en')} is needed.",
+    )
+
+
+def _unconfirmed_text(name: str, partners: str) -> Explanation:
+    return Explanation(
+        de=f"Die Verbindung zwischen {name} und {partners} hat nur eine Seite gemeldet; "
+        "sie sollte mit beiden Seiten bestätigt werden.",
+        en=f"Only one side reported the tie between {name} and {partners}; "
+        "it should be confirmed with both.",
+    )
+
+
+def _of_kind(
+    network: EducationNetwork, rules: RuleSet | None, as_of: date | None, kind: GapKind
+) -> list[Gap]:
+    analysis = analyse(network, rules, as_of=as_of)
+    return sorted(
+        (gap for gap in _evaluate(analysis) if gap.kind is kind), key=lambda gap: gap.sort_key
+    )
+
+
+def find_missing_required_ties(
+    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: date | None = None
+) -> list[Gap]:
+    """Find subject actors with too few partners within the steps a rule allows.
+
+    Parameters
+    ----------
+    network
+        The network.
+    rules
+        The rules; ``None`` means :func:`~bildungsnetz.rules.default_rules`.
+    as_of
+        Judge the network as it stands on this day.
+
+    Returns
+    -------
+    gaps
+        ``missing_required_tie`` findings with the rule's severity, sorted; each suggests
+        up to three partners (same municipality first, then least busy).
+
+    Notes
+    -----
+    Direct ties are looked up per subject in O(degree); rules over several steps use one
+    multi-source breadth-first search from all partners over the CSR graph, linear in
+    the ties it reaches.
+
+    Examples
+    --------
+    >>> from bildungsnetz.datasets import musterkreis
+    >>> gaps = find_missing_required_ties(musterkreis())
+    >>> all(gap.kind == "missing_required_tie" for gap in gaps)
+    True
+    """
+    return _of_kind(network, rules, as_of, GapKind.MISSING_REQUIRED_TIE)
+
+
+def find_unreachable(
+    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: date | None = None
+) -> list[Gap]:
+    """Find subject actors that cannot reach any required partner, however far.
+
+    Severity is the rule's raised by one level: no path at all is worse than a long one.
+    Parameters and cost as :func:`find_missing_required_ties`.
+
+    Examples
+    --------
+    >>> from bildungsnetz.datasets import musterkreis
+    >>> all(gap.kind == "unreachable" for gap in find_unreachable(musterkreis()))
+    True
+    """
+    return _of_kind(network, rules, as_of, GapKind.UNREACHABLE)
+
+
+def find_fragile_pairs(
+    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: date | None = None
+) -> list[Gap]:
+    """Find subject actors that reach a required partner only through one intermediary.
+
+    Applies to rules over two or more steps when the partner is two steps away and only
+    one neighbour leads there. Severity is the rule's lowered by one level. Parameters as
+    :func:`find_missing_required_ties`.
+
+    Examples
+    --------
+    >>> from bildungsnetz.datasets import musterkreis
+    >>> gaps = find_fragile_pairs(musterkreis())
+    >>> all(len(gap.actors) == 2 for gap in gaps)
+    True
+    """
+    return _of_kind(network, rules, as_of, GapKind.FRAGILE_PAIR)
+
+
+def find_shallow_cooperation(
+    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: date | None = None
+) -> list[Gap]:
+    """Find required direct ties that exist but are weaker than the rule demands.
+
+    Severity is the rule's lowered by one level. Ties of unknown intensity are not
+    reported: only a recorded weak intensity is evidence. Parameters as
+    :func:`find_missing_required_ties`.
+
+    Examples
+    --------
+    >>> from bildungsnetz.datasets import musterkreis
+    >>> all(gap.kind == "shallow_cooperation" for gap in find_shallow_cooperation(musterkreis()))
+    True
+    """
+    return _of_kind(network, rules, as_of, GapKind.SHALLOW_COOPERATION)
+
+
+def find_unconfirmed_ties(
+    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: date | None = None
+) -> list[Gap]:
+    """Find required direct ties that only one side reported.
+
+    Severity is the rule's lowered by two levels. Parameters as
+    :func:`find_missing_required_ties`.
+
+    Examples
+    --------
+    >>> from bildungsnetz.datasets import musterkreis
+    >>> all(gap.kind == "unconfirmed_tie" for gap in find_unconfirmed_ties(musterkreis()))
+    True
+    """
+    return _of_kind(network, rules, as_of, GapKind.UNCONFIRMED_TIE)

@@ -1,0 +1,238 @@
+"""Small cross tables (transition matrices, coverage tables) with totals, ready to publish.
+
+Examples
+--------
+>>> from bildungsnetz.gaps.table import Table
+>>> table = Table.from_counts(
+...     {("Kita A", "GS 1"): 12, ("Kita A", "GS 2"): 2, ("Kita B", "GS 1"): 9},
+...     title="Übergänge", pupils=True,
+... )
+>>> table.cell("Kita A", "GS 2") is None
+True
+>>> print(table.to_markdown())  # doctest: +NORMALIZE_WHITESPACE
+| Übergänge | GS 1 | GS 2 | Σ |
+|---|---:|---:|---:|
+| Kita A | 12 | . | . |
+| Kita B | . | 0 | . |
+| Σ | . | . | 23 |
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from bildungsnetz.errors import MissingDependencyError
+from bildungsnetz.privacy import DEFAULT_POLICY, DisclosurePolicy, format_count, suppress_table
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    import pandas as pd
+
+__all__ = ["Table"]
+
+_TOTAL = "Σ"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of counts with row and column totals, small pupil counts suppressed.
+
+    Build it with :meth:`from_counts`. For counts of pupils, cells and totals pass through
+    :func:`bildungsnetz.privacy.suppress_table` (with secondary suppression), so a
+    suppressed cell is ``None`` everywhere the table is shown.
+
+    Parameters
+    ----------
+    title
+        What the rows are (shown in the corner).
+    rows, columns
+        The labels, in order.
+    cells
+        ``(row, column) -> count`` or ``None`` if suppressed; absent pairs are zero.
+    row_totals, column_totals
+        Totals as published (``None`` if suppressed).
+    total
+        The grand total as published.
+
+    Examples
+    --------
+    >>> table = Table.from_counts({("GS", "Sek"): 40, ("GS", "Gym"): 2}, title="t", pupils=True)
+    >>> table.cell("GS", "Sek"), table.cell("GS", "Gym")
+    (None, None)
+    """
+
+    title: str
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    cells: Mapping[tuple[str, str], int | None] = field(default_factory=dict)
+    row_totals: Mapping[str, int | None] = field(default_factory=dict)
+    column_totals: Mapping[str, int | None] = field(default_factory=dict)
+    total: int | None = 0
+
+    @classmethod
+    def from_counts(
+        cls,
+        counts: Mapping[tuple[str, str], int],
+        *,
+        title: str,
+        pupils: bool,
+        policy: DisclosurePolicy = DEFAULT_POLICY,
+        rows: tuple[str, ...] | None = None,
+        columns: tuple[str, ...] | None = None,
+    ) -> Table:
+        """Build a table from raw counts, protecting them if they count pupils.
+
+        Parameters
+        ----------
+        counts
+            ``(row, column) -> count``.
+        title
+            What the rows are.
+        pupils
+            Whether the counts are pupils (then they are suppressed as ``policy`` says).
+        policy
+            The disclosure rules for pupil counts.
+        rows, columns
+            The order of the labels; sorted labels by default.
+        """
+        row_labels = tuple(sorted({row for row, _ in counts})) if rows is None else rows
+        column_labels = (
+            tuple(sorted({column for _, column in counts})) if columns is None else columns
+        )
+        _check_labels(counts, row_labels, column_labels)
+        grid: dict[str, dict[str, int]] = {row: {} for row in row_labels}
+        for (row, column), count in counts.items():
+            grid[row][column] = count
+        row_sums = {row: sum(grid[row].values()) for row in row_labels}
+        column_sums: dict[str, int] = defaultdict(int)
+        for row in row_labels:
+            for column, count in grid[row].items():
+                column_sums[column] += count
+        if not pupils:
+            return cls(
+                title=title,
+                rows=row_labels,
+                columns=column_labels,
+                cells={(r, c): n for r, cells in grid.items() for c, n in cells.items()},
+                row_totals=dict(row_sums),
+                column_totals={c: column_sums.get(c, 0) for c in column_labels},
+                total=sum(row_sums.values()),
+            )
+        return cls._protected(title, row_labels, column_labels, grid, policy)
+
+    @classmethod
+    def _protected(
+        cls,
+        title: str,
+        rows: tuple[str, ...],
+        columns: tuple[str, ...],
+        grid: dict[str, dict[str, int]],
+        policy: DisclosurePolicy,
+    ) -> Table:
+        # The totals join the table as an extra row and column, so that secondary
+        # suppression protects them together with the cells they sum.
+        extended: dict[str, dict[str, int]] = {
+            row: {**grid[row], _TOTAL: sum(grid[row].values())} for row in rows
+        }
+        extended[_TOTAL] = {
+            column: sum(grid[row].get(column, 0) for row in rows) for column in columns
+        }
+        extended[_TOTAL][_TOTAL] = sum(extended[row][_TOTAL] for row in rows)
+        shown = suppress_table(extended, policy=policy)
+        return cls(
+            title=title,
+            rows=rows,
+            columns=columns,
+            cells={(r, c): shown[r][c] for r in rows for c in grid[r]},
+            row_totals={row: shown[row][_TOTAL] for row in rows},
+            column_totals={column: shown[_TOTAL].get(column, 0) for column in columns},
+            total=shown[_TOTAL][_TOTAL],
+        )
+
+    def cell(self, row: str, column: str) -> int | None:
+        """Return the published count of a cell (0 for an empty one, ``None`` if suppressed)."""
+        return self.cells.get((row, column), 0)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Return one dictionary per row: the row label, the cells and the total.
+
+        Examples
+        --------
+        >>> Table.from_counts({("a", "x"): 5}, title="t", pupils=False).to_records()
+        [{'t': 'a', 'x': 5, 'Σ': 5}]
+        """
+        return [
+            {
+                self.title: row,
+                **{column: self.cell(row, column) for column in self.columns},
+                _TOTAL: self.row_totals.get(row),
+            }
+            for row in self.rows
+        ]
+
+    def to_markdown(self) -> str:
+        """Return the table as Markdown; suppressed counts show as ``.``.
+
+        Examples
+        --------
+        >>> print(Table.from_counts({("a", "x"): 5}, title="t", pupils=False).to_markdown())
+        | t | x | Σ |
+        |---|---:|---:|
+        | a | 5 | 5 |
+        | Σ | 5 | 5 |
+        """
+        header = f"| {self.title} | " + " | ".join(self.columns) + f" | {_TOTAL} |"
+        rule = "|---|" + "---:|" * (len(self.columns) + 1)
+        lines = [header, rule]
+        for row in self.rows:
+            cells = [format_count(self.cell(row, column)) for column in self.columns]
+            lines.append(
+                f"| {row} | " + " | ".join([*cells, format_count(self.row_totals.get(row))]) + " |"
+            )
+        totals = [format_count(self.column_totals.get(column)) for column in self.columns]
+        lines.append(f"| {_TOTAL} | " + " | ".join([*totals, format_count(self.total)]) + " |")
+        return "\n".join(lines)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return the table as a pandas DataFrame (suppressed cells are missing values).
+
+        Raises
+        ------
+        MissingDependencyError
+            If pandas is not installed (``pip install "bildungsnetz[pandas]"``).
+
+        Examples
+        --------
+        >>> Table.from_counts({("a", "x"): 5}, title="t", pupils=False).to_frame().shape
+        (1, 2)
+        """
+        try:
+            import pandas as pd  # noqa: PLC0415 (an optional dependency, imported when used)
+        except ImportError:
+            package = "pandas"
+            raise MissingDependencyError(
+                package, extra="pandas", feature="Table.to_frame()"
+            ) from None
+        return pd.DataFrame.from_records(self.to_records()).set_index(self.title)
+
+
+def _check_labels(
+    counts: Mapping[tuple[str, str], int], rows: tuple[str, ...], columns: tuple[str, ...]
+) -> None:
+    problems = []
+    if _TOTAL in rows or _TOTAL in columns:
+        problems.append(f"{_TOTAL!r} is reserved for the totals")
+    missing_rows = sorted({row for row, _ in counts} - set(rows))
+    missing_columns = sorted({column for _, column in counts} - set(columns))
+    if missing_rows:
+        problems.append(f"counts have rows not in rows=: {', '.join(map(repr, missing_rows))}")
+    if missing_columns:
+        problems.append(
+            f"counts have columns not in columns=: {', '.join(map(repr, missing_columns))}"
+        )
+    if problems:
+        msg = "; ".join(problems)
+        raise ValueError(msg)

@@ -1,0 +1,430 @@
+"""The bridge from the domain model to networkx graphs and to compact arrays.
+
+This is the only module that turns an :class:`~bildungsnetz.model.EducationNetwork` into
+graphs. Nothing here changes its input; every graph records in ``graph.graph`` the
+function and parameters that made it, so each finding can say how it was computed.
+
+Examples
+--------
+>>> from bildungsnetz import graph
+>>> from bildungsnetz.datasets import musterkreis
+>>> network = musterkreis()
+>>> multigraph = graph.to_graph(network)
+>>> multigraph.number_of_edges() == len(network.cooperations)
+True
+>>> simple = graph.project(network)
+>>> simple.graph["params"]["max_forum_size"]
+12
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import combinations
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+import numpy as np
+import scipy.sparse
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from datetime import date
+
+    from bildungsnetz.model import Actor, EducationNetwork, Intensity
+
+__all__ = [
+    "DEFAULT_MAX_FORUM_SIZE",
+    "CompactGraph",
+    "project",
+    "to_arrays",
+    "to_graph",
+    "transition_graph",
+]
+
+DEFAULT_MAX_FORUM_SIZE = 12
+"""Forums up to this many participants count as ties between all their participants.
+
+A working group of eight is a place where everyone meets everyone; a conference of 300 is
+not 44,850 ties.
+"""
+
+
+def _snapshot(network: EducationNetwork, as_of: date | None) -> EducationNetwork:
+    return network if as_of is None else network.as_of(as_of)
+
+
+def _node_attributes(actor: Actor) -> dict[str, Any]:
+    return {
+        "name": actor.name,
+        "kind": actor.kind.value,
+        "form": None if actor.school is None else actor.school.form.value,
+        "municipality": actor.municipality,
+        "part_of": actor.part_of,
+    }
+
+
+def _params(network: EducationNetwork, function: str, **params: Any) -> dict[str, Any]:
+    as_of = params.pop("as_of", None)
+    return {
+        "name": network.name,
+        "function": f"bildungsnetz.graph.{function}",
+        "params": {"as_of": None if as_of is None else as_of.isoformat(), **params},
+    }
+
+
+def to_graph(network: EducationNetwork, *, as_of: date | None = None) -> nx.MultiGraph:
+    """Return the network as an undirected multigraph: one edge per cooperation.
+
+    Parameters
+    ----------
+    network
+        The network.
+    as_of
+        If given, the network as it stands on that day (see
+        :meth:`~bildungsnetz.model.EducationNetwork.as_of`).
+
+    Returns
+    -------
+    graph
+        Nodes are actor ids with the attributes ``name``, ``kind``, ``form`` (school
+        form or ``None``), ``municipality`` and ``part_of``; edges are keyed by
+        cooperation id with ``kind``, ``intensity``, ``formality``, ``directed``,
+        ``confirmed`` and ``person_bound``. Enumerations are stored as their string
+        values, so the graph exports to GraphML unchanged.
+
+    Examples
+    --------
+    >>> from bildungsnetz.datasets import musterkreis
+    >>> graph = to_graph(musterkreis())
+    >>> graph.nodes["nws"]["kind"]
+    'network_office'
+    >>> graph.graph["function"]
+    'bildungsnetz.graph.to_graph'
+    """
+    current = _snapshot(network, as_of)
+    graph = nx.MultiGraph(**_params(current, "to_graph", as_of=as_of))
+    graph.add_nodes_from((actor.id, _node_attributes(actor)) for actor in current.actors)
+    graph.add_edges_from(
+        (
+            tie.actors[0],
+            tie.actors[1],
+            tie.id,
+            {
+                "kind": tie.kind.value,
+                "intensity": None if tie.intensity is None else tie.intensity.value,
+                "formality": None if tie.formality is None else tie.formality.value,
+                "directed": tie.directed,
+                "confirmed": tie.confirmed,
+                "person_bound": tie.person_bound,
+            },
+        )
+        for tie in current.cooperations
+    )
+    return graph
+
+
+@dataclass
+class _Pair:
+    ties: list[str] = field(default_factory=list)
+    forums: list[str] = field(default_factory=list)
+    kinds: set[str] = field(default_factory=set)
+    intensity: Intensity | None = None
+    confirmed: bool = False
+    organisational: bool = False
+
+
+def _pairs(network: EducationNetwork, max_forum_size: int) -> dict[tuple[str, str], _Pair]:
+    pairs: dict[tuple[str, str], _Pair] = defaultdict(_Pair)
+    for tie in network.cooperations:
+        first, second = sorted(tie.actors)
+        pair = pairs[first, second]
+        pair.ties.append(tie.id)
+        pair.kinds.add(tie.kind.value)
+        pair.confirmed = pair.confirmed or tie.confirmed
+        if tie.intensity is not None and (pair.intensity is None or tie.intensity > pair.intensity):
+            pair.intensity = tie.intensity
+    for forum, first, second in _forum_pairs(network, max_forum_size):
+        pair = pairs[first, second]
+        pair.forums.append(forum)
+        pair.confirmed = True
+    for first, second in _organisational_pairs(network):
+        pair = pairs[first, second]
+        pair.organisational = True
+        pair.confirmed = True
+    return pairs
+
+
+def _organisational_pairs(network: EducationNetwork) -> Iterator[tuple[str, str]]:
+    # A post and its employer, a site and its school, an office and its administration
+    # talk to each other whether or not anyone recorded it as a cooperation.
+    for actor in network.actors:
+        if actor.part_of is not None and actor.part_of != actor.id:
+            first, second = sorted((actor.id, actor.part_of))
+            yield first, second
+
+
+def _forum_pairs(network: EducationNetwork, max_forum_size: int) -> Iterator[tuple[str, str, str]]:
+    for forum in network.forums:
+        participants = sorted(forum.participants)
+        if 2 <= len(participants) <= max_forum_size:  # noqa: PLR2004 (a pair needs two)
+            for first, second in combinations(participants, 2):
+                yield forum.id, first, second
+
+
+def project(
+    network: EducationNetwork,
+    *,
+    as_of: date | None = None,
+    max_forum_size: int = DEFAULT_MAX_FORUM_SIZE,
+) -> nx.Graph:
+    """Return the simple graph most measures need: one edge per pair of actors.
+
+    Parallel cooperations are collapsed into one edge; members of forums with at most
+    ``max_forum_size`` participants are tied to each other; an actor is tied to the
+    organisation it is ``part_of`` (a post to its employer).
+
+    Parameters
+    ----------
+    network
+        The network.
+    as_of
+        If given, the network as it stands on that day.
+    max_forum_size
+        The largest forum whose participants count as tied to each other.
+
+    Returns
+    -------
+    graph
+        Nodes as in :func:`to_graph`. Each edge has ``multiplexity`` (the number of
+        cooperations and forums behind it), ``intensity`` (the strongest recorded, as a
+        string, or ``None``), ``ties`` and ``forums`` (sorted ids), ``kinds`` (sorted
+        cooperation kinds), ``confirmed`` (whether any of it is confirmed; forum
+        membership and ``part_of`` count as confirmed) and ``organisational`` (whether
+        one is ``part_of`` the other).
+
+    Examples
+    --------
+    >>> from bildungsnetz import Actor, Cooperation, EducationNetwork, Forum
+    >>> network = EducationNetwork(
+    ...     name="Drei",
+    ...     actors=[Actor(id=i, name=i, kind="other") for i in "abc"],
+    ...     cooperations=[
+    ...         Cooperation(id="t1", actors=("a", "b"), kind="agreement", intensity="awareness"),
+    ...         Cooperation(id="t2", actors=("b", "a"), kind="case_work",
+    ...                     intensity="coordination"),
+    ...     ],
+    ...     forums=[Forum(id="ak", name="AK", kind="working_group", members={"a", "c"})],
+    ... )
+    >>> graph = project(network)
+    >>> edge = graph.edges["a", "b"]
+    >>> edge["multiplexity"], edge["intensity"], edge["ties"], edge["kinds"]
+    (2, 'coordination', ('t1', 't2'), ('agreement', 'case_work'))
+    >>> graph.edges["a", "c"]["forums"]
+    ('ak',)
+    """
+    if max_forum_size < 0:
+        msg = f"max_forum_size cannot be negative, got {max_forum_size}"
+        raise ValueError(msg)
+    current = _snapshot(network, as_of)
+    graph = nx.Graph(**_params(current, "project", as_of=as_of, max_forum_size=max_forum_size))
+    graph.add_nodes_from((actor.id, _node_attributes(actor)) for actor in current.actors)
+    for (first, second), pair in sorted(_pairs(current, max_forum_size).items()):
+        graph.add_edge(
+            first,
+            second,
+            multiplexity=len(pair.ties) + len(pair.forums) + pair.organisational,
+            intensity=None if pair.intensity is None else pair.intensity.value,
+            ties=tuple(sorted(pair.ties)),
+            forums=tuple(sorted(pair.forums)),
+            kinds=tuple(sorted(pair.kinds)),
+            confirmed=pair.confirmed,
+            organisational=pair.organisational,
+        )
+    return graph
+
+
+def transition_graph(network: EducationNetwork, *, year: int | None = None) -> nx.DiGraph:
+    """Return the pupil flows of one school year as a directed graph.
+
+    Parameters
+    ----------
+    network
+        The network.
+    year
+        The school year by its starting calendar year; ``None`` takes the latest year
+        the network has flows for.
+
+    Returns
+    -------
+    graph
+        Nodes are all actors (attributes as in :func:`to_graph`); an edge
+        ``source -> target`` carries ``pupils`` (the sum over the kinds of transition)
+        and ``transitions`` (the sorted kinds). Counts are raw: publish them only through
+        :mod:`bildungsnetz.privacy`.
+
+    Examples
+    --------
+    >>> from bildungsnetz.datasets import musterkreis
+    >>> flows = transition_graph(musterkreis())
+    >>> flows.graph["params"]["year"]
+    2024
+    >>> all(data["pupils"] >= 0 for _, _, data in flows.edges(data=True))
+    True
+    """
+    years = {flow.year for flow in network.flows}
+    chosen = max(years) if year is None and years else year
+    graph = nx.DiGraph(**_params(network, "transition_graph", year=chosen))
+    graph.add_nodes_from((actor.id, _node_attributes(actor)) for actor in network.actors)
+    for flow in network.flows:
+        if flow.year != chosen:
+            continue
+        if graph.has_edge(flow.source, flow.target):
+            data = graph.edges[flow.source, flow.target]
+            data["pupils"] += flow.pupils
+            data["transitions"] = tuple(sorted({*data["transitions"], flow.transition.value}))
+        else:
+            graph.add_edge(
+                flow.source, flow.target, pupils=flow.pupils, transitions=(flow.transition.value,)
+            )
+    return graph
+
+
+@dataclass(frozen=True, eq=False)
+class CompactGraph:
+    """An undirected simple graph as CSR arrays, for measures on large networks.
+
+    Node ``i`` is ``nodes[i]``; its neighbours are
+    ``indices[indptr[i]:indptr[i + 1]]``, sorted, without self-loops or repeats.
+
+    Parameters
+    ----------
+    nodes
+        Actor ids in network order.
+    indptr
+        Row pointers, length ``len(nodes) + 1``.
+    indices
+        Neighbour indices, each edge stored in both directions.
+    params
+        How the graph was made (as in ``graph.graph`` of the networkx forms).
+
+    Examples
+    --------
+    >>> from bildungsnetz.datasets import musterkreis
+    >>> compact = to_arrays(musterkreis())
+    >>> compact.number_of_edges() == project(musterkreis()).number_of_edges()
+    True
+    >>> school = compact.index["gs-lindenhof"]
+    >>> all(compact.nodes[j] != "gs-lindenhof" for j in compact.neighbors(school))
+    True
+    """
+
+    nodes: tuple[str, ...]
+    indptr: np.ndarray[Any, np.dtype[np.int64]]
+    indices: np.ndarray[Any, np.dtype[np.int64]]
+    params: dict[str, Any]
+
+    @cached_property
+    def index(self) -> dict[str, int]:
+        """Actor id -> node number."""
+        return {node: position for position, node in enumerate(self.nodes)}
+
+    @cached_property
+    def degree(self) -> np.ndarray[Any, np.dtype[np.int64]]:
+        """The number of neighbours of each node."""
+        return np.diff(self.indptr)
+
+    def neighbors(self, node: int) -> np.ndarray[Any, np.dtype[np.int64]]:
+        """Return the sorted neighbour numbers of node number ``node``."""
+        return self.indices[self.indptr[node] : self.indptr[node + 1]]
+
+    def number_of_edges(self) -> int:
+        """Return the number of edges (each counted once)."""
+        return int(self.indices.size // 2)
+
+    def to_scipy(self) -> scipy.sparse.csr_array:
+        """Return the adjacency matrix as a scipy CSR array of ones."""
+        size = len(self.nodes)
+        data = np.ones(self.indices.size, dtype=np.int8)
+        return scipy.sparse.csr_array((data, self.indices, self.indptr), shape=(size, size))
+
+    def to_networkx(self) -> nx.Graph:
+        """Return the same graph as a networkx graph with actor ids as nodes."""
+        graph = nx.Graph(**self.params)
+        graph.add_nodes_from(self.nodes)
+        sources = np.repeat(np.arange(len(self.nodes)), self.degree)
+        upper = sources < self.indices
+        graph.add_edges_from(
+            zip(
+                (self.nodes[i] for i in sources[upper]),
+                (self.nodes[j] for j in self.indices[upper]),
+                strict=True,
+            )
+        )
+        return graph
+
+
+def to_arrays(
+    network: EducationNetwork,
+    *,
+    as_of: date | None = None,
+    max_forum_size: int = DEFAULT_MAX_FORUM_SIZE,
+) -> CompactGraph:
+    """Return the projected graph of :func:`project` as compact CSR arrays.
+
+    Built straight from the records with numpy, without networkx objects, so that a
+    network of all of Germany (about 250,000 actors and two million ties) fits in memory.
+
+    Parameters
+    ----------
+    network
+        The network.
+    as_of
+        If given, the network as it stands on that day.
+    max_forum_size
+        The largest forum whose participants count as tied to each other.
+
+    Returns
+    -------
+    graph
+        The same nodes and edges as :func:`project`, without edge attributes.
+
+    Examples
+    --------
+    >>> from bildungsnetz.datasets import musterkreis
+    >>> compact = to_arrays(musterkreis())
+    >>> len(compact.nodes) == len(musterkreis().actors)
+    True
+    """
+    if max_forum_size < 0:
+        msg = f"max_forum_size cannot be negative, got {max_forum_size}"
+        raise ValueError(msg)
+    current = _snapshot(network, as_of)
+    nodes = tuple(actor.id for actor in current.actors)
+    index = {node: position for position, node in enumerate(nodes)}
+    sources = [index[tie.actors[0]] for tie in current.cooperations]
+    targets = [index[tie.actors[1]] for tie in current.cooperations]
+    for _, first, second in _forum_pairs(current, max_forum_size):
+        sources.append(index[first])
+        targets.append(index[second])
+    for first, second in _organisational_pairs(current):
+        sources.append(index[first])
+        targets.append(index[second])
+    size = len(nodes)
+    rows = np.asarray(sources + targets, dtype=np.int64)
+    columns = np.asarray(targets + sources, dtype=np.int64)
+    keep = rows != columns
+    matrix = scipy.sparse.csr_array(
+        (np.ones(int(keep.sum()), dtype=np.int8), (rows[keep], columns[keep])), shape=(size, size)
+    )
+    matrix.sum_duplicates()
+    matrix.sort_indices()
+    params = _params(current, "to_arrays", as_of=as_of, max_forum_size=max_forum_size)
+    return CompactGraph(
+        nodes=nodes,
+        indptr=matrix.indptr.astype(np.int64),
+        indices=matrix.indices.astype(np.int64),
+        params=params,
+    )
