@@ -8,6 +8,8 @@ from datetime import date, timedelta
 import networkx as nx
 import pytest
 
+from bildungsnetz import find_gaps
+from bildungsnetz.datasets import musterkreis
 from bildungsnetz.datasets._musterkreis import ESF_END, build_musterkreis
 
 REFERENCE = date(2025, 11, 1)
@@ -21,6 +23,12 @@ ESF_ONLY_POSTS = {
 @pytest.fixture(scope="module")
 def network():
     return build_musterkreis()
+
+
+@pytest.fixture(scope="module")
+def findings():
+    """What find_gaps reports for the shipped Musterkreis."""
+    return find_gaps(musterkreis()).gaps
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +47,11 @@ def schools(network, *forms):
 def partners(network, actor_id, *, of_kind, tie_kind=None):
     ends = [t.other(actor_id) for t in network.ties_of(actor_id) if tie_kind in (None, t.kind)]
     return {end for end in ends if network.actor(end).kind == of_kind}
+
+
+def reported(findings, kind):
+    """The rule and actors of each finding of one kind."""
+    return [(gap.rule, gap.actors) for gap in findings if gap.kind == kind]
 
 
 def posts_of(network, school_id):
@@ -177,10 +190,11 @@ def test_cut_ties(graph):
     }
 
 
-def test_only_foes_muehlhagen_is_far_from_the_youth_welfare_office(network, graph):
-    """Every school but foes-muehlhagen reaches the Jugendamt within two steps."""
+def test_only_the_cut_off_schools_are_far_from_the_youth_welfare_office(network, graph):
+    """Every school but foes-muehlhagen and foes-lindenau-gb (gap 14) reaches ja in two steps."""
     near = nx.single_source_shortest_path_length(graph, "ja", cutoff=2)
-    assert [a.id for a in schools(network) if a.id not in near] == ["foes-muehlhagen"]
+    far = [a.id for a in schools(network) if a.id not in near]
+    assert far == ["foes-lindenau-gb", "foes-muehlhagen"]
 
 
 # 6 ------------------------------------------------------------------------------------
@@ -242,7 +256,7 @@ def test_every_other_forum_met_within_a_year(network):
 
 
 def test_secondary_schools_without_career_guidance(network):
-    """Three schools of Sek I have no tie to career guidance or the youth employment agency."""
+    """Four schools of Sek I have no tie to career guidance or the youth employment agency."""
     lacking = {
         a.id
         for a in schools(network)
@@ -250,7 +264,7 @@ def test_secondary_schools_without_career_guidance(network):
         and not partners(network, a.id, of_kind="career_guidance")
         and not partners(network, a.id, of_kind="youth_employment_agency")
     }
-    assert lacking == {"sek-falkenried", "gym-muehlhagen", "foes-muehlhagen"}
+    assert lacking == {"sek-falkenried", "gym-muehlhagen", "foes-muehlhagen", "foes-lindenau-gb"}
 
 
 # 10 -----------------------------------------------------------------------------------
@@ -288,18 +302,23 @@ def test_schools_without_cooperation_with_parents(network):
 
 
 def test_unconfirmed_ties(network):
-    """Five ties were reported by one side only."""
+    """Five ties and the placement of gap 16 were reported by one side only."""
     assert {t.id for t in network.cooperations if not t.confirmed} == {
         "information_exchange:gym-schlossberg:jmd", "consultation:gs-rosenhang:spb",
         "joint_project:sek-birkenfelde:ksb", "referral:ssa-elster:kjp",
         "information_exchange:mia:gem-lindenau",
+        "placement:ssa-gs-elsterbrueck:gs-elsterbrueck",
     }  # fmt: skip
 
 
 def test_shallow_ties(network):
-    """Only two ties are at the level of awareness."""
+    """Only two ties and the placement of gap 15 are at the level of awareness."""
     shallow = {t.id for t in network.cooperations if t.intensity == "awareness"}
-    assert shallow == {"agreement:ja:jba", "agreement:foes-ausgleich:ja"}
+    assert shallow == {
+        "agreement:ja:jba",
+        "agreement:foes-ausgleich:ja",
+        "placement:ssa-gs-heidekamp:gs-heidesee",
+    }
 
 
 def test_person_bound_ties(network):
@@ -316,3 +335,73 @@ def test_person_bound_ties(network):
 def test_no_pupils_council(network):
     """The data contain no pupils' council at all."""
     assert network.actors_of("pupils_council") == ()
+
+
+# 14 -----------------------------------------------------------------------------------
+
+
+def test_foes_lindenau_gb_and_its_council_hang_on_lsa(network, graph):
+    """The school and its council are tied to each other and to lsa, to nobody else."""
+    part = {"foes-lindenau-gb", "ser-foes-lindenau-gb"}
+    assert {end for actor in part for end in graph[actor]} - part == {"lsa"}
+    assert {t.id for actor in part for t in network.ties_of(actor)} == {
+        "other:lsa:foes-lindenau-gb",
+        "consultation:foes-lindenau-gb:ser-foes-lindenau-gb",
+        "information_exchange:ser-foes-lindenau-gb:lsa",
+    }
+    rest = graph.subgraph(set(graph) - {"lsa"})
+    assert nx.node_connected_component(rest, "foes-lindenau-gb") == part
+
+
+def test_lsa_is_reported_as_cut_actor_for_foes_lindenau_gb(findings):
+    """find_gaps reports lsa as the one cut actor, cutting off the school and its council."""
+    rule = "single-point-of-failure"
+    assert reported(findings, "cut_actor") == [(rule, ("lsa", "foes-lindenau-gb"))]
+    assert reported(findings, "cut_tie") == [(rule, ("foes-muehlhagen", "lsa"))]
+    [cut] = [gap for gap in findings if gap.kind == "cut_actor"]
+    assert (cut.evidence["actors_cut_off"], cut.evidence["subjects_cut_off"]) == (2, 1)
+
+
+def test_what_follows_from_hanging_on_lsa(findings):
+    """The school reaches ja only through lsa, lacks career guidance; lsa becomes a broker."""
+    school = "foes-lindenau-gb"
+    assert ("youth-welfare-office", (school, "lsa")) in reported(findings, "fragile_pair")
+    assert ("career-guidance", (school,)) in reported(findings, "missing_required_tie")
+    [broker] = [g for g in findings if g.kind == "exclusive_broker" and g.actors == ("lsa",)]
+    assert 200 < broker.evidence["exclusive_pairs"] < 300
+
+
+# 15 -----------------------------------------------------------------------------------
+
+
+def test_heidesee_has_school_social_work_on_paper_only(network):
+    """gs-heidesee's one placement, a share of ssa-gs-heidekamp, is mere awareness."""
+    placements = [t for t in network.ties_of("gs-heidesee") if t.kind == "placement"]
+    assert [(t.id, t.intensity.value, t.confirmed) for t in placements] == [
+        ("placement:ssa-gs-heidekamp:gs-heidesee", "awareness", True)
+    ]
+
+
+def test_heidesee_is_reported_as_shallow_cooperation(findings):
+    """find_gaps reports the shallow placement, and only it."""
+    assert reported(findings, "shallow_cooperation") == [
+        ("school-social-work", ("gs-heidesee", "ssa-gs-heidekamp"))
+    ]
+
+
+# 16 -----------------------------------------------------------------------------------
+
+
+def test_elsterbrueck_placement_is_unconfirmed(network):
+    """gs-elsterbrueck's only placement was reported by one side only."""
+    placements = [t for t in network.ties_of("gs-elsterbrueck") if t.kind == "placement"]
+    assert [(t.id, t.intensity.value, t.confirmed) for t in placements] == [
+        ("placement:ssa-gs-elsterbrueck:gs-elsterbrueck", "integration", False)
+    ]
+
+
+def test_elsterbrueck_is_reported_as_unconfirmed_tie(findings):
+    """find_gaps reports the unconfirmed placement, and only it."""
+    assert reported(findings, "unconfirmed_tie") == [
+        ("school-social-work", ("gs-elsterbrueck", "ssa-gs-elsterbrueck"))
+    ]

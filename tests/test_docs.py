@@ -11,11 +11,17 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
+import bildungsnetz.gaps
+import bildungsnetz.metrics
 import bildungsnetz.model
+import bildungsnetz.rules
 from bildungsnetz import SchoolForm, SchoolProfile
+from bildungsnetz.gaps import GapKind
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 DATA_MODEL = DOCS / "data-model.md"
+GAPS = DOCS / "gaps.md"
+METRICS = DOCS / "metrics.md"
 
 
 def _exported(base):
@@ -26,6 +32,11 @@ def _exported(base):
 
 MODELS = _exported(BaseModel)
 ENUMS = _exported(enum.Enum)
+RULE_TYPES = [
+    value
+    for value in (getattr(bildungsnetz.rules, name) for name in bildungsnetz.rules.__all__)
+    if isinstance(value, type) and issubclass(value, BaseModel) and "type" in value.model_fields
+]
 
 _HEADING = re.compile(r"(#{1,6})\s+(.*)")
 _CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
@@ -93,6 +104,21 @@ def _documented_values(enumeration):
 
 def _data_model():
     return DATA_MODEL.read_text(encoding="utf-8")
+
+
+def _page_rows(page, first_header):
+    """Return the body rows of every table on `page` whose first header cell is given."""
+    lines = list(_lines_outside_code(page.read_text(encoding="utf-8")))
+    return _table_rows(lines, first_header)
+
+
+def _code_names(*pages):
+    """Return the identifiers written as inline code (`name`, `module.name(...)`) on the pages."""
+    names = set()
+    for page in pages:
+        text = "\n".join(_lines_outside_code(page.read_text(encoding="utf-8")))
+        names.update(re.findall(r"\w+", " ".join(_CODE_SPAN.findall(text))))
+    return names
 
 
 def _relative_links(page):
@@ -185,4 +211,56 @@ def test_the_documentation_pages_exist():
         "index.md",
         "architecture.md",
         "data-model.md",
+        "gaps.md",
+        "metrics.md",
     }
+
+
+def test_every_gap_kind_has_a_row_with_its_german_label():
+    """The gap kinds table of gaps.md lists each GapKind value beside its German label."""
+    documented = {row[0]: row[1] for row in _page_rows(GAPS, "Kind")}
+    assert documented == {f"`{kind.value}`": kind.label("de") for kind in GapKind}
+
+
+def test_every_default_rule_has_a_row_in_the_rules_table():
+    """The default rules table of gaps.md lists exactly the ids of default_rules()."""
+    documented = sorted(row[0] for row in _page_rows(GAPS, "Rule"))
+    expected = sorted(f"`{rule.id}`" for rule in bildungsnetz.rules.default_rules().rules)
+    assert documented == expected
+
+
+def test_the_default_rules_table_names_the_type_of_each_rule():
+    """Each default rule's row names the class of the rule."""
+    documented = {row[0]: row[1] for row in _page_rows(GAPS, "Rule")}
+    expected = {
+        f"`{rule.id}`": f"`{type(rule).__name__}`"
+        for rule in bildungsnetz.rules.default_rules().rules
+    }
+    assert documented == expected
+
+
+def test_every_rule_type_has_a_row_with_its_json_tag():
+    """The rule types table of gaps.md lists each rule class of rules.__all__ with its type."""
+    documented = {row[0]: row[1] for row in _page_rows(GAPS, "Rule type")}
+    expected = {
+        f"`{rule.__name__}`": f"`{rule.model_fields['type'].default}`" for rule in RULE_TYPES
+    }
+    assert documented == expected
+
+
+@pytest.mark.parametrize("name", bildungsnetz.rules.__all__)
+def test_every_public_name_of_rules_is_in_the_gap_reference(name):
+    """Each name that bildungsnetz.rules exports appears as code in gaps.md."""
+    assert name in _code_names(GAPS)
+
+
+@pytest.mark.parametrize("name", bildungsnetz.gaps.__all__)
+def test_every_public_name_of_gaps_is_documented(name):
+    """Each name that bildungsnetz.gaps exports appears as code in gaps.md or metrics.md."""
+    assert name in _code_names(GAPS, METRICS)
+
+
+@pytest.mark.parametrize("name", bildungsnetz.metrics.__all__)
+def test_every_public_name_of_metrics_is_documented(name):
+    """Each name that bildungsnetz.metrics exports appears as code in gaps.md or metrics.md."""
+    assert name in _code_names(GAPS, METRICS)

@@ -283,8 +283,32 @@ def test_to_arrays_records_params(tiny_network):
     assert to_arrays(tiny_network, as_of=date(2025, 1, 1)).params == {
         "name": "Klein",
         "function": "bildungsnetz.graph.to_arrays",
-        "params": {"as_of": "2025-01-01", "max_forum_size": 12},
+        "params": {
+            "as_of": "2025-01-01",
+            "max_forum_size": 12,
+            "without_actors": [],
+            "without_cooperations": [],
+            "without_forums": [],
+        },
     }
+
+
+def test_to_arrays_without_records_equals_the_network_without_them(tiny_network):
+    """Leaving records out gives the graph of the network that lacks them."""
+    smaller = tiny_network.without_actors("kita1").without_cooperations("c3")
+    smaller = smaller.replace(forums=())
+    compact = to_arrays(
+        tiny_network,
+        without_actors={"kita1"},
+        without_cooperations={"c3"},
+        without_forums={"ak"},
+    )
+    expected = to_arrays(smaller)
+    assert (compact.nodes, compact.indptr.tolist(), compact.indices.tolist()) == (
+        expected.nodes,
+        expected.indptr.tolist(),
+        expected.indices.tolist(),
+    )
 
 
 def test_to_arrays_of_an_empty_network():

@@ -88,7 +88,7 @@ def _parser() -> argparse.ArgumentParser:
         "--horizon", type=_days, help="look this many days ahead for what ends (e.g. 1095)"
     )
     report.add_argument("--rules", help="a rule set JSON file (default: Schulerfolg policy)")
-    report.add_argument("--limit", type=_days, help="show at most this many items (md only)")
+    report.add_argument("--limit", type=_count, help="show at most this many items (md only)")
     return parser
 
 
@@ -102,6 +102,13 @@ def _day(text: str) -> date:
 def _days(text: str) -> int:
     if not text.isdigit():
         msg = f"expected a whole number of days, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)
+
+
+def _count(text: str) -> int:
+    if not text.isdigit() or int(text) == 0:
+        msg = f"expected a positive whole number, got {text!r}"
         raise argparse.ArgumentTypeError(msg)
     return int(text)
 
@@ -160,15 +167,15 @@ def _report(network: EducationNetwork, arguments: argparse.Namespace, out: TextI
     if arguments.format == "json":
         out.write(report.to_json())
     elif arguments.format == "html":
-        out.write(_html_page(report.network, report._repr_html_()))
+        out.write(_html_page(report.network, report.to_html(arguments.lang), arguments.lang))
     else:
         out.write(report.to_markdown(arguments.lang, limit=arguments.limit))
     return _OK
 
 
-def _html_page(title: str, body: str) -> str:
+def _html_page(title: str, body: str, lang: Language) -> str:
     return (
-        '<!DOCTYPE html>\n<html lang="de">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{html.escape(title)}</title>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
 

@@ -30,7 +30,7 @@ import numpy as np
 import scipy.sparse
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Collection, Iterator
     from datetime import date
 
     from bildungsnetz.model import Actor, EducationNetwork, Intensity
@@ -371,6 +371,9 @@ def to_arrays(
     *,
     as_of: date | None = None,
     max_forum_size: int = DEFAULT_MAX_FORUM_SIZE,
+    without_actors: Collection[str] = (),
+    without_cooperations: Collection[str] = (),
+    without_forums: Collection[str] = (),
 ) -> CompactGraph:
     """Return the projected graph of :func:`project` as compact CSR arrays.
 
@@ -385,6 +388,9 @@ def to_arrays(
         If given, the network as it stands on that day.
     max_forum_size
         The largest forum whose participants count as tied to each other.
+    without_actors, without_cooperations, without_forums
+        Ids of records to leave out, with every tie they carry: the network as it would
+        be without them (what ends with a programme), at no cost of building it.
 
     Returns
     -------
@@ -402,16 +408,23 @@ def to_arrays(
         msg = f"max_forum_size cannot be negative, got {max_forum_size}"
         raise ValueError(msg)
     current = _snapshot(network, as_of)
-    nodes = tuple(actor.id for actor in current.actors)
+    gone_actors, gone_ties, gone_forums = (
+        set(without_actors),
+        set(without_cooperations),
+        set(without_forums),
+    )
+    nodes = tuple(actor.id for actor in current.actors if actor.id not in gone_actors)
     index = {node: position for position, node in enumerate(nodes)}
-    sources = [index[tie.actors[0]] for tie in current.cooperations]
-    targets = [index[tie.actors[1]] for tie in current.cooperations]
-    for _, first, second in _forum_pairs(current, max_forum_size):
-        sources.append(index[first])
-        targets.append(index[second])
-    for first, second in _organisational_pairs(current):
-        sources.append(index[first])
-        targets.append(index[second])
+    pairs = [tie.actors for tie in current.cooperations if tie.id not in gone_ties]
+    pairs += [
+        (first, second)
+        for forum, first, second in _forum_pairs(current, max_forum_size)
+        if forum not in gone_forums
+    ]
+    pairs += list(_organisational_pairs(current))
+    kept = [(a, b) for a, b in pairs if a in index and b in index]
+    sources = [index[a] for a, _ in kept]
+    targets = [index[b] for _, b in kept]
     size = len(nodes)
     rows = np.asarray(sources + targets, dtype=np.int64)
     columns = np.asarray(targets + sources, dtype=np.int64)
@@ -421,7 +434,15 @@ def to_arrays(
     )
     matrix.sum_duplicates()
     matrix.sort_indices()
-    params = _params(current, "to_arrays", as_of=as_of, max_forum_size=max_forum_size)
+    params = _params(
+        current,
+        "to_arrays",
+        as_of=as_of,
+        max_forum_size=max_forum_size,
+        without_actors=sorted(gone_actors),
+        without_cooperations=sorted(gone_ties),
+        without_forums=sorted(gone_forums),
+    )
     return CompactGraph(
         nodes=nodes,
         indptr=matrix.indptr.astype(np.int64),

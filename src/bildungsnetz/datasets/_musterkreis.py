@@ -23,7 +23,8 @@ Reference date (Stichtag): 2025-11-01.
    ``placement`` tie to a ``school_social_work`` actor (all Gymnasien but
    ``gym-lindenau-sued``, most Grundschulen, e.g. ``gs-stadtpark``, ``sek-heidekrug``).
    Two posts serve two schools each: ``ssa-gs-falkenried`` (``gs-falkenried``,
-   ``gs-riedweg``) and ``ssa-gs-heidekamp`` (``gs-heidekamp``, ``gs-heidesee``).
+   ``gs-riedweg``) and ``ssa-gs-heidekamp`` (``gs-heidekamp``, ``gs-heidesee``; at
+   ``gs-heidesee`` only on paper, gap 15).
 2. **A Grundschule without its Kitas.** ``gs-stadtpark`` receives more than 70 children
    from seven Kitas (four of them send 15 or more, e.g. ``kita-traumland-lindenau``) but
    has no tie to any Kita. Every other Grundschule has a ``transition`` tie with at least
@@ -40,7 +41,8 @@ Reference date (Stichtag): 2025-11-01.
    authority ``lsa`` (tie ``other:lsa:foes-muehlhagen``): it reaches the youth welfare
    office ``ja`` only through ``lsa`` (a cut actor), and that tie is a cut tie. The post
    ``ssa-gs-birkenallee`` hangs on its placement tie alone
-   (``placement:ssa-gs-birkenallee:gs-birkenallee``), a second cut tie.
+   (``placement:ssa-gs-birkenallee:gs-birkenallee``), a second cut tie. For a part that
+   hangs on ``lsa`` by two ties, a cut actor in the strict sense, see gap 14.
 6. **Exclusive brokers.** Three actors alone connect thousands of pairs that have no
    other common partner: the youth welfare office ``ja`` (the Kitas with the school
    side), the Kreiselternrat ``ker`` (the Schulelternräte with each other) and the network
@@ -56,23 +58,40 @@ Reference date (Stichtag): 2025-11-01.
 8. **A dormant working group.** ``ak-absentismus`` is scheduled monthly but last met on
    2024-06-12, more than a year before the reference date.
 9. **Secondary schools without career guidance.** ``sek-falkenried``,
-   ``gym-muehlhagen`` and ``foes-muehlhagen`` have no tie to a ``career_guidance`` or
-   ``youth_employment_agency`` actor.
+   ``gym-muehlhagen``, ``foes-muehlhagen`` and ``foes-lindenau-gb`` (gap 14) have no tie
+   to a ``career_guidance`` or ``youth_employment_agency`` actor.
 10. **Uncovered topics.** No active intervention on migration serves Falkenried
     (15099070) or Heidekamp (15099100; ``iv-willkommen-heidekamp`` ran until 2024-12-31),
     none on inclusion serves Wiesengrund (15099080). Every intervention on mental health
     is run by one provider, ``kjp``.
 11. **No cooperation with parents.** ``gs-kampstrasse``, ``gym-falkenried`` and
     ``foes-muehlhagen`` have no tie to a ``parents_council``.
-12. **Weak ties.** Five ties are unconfirmed (reported by one side only):
-    ``information_exchange:gym-schlossberg:jmd``, ``consultation:gs-rosenhang:spb``,
-    ``joint_project:sek-birkenfelde:ksb``, ``referral:ssa-elster:kjp``,
-    ``information_exchange:mia:gem-lindenau``. Two ties between actors that should work
-    closely are at the level of mere awareness: ``agreement:ja:jba`` and
-    ``agreement:foes-ausgleich:ja``. The only tie between the youth welfare office and
-    school psychology, ``case_work:ja:spb``, rests on one person (``person_bound``), as
-    do ``consultation:nws:kjp`` and ``joint_project:gs-lerchenfeld:msk``.
+12. **Weak ties.** Besides the placements of gaps 15 and 16, five ties are unconfirmed
+    (reported by one side only): ``information_exchange:gym-schlossberg:jmd``,
+    ``consultation:gs-rosenhang:spb``, ``joint_project:sek-birkenfelde:ksb``,
+    ``referral:ssa-elster:kjp``, ``information_exchange:mia:gem-lindenau``. Two ties
+    between actors that should work closely are at the level of mere awareness:
+    ``agreement:ja:jba`` and ``agreement:foes-ausgleich:ja``. The only tie between the
+    youth welfare office and school psychology, ``case_work:ja:spb``, rests on one person
+    (``person_bound``), as do ``consultation:nws:kjp`` and
+    ``joint_project:gs-lerchenfeld:msk``.
 13. **A data gap.** The data contain no ``pupils_council`` actor at all.
+14. **A school that hangs on its school authority.** ``foes-lindenau-gb`` and its
+    Schulelternrat ``ser-foes-lindenau-gb`` are tied to each other and, by one tie each,
+    to the Landesschulamt ``lsa`` (``other:lsa:foes-lindenau-gb``,
+    ``information_exchange:ser-foes-lindenau-gb:lsa``, the council's letters about
+    staffing), to nobody else: without ``lsa`` the two lose all contact with the network.
+    Because two ties lead there, ``lsa`` is a cut actor for them, not a cut tie. It
+    follows that the school reaches ``ja`` only through ``lsa``, has no career guidance
+    (gap 9) and that ``lsa`` alone connects some 250 pairs of actors (an exclusive broker,
+    like those of gap 6).
+15. **School social work on paper.** ``gs-heidesee`` has no school social work but its
+    share of ``ssa-gs-heidekamp``, and that placement
+    (``placement:ssa-gs-heidekamp:gs-heidesee``) is at the level of mere awareness: the
+    post works at ``gs-heidekamp`` and is hardly ever at ``gs-heidesee``.
+16. **An unconfirmed placement.** The only school social work of ``gs-elsterbrueck``,
+    ``placement:ssa-gs-elsterbrueck:gs-elsterbrueck``, was reported by the provider alone
+    (``confirmed=False``); the school's return does not name the post.
 """
 
 from __future__ import annotations
@@ -351,6 +370,11 @@ _ISOLATED = "foes-muehlhagen"  # 5
 _LEAF_POST = "ssa-gs-birkenallee"  # 5
 _NO_CAREER = frozenset({"sek-falkenried", "gym-muehlhagen", "foes-muehlhagen"})  # 9
 _NO_PARENTS = frozenset({"gs-kampstrasse", "gym-falkenried", "foes-muehlhagen"})  # 11
+_CUT_OFF = "foes-lindenau-gb"  # 14: with its Schulelternrat, it hangs on lsa alone
+_CUT_OFF_TIES = frozenset(
+    {"other:lsa:foes-lindenau-gb", "consultation:foes-lindenau-gb:ser-foes-lindenau-gb"}
+)
+"""The ties of gap 14's part that stay; its council's tie to ``lsa`` is added to them."""
 
 # Where the pupils of a Grundschule go: the lower secondary schools of its town (the
 # first choice rotates over the town's Grundschulen), the Gymnasium, and a few to
@@ -803,6 +827,8 @@ _CORE_SCHEDULES: dict[tuple[str, str], tuple[str, date, int]] = {
 # Changes to ties the rules create, by tie id.
 _TIE_CHANGES: dict[str, dict[str, Any]] = {
     "agreement:foes-ausgleich:ja": {"intensity": _I.AWARENESS},
+    "placement:ssa-gs-heidekamp:gs-heidesee": {"intensity": _I.AWARENESS},  # 15
+    "placement:ssa-gs-elsterbrueck:gs-elsterbrueck": {"confirmed": False},  # 16
 }
 
 
@@ -1362,6 +1388,29 @@ class _Builder:
         town = self.schools[flow.target].town
         return not (town == "rosental" and position in _ROSENTAL_FORUM_ONLY)
 
+    def cut_off(self, school_id: str) -> None:
+        """Leave a school and its Schulelternrat tied to the Landesschulamt alone (gap 14).
+
+        Their ties are built like those of every other school and removed here, at the
+        end, so that the random draws, and with them every other record, stay as they
+        were. The council's letters to the Landesschulamt are the one tie added.
+        """
+        council = f"ser-{school_id}"
+        for tie_id, tie in list(self.ties.items()):
+            if {school_id, council} & set(tie.actors) and tie_id not in _CUT_OFF_TIES:
+                del self.ties[tie_id]
+                low, high = sorted(tie.actors)
+                self.tie_keys.discard((tie.kind.value, low, high))
+        self.tie(
+            _C.INFORMATION_EXCHANGE,
+            council,
+            "lsa",
+            {_T.PARENTS, _T.INCLUSION},
+            formality=_F.WRITTEN,
+            level=_L.STRATEGIC,
+            description="Schreiben des Schulelternrats zur Unterrichtsversorgung",
+        )
+
     def transition_tie(self, source: str, target: str, topics: set[Topic]) -> None:
         kita = self.actors[source].kind is ActorKind.DAYCARE
         written = self.draw.chance(0.75 if kita else 0.4)
@@ -1733,6 +1782,7 @@ def build_musterkreis() -> EducationNetwork:
     builder.add_school_ties()
     builder.add_kita_ties()
     builder.add_flow_ties()
+    builder.cut_off(_CUT_OFF)
     missing = sorted(set(_TIE_CHANGES) - set(builder.ties))
     if missing:
         msg = f"changes for ties that were not built: {missing}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bildungsnetz.gaps._analysis import analyse
 from bildungsnetz.gaps.data_gaps import find_data_gaps
 from bildungsnetz.gaps.dormant import find_dormant_ties
 from bildungsnetz.gaps.funding import find_funding_cliffs, find_temporary_placements
@@ -29,13 +30,24 @@ from bildungsnetz.gaps.structure import (
     find_underlinked_groups,
 )
 from bildungsnetz.gaps.transitions import find_transitions_without_cooperation
+from bildungsnetz.privacy import DEFAULT_POLICY, DisclosurePolicy
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from datetime import date
 
     from bildungsnetz.gaps.gap import Gap
+    from bildungsnetz.model import EducationNetwork
+    from bildungsnetz.rules import RuleSet
 
-__all__ = ["DAY_DETECTORS", "HORIZON_DETECTORS", "PUPIL_DETECTORS", "STATIC_DETECTORS"]
+__all__ = [
+    "DAY_DETECTORS",
+    "HORIZON_DETECTORS",
+    "PUPIL_DETECTORS",
+    "STATIC_DETECTORS",
+    "TIMELESS_DETECTORS",
+    "static_findings",
+]
 
 _STRUCTURE: tuple[Callable[..., list[Gap]], ...] = (
     find_missing_required_ties,
@@ -67,6 +79,32 @@ DAY_DETECTORS: tuple[Callable[..., list[Gap]], ...] = (
     find_data_gaps,
 )
 """Detectors that judge one day and take nothing else."""
+
+TIMELESS_DETECTORS: tuple[Callable[..., list[Gap]], ...] = (find_dormant_ties, find_data_gaps)
+"""Day detectors that are not compared over a horizon."""
+
+
+def static_findings(
+    network: EducationNetwork,
+    rules: RuleSet,
+    day: date | None,
+    policy: DisclosurePolicy = DEFAULT_POLICY,
+) -> list[Gap]:
+    """Return the findings of every static detector on ``day``, computed once.
+
+    ``find_gaps`` and the comparison over a horizon both need them; the analysis of the
+    day keeps them.
+    """
+    analysis = analyse(network, rules, as_of=day)
+    key = f"static_findings:{policy!r}"
+    if key not in analysis.cache:
+        found = [gap for detector in _STRUCTURE for gap in detector(network, rules, as_of=day)]
+        for detector in PUPIL_DETECTORS:
+            found.extend(detector(network, rules, as_of=day, policy=policy))
+        analysis.cache[key] = found
+    findings: list[Gap] = analysis.cache[key]
+    return findings
+
 
 HORIZON_DETECTORS: tuple[Callable[..., list[Gap]], ...] = (
     find_funding_cliffs,

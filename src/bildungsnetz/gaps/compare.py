@@ -23,7 +23,7 @@ from bildungsnetz.gaps._analysis import Analysis, analyse
 from bildungsnetz.gaps.find import find_gaps
 from bildungsnetz.gaps.gap import GapKind
 from bildungsnetz.gaps.report import GapDiff, GapReport
-from bildungsnetz.model import ActorKind, Language
+from bildungsnetz.model import ActorKind, CooperationKind, Language
 from bildungsnetz.rules import NeedCoverage, RequiredCoverage, RequiredTie
 
 if TYPE_CHECKING:
@@ -190,7 +190,7 @@ def headline_measures(
         if nodes
         else math.nan,
         "ei_between_kinds": metrics.ei_index(simple, kinds) if edges else math.nan,
-        "school_social_work_coverage": _share_without(analysis, report, "school-social-work"),
+        "school_social_work_coverage": _social_work_coverage(analysis),
         "required_ties_met": _required_met(analysis, report),
         "topic_coverage": _topic_coverage(analysis, report),
         "needs_met": _needs_met(analysis, report),
@@ -209,11 +209,22 @@ def _flagged(report: GapReport, rule_id: str) -> set[str]:
     return {gap.actors[0] for gap in report.gaps if gap.rule == rule_id and gap.actors}
 
 
-def _share_without(analysis: Analysis, report: GapReport, rule_id: str) -> float:
-    schools = analysis.network.actors_of(ActorKind.SCHOOL)
+def _social_work_coverage(analysis: Analysis) -> float:
+    # Counted straight from the ties, so the measure means the same under any rule set
+    # and is 0, not "no finding", when the data hold no school social work at all.
+    network = analysis.network
+    schools = network.actors_of(ActorKind.SCHOOL)
     if not schools:
         return math.nan
-    return 1 - len(_flagged(report, rule_id) & {s.id for s in schools}) / len(schools)
+    covered = sum(
+        any(
+            tie.kind is CooperationKind.PLACEMENT
+            and network.actor(tie.other(school.id)).kind is ActorKind.SCHOOL_SOCIAL_WORK
+            for tie in network.ties_of(school.id)
+        )
+        for school in schools
+    )
+    return covered / len(schools)
 
 
 def _required_met(analysis: Analysis, report: GapReport) -> float:

@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from bildungsnetz.gaps._analysis import analyse
-from bildungsnetz.gaps._detectors import STATIC_DETECTORS
+from bildungsnetz.gaps._detectors import static_findings
 from bildungsnetz.gaps._text import amount, listing
 from bildungsnetz.gaps.gap import Explanation, Gap, GapKind
 
@@ -135,7 +135,7 @@ def _caused(ending: _Ending, gap: Gap) -> bool:
 
 
 def _report(network: EducationNetwork, rules: RuleSet, day: date) -> list[Gap]:
-    return [gap for detector in STATIC_DETECTORS for gap in detector(network, rules, as_of=day)]
+    return static_findings(network, rules, day)
 
 
 def _endings(network: EducationNetwork, first: date, last: date) -> list[_Ending]:

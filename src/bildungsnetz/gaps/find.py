@@ -15,7 +15,13 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from bildungsnetz.gaps._analysis import analyse
-from bildungsnetz.gaps._detectors import DAY_DETECTORS, HORIZON_DETECTORS, PUPIL_DETECTORS
+from bildungsnetz.gaps._detectors import (
+    DAY_DETECTORS,
+    HORIZON_DETECTORS,
+    PUPIL_DETECTORS,
+    TIMELESS_DETECTORS,
+    static_findings,
+)
 from bildungsnetz.gaps.expiring import find_expiring_critical_ties
 from bildungsnetz.gaps.report import GapReport, link_suggestions, names_of
 from bildungsnetz.privacy import DEFAULT_POLICY, DisclosurePolicy
@@ -89,9 +95,10 @@ def find_gaps(
         msg = f"horizon must not be negative, got {ahead}"
         raise ValueError(msg)
     day, chosen = analysis.as_of, analysis.rules
-    found = [gap for detector in DAY_DETECTORS for gap in detector(network, chosen, as_of=day)]
-    for detector in PUPIL_DETECTORS:
-        found.extend(detector(network, chosen, as_of=day, policy=policy))
+    found = list(static_findings(network, chosen, day, policy))
+    found += [
+        gap for detector in TIMELESS_DETECTORS for gap in detector(network, chosen, as_of=day)
+    ]
     for detector in HORIZON_DETECTORS:
         found.extend(detector(network, chosen, as_of=day, horizon=ahead))
     if ahead is not None:
@@ -100,7 +107,9 @@ def find_gaps(
     for gap in found:
         gaps.setdefault(gap.id, gap)
     linked = sorted(link_suggestions(list(gaps.values())), key=lambda gap: gap.sort_key)
-    lookup = {actor.id: actor.name for actor in network.actors}
+    # Dormant forums are named by their id among the actors of a finding.
+    lookup = {forum.id: forum.name for forum in network.forums}
+    lookup.update({actor.id: actor.name for actor in network.actors})
     return GapReport(
         network=network.name,
         as_of=analysis.as_of,

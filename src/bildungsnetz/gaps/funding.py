@@ -208,19 +208,21 @@ def _social_work(network: EducationNetwork, school: str) -> list[Cooperation]:
 
 def _disconnected(analysis: Analysis, subjects: list[Actor], losses: _Losses) -> list[str]:
     """Return the subjects that lose their link to the main part of the network."""
-    network = analysis.network
-    after = network.without_actors(*(a.id for a in losses.actors)).without_cooperations(
-        *(t.id for t in losses.ties)
-    )
-    after = after.replace(forums=tuple(f for f in after.forums if f.id not in set(losses.forums)))
+    lost = {actor.id for actor in losses.actors}
     before_graph = analysis.graph
-    after_graph = to_arrays(after, max_forum_size=analysis.rules.max_forum_size)
+    after_graph = to_arrays(
+        analysis.network,
+        max_forum_size=analysis.rules.max_forum_size,
+        without_actors=lost,
+        without_cooperations={tie.id for tie in losses.ties},
+        without_forums=set(losses.forums),
+    )
     before_main = _main_members(before_graph.to_scipy(), before_graph.nodes)
     after_main = _main_members(after_graph.to_scipy(), after_graph.nodes)
     return sorted(
         s.id
         for s in subjects
-        if s.id in before_main and s.id not in after_main and after.has_actor(s.id)
+        if s.id in before_main and s.id not in after_main and s.id not in lost
     )
 
 

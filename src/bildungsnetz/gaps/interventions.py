@@ -8,7 +8,7 @@
 ``unmet_need``
     A school whose need indicator reaches a :class:`~bildungsnetz.rules.NeedCoverage`
     threshold without an active intervention of at least the rule's tier at its site.
-    Rule severity; critical from one and a half times the threshold.
+    Rule severity, one level higher from one and a half times the threshold.
 ``provider_dependence``
     A prevention tier or topic whose active interventions all come from fewer than
     ``min_providers`` providers. Rule severity.
@@ -294,21 +294,15 @@ def _providers_nearby(
 ) -> tuple[SuggestedTie, ...]:
     network = analysis.network
     scored: dict[str, float] = {}
-    for measure in _active(analysis):
-        if measure.tier < tier:
-            continue
-        for provider_id in measure.providers:
-            provider = network.actor(provider_id)
-            same = (
-                provider.municipality is not None and provider.municipality == school.municipality
-            )
-            district = (
-                provider.municipality is not None
-                and school.municipality is not None
-                and provider.municipality[:5] == school.municipality[:5]
-            )
-            value = 0.9 if same else 0.6 if district else 0.4
-            scored[provider_id] = max(scored.get(provider_id, 0.0), value)
+    for provider_id in _providers_of_tier(analysis, tier):
+        provider = network.actor(provider_id)
+        same = provider.municipality is not None and provider.municipality == school.municipality
+        district = (
+            provider.municipality is not None
+            and school.municipality is not None
+            and provider.municipality[:5] == school.municipality[:5]
+        )
+        scored[provider_id] = 0.9 if same else 0.6 if district else 0.4
     best = sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:3]
     return tuple(
         SuggestedTie(
@@ -322,6 +316,17 @@ def _providers_nearby(
         )
         for provider_id, value in best
     )
+
+
+def _providers_of_tier(analysis: Analysis, tier: PreventionTier) -> list[str]:
+    """Return the providers of active interventions of ``tier`` or above, computed once."""
+    key = f"providers_of_tier:{tier.value}"
+    if key not in analysis.cache:
+        analysis.cache[key] = sorted(
+            {p for m in _active(analysis) if m.tier >= tier for p in m.providers}
+        )
+    providers: list[str] = analysis.cache[key]
+    return providers
 
 
 def find_provider_dependence(
@@ -454,7 +459,8 @@ def coverage_table(
     tier
         Count only interventions of this tier or above.
     as_of
-        Count the interventions active on this day.
+        Count the interventions active on this day; the network's ``reference_date`` by
+        default, as :func:`~bildungsnetz.gaps.find_gaps` does.
     lang
         The language of the labels.
 
@@ -472,7 +478,8 @@ def coverage_table(
     >>> "Grundschule" in table.rows
     True
     """
-    current = network if as_of is None else network.as_of(as_of)
+    day = network.reference_date if as_of is None else as_of
+    current = network if day is None else network.as_of(day)
     floor = None if tier is None else PreventionTier(tier)
     schools = [a for a in current.actors_of(ActorKind.SCHOOL) if a.school is not None]
     labels = _municipality_names(current)

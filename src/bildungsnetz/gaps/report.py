@@ -97,7 +97,8 @@ class GapReport(_Frozen):
     network
         The network's name.
     as_of
-        The day the network was judged on, if one was given.
+        The day the network was judged on: the one given, else the network's
+        ``reference_date``, else ``None`` (every record counted).
     horizon_days
         How far ahead expiring ties and funding were looked for, if at all.
     rules
@@ -356,9 +357,9 @@ class GapReport(_Frozen):
         limit
             Show at most this many items (all by default); the counts cover all.
         group
-            Collapse findings of the same kind, rule and severity that concern one actor
-            each into a single item listing the actors (45 schools without school social
-            work are one item, not 45).
+            Collapse findings that concern one actor each and share kind, rule and
+            severity into a single item listing the actors, when there are at least four
+            of them (45 schools without school social work are one item, not 45).
 
         Examples
         --------
@@ -439,26 +440,38 @@ class GapReport(_Frozen):
             )
         return [*lines, ""]
 
-    def _repr_html_(self) -> str:
-        """Return the report as an HTML table for Jupyter; every user string is escaped."""
+    def to_html(self, lang: Language = "de") -> str:
+        """Return the report as an HTML table; every user string is escaped.
+
+        Examples
+        --------
+        >>> from bildungsnetz import find_gaps
+        >>> from bildungsnetz.datasets import musterkreis
+        >>> find_gaps(musterkreis()).to_html("en").startswith('<table class="bildungsnetz-gaps">')
+        True
+        """
         rows = "".join(
             "<tr>"
-            f"<td>{html.escape(gap.severity.label())}</td>"
-            f"<td>{html.escape(gap.kind.label())}</td>"
+            f"<td>{html.escape(gap.severity.label(lang))}</td>"
+            f"<td>{html.escape(gap.kind.label(lang))}</td>"
             f"<td>{html.escape(', '.join(self.names.get(a, a) for a in gap.actors[:6]))}</td>"
-            f"<td>{html.escape(gap.explanation.de)}</td>"
+            f"<td>{html.escape(gap.explanation.text(lang))}</td>"
             "</tr>"
             for gap in self.gaps
         )
         header = "".join(
-            f"<th>{html.escape(_WORDS[key]['de'])}</th>"
+            f"<th>{html.escape(_WORDS[key][lang])}</th>"
             for key in ("severity", "kind", "actors", "explanation")
         )
-        caption = html.escape(f"{_WORDS['title']['de']} {self.network} – {self._heading('de')}")
+        caption = html.escape(f"{_WORDS['title'][lang]} {self.network} – {self._heading(lang)}")
         return (
             f'<table class="bildungsnetz-gaps"><caption>{caption}</caption>'
             f"<thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>"
         )
+
+    def _repr_html_(self) -> str:
+        """Return the report as an HTML table for Jupyter (German; see :meth:`to_html`)."""
+        return self.to_html("de")
 
 
 _GROUP_FROM = 4
@@ -467,29 +480,26 @@ _GROUP_FROM = 4
 def _grouped(gaps: tuple[Gap, ...]) -> list[list[Gap]]:
     """Split the findings into the items of a printed report.
 
-    Runs of findings about one actor each that share kind, rule and severity become one
-    item when they are at least four long.
+    Findings about one actor each that share kind, rule and severity become one item, at
+    the place of the first of them, when there are at least four of them.
     """
+
+    def key(gap: Gap) -> tuple[GapKind, str | None, Severity] | None:
+        return (gap.kind, gap.rule, gap.severity) if len(gap.actors) == 1 else None
+
+    sizes = Counter(key(gap) for gap in gaps)
+    groups: dict[tuple[GapKind, str | None, Severity], list[Gap]] = {}
     items: list[list[Gap]] = []
     for gap in gaps:
-        previous = items[-1] if items else None
-        if (
-            previous is not None
-            and len(gap.actors) == 1
-            and len(previous[0].actors) == 1
-            and (previous[0].kind, previous[0].rule, previous[0].severity)
-            == (gap.kind, gap.rule, gap.severity)
-        ):
-            previous.append(gap)
-        else:
+        group_key = key(gap)
+        if group_key is None or sizes[group_key] < _GROUP_FROM:
             items.append([gap])
-    expanded: list[list[Gap]] = []
-    for item in items:
-        if len(item) >= _GROUP_FROM:
-            expanded.append(item)
+        elif group_key in groups:
+            groups[group_key].append(gap)
         else:
-            expanded.extend([gap] for gap in item)
-    return expanded
+            groups[group_key] = [gap]
+            items.append(groups[group_key])
+    return items
 
 
 def _kinds(kind: GapKind | str | Iterable[GapKind | str] | None) -> set[GapKind] | None:

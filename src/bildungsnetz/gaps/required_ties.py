@@ -39,11 +39,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from bildungsnetz.gaps._analysis import Analysis, analyse, group_by_area, shift
+from bildungsnetz.gaps._analysis import Analysis, BoolArray, analyse, group_by_area, shift
 from bildungsnetz.gaps._text import amount, kinds_phrase, quoted
 from bildungsnetz.gaps.gap import Explanation, Gap, GapKind, SuggestedTie
 from bildungsnetz.model import ActorKind, CooperationKind
-from bildungsnetz.privacy import suppress
 from bildungsnetz.rules import RequiredTie
 
 if TYPE_CHECKING:
@@ -92,30 +91,33 @@ class _DirectTies:
     unconfirmed: dict[str, Cooperation] = field(default_factory=dict)
 
 
-def _direct_ties(analysis: Analysis, rule: RequiredTie, actor: Actor) -> _DirectTies:
+def _direct_ties(
+    analysis: Analysis, rule: RequiredTie, actor: Actor, is_partner: BoolArray
+) -> _DirectTies:
     network = analysis.network
+    position = analysis.graph.index
     ties = _DirectTies()
     for tie in network.ties_of(actor.id):
-        partner = network.actor(tie.other(actor.id))
-        if not rule.partner.matches(partner) or (rule.kinds and tie.kind not in rule.kinds):
+        partner = tie.other(actor.id)
+        if not is_partner[position[partner]] or (rule.kinds and tie.kind not in rule.kinds):
             continue
         if not tie.confirmed:
-            ties.unconfirmed.setdefault(partner.id, tie)
+            ties.unconfirmed.setdefault(partner, tie)
         elif (
             rule.min_intensity is not None
             and tie.intensity is not None
             and (tie.intensity < rule.min_intensity)
         ):
-            ties.shallow.setdefault(partner.id, tie)
+            ties.shallow.setdefault(partner, tie)
         else:
-            ties.good.add(partner.id)
+            ties.good.add(partner)
     if rule.forums:
         for forum in network.forums_of(actor.id):
             if forum.size <= analysis.rules.max_forum_size:
                 ties.good.update(
                     member
                     for member in forum.participants
-                    if member != actor.id and rule.partner.matches(network.actor(member))
+                    if member != actor.id and is_partner[position[member]]
                 )
     ties.shallow = {key: tie for key, tie in ties.shallow.items() if key not in ties.good}
     ties.unconfirmed = {
@@ -144,6 +146,7 @@ class _RuleCheck:
         self.analysis = analysis
         self.rule = rule
         self.partners = analysis.matching(rule.partner)
+        self.is_partner = analysis.mask(rule.partner)
         self.municipalities, self.districts = group_by_area(self.partners)
         self.load = _partner_load(analysis, rule, self.partners)
         self.params = {
@@ -171,7 +174,7 @@ class _RuleCheck:
 
     def _direct(self, index: int) -> Gap | None:
         actor = self.analysis.actors[index]
-        ties = _direct_ties(self.analysis, self.rule, actor)
+        ties = _direct_ties(self.analysis, self.rule, actor, self.is_partner)
         have = len(ties.good)
         if have >= self.rule.min_partners:
             return None
@@ -313,11 +316,11 @@ class _RuleCheck:
 
 
 def _size(actor: Actor) -> float:
-    # Larger schools first: more pupils are concerned. Sizes pass the privacy filter like
-    # every other pupil count.
+    # Larger schools first: more pupils are concerned. The score is the size in whole
+    # hundreds, coarser than any disclosure rounding, so it never publishes a count.
     if actor.school is None or actor.school.pupils is None:
         return 0.0
-    return float(suppress(actor.school.pupils) or 0)
+    return float(actor.school.pupils // 100 * 100)
 
 
 def _partner_load(analysis: Analysis, rule: RequiredTie, partners: list[Actor]) -> dict[str, int]:
@@ -364,16 +367,19 @@ def _partner_suggestions(check: _RuleCheck, actor: Actor) -> list[SuggestedTie]:
     candidates = [partner for partner in _nearby(check, actor) if partner.id != actor.id]
     busiest = max([check.load.get(p.id, 0) for p in candidates] or [0]) or 1
     kind = min(rule.kinds) if rule.kinds else _natural_kind(rule)
+    # A post placed at schools has limited time, so spare capacity counts; an office
+    # that already works with many such actors is the natural partner for one more.
+    placed = CooperationKind.PLACEMENT in rule.kinds
     suggestions = []
     for partner in candidates:
         local = partner.municipality is not None and partner.municipality == actor.municipality
-        spare = 1 - check.load.get(partner.id, 0) / (busiest + 1)
         load = check.load.get(partner.id, 0)
+        fit = 1 - load / (busiest + 1) if placed else load / busiest
         suggestions.append(
             SuggestedTie(
                 actors=(actor.id, partner.id),
                 kind=kind,
-                plausibility=round(0.2 + 0.4 * local + 0.2 * spare, 3),
+                plausibility=round(0.2 + 0.4 * local + 0.2 * fit, 3),
                 reason=_reason(partner, actor, load),
             )
         )

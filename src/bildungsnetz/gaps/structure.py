@@ -178,10 +178,11 @@ def _cut_actor_gap(
         explanation=Explanation(
             de=f"Ohne {name} {'verliert' if len(cut_off) == 1 else 'verlieren'} "
             f"{amount(len(cut_off), 'Akteur', 'Akteure')} die Verbindung zum übrigen "
-            f"Netzwerk: {names(analysis, subjects, 'de')}. Alles läuft über "
+            f"Netzwerk, darunter {names(analysis, subjects, 'de')}. Alles läuft über "
             f"{name}; eine zweite Verbindung macht das Netz robust.",
             en=f"Without {name}, {amount(len(cut_off), 'actor loses', 'actors lose')} contact "
-            f"with the rest of the network: {names(analysis, subjects, 'en')}. Everything runs "
+            f"with the rest of the network, among them {names(analysis, subjects, 'en')}. "
+            "Everything runs "
             f"through {name}; a second link makes the network robust.",
         ),
         suggested_ties=_second_links(analysis, subjects, exclude={actor, *cut_off}),
@@ -281,7 +282,7 @@ def _cut_tie_gap(
         evidence={
             "actors_cut_off": len(part),
             "subjects_cut_off": len(subjects),
-            "ties": ", ".join(tie_ids) or "forum",
+            "ties": ", ".join(tie_ids) or _link_without_tie(analysis, inside, outside),
         },
         explanation=Explanation(
             de=f"{names(analysis, subjects, 'de')} hängt an einer einzigen Verbindung: "
@@ -297,6 +298,14 @@ def _cut_tie_gap(
         method=f"{_METHOD}.find_cut_ties",
         params=analysis.params,
     )
+
+
+def _link_without_tie(analysis: Analysis, first: str, second: str) -> str:
+    """Name what joins two actors when no cooperation does: a part_of link or a forum."""
+    one, other = analysis.network.actor(first), analysis.network.actor(second)
+    if one.part_of == second or other.part_of == first:
+        return "part_of"
+    return "forum"
 
 
 def find_exclusive_brokers(
@@ -417,7 +426,7 @@ def _dependent_gap(
 def find_isolated_actors(
     network: EducationNetwork, rules: RuleSet | None = None, *, as_of: date | None = None
 ) -> list[Gap]:
-    """Find actors without any tie and without any small forum.
+    """Find actors without any tie, small forum or ``part_of`` link.
 
     Parameters and returns as :func:`find_cut_actors`; the finding names no rule.
     Severity medium for the subjects of a ``NoSinglePointOfFailure`` rule, low otherwise.

@@ -80,7 +80,10 @@ class OrdinalEnum(LabelledEnum):
     @property
     def rank(self) -> int:
         """The 0-based position in the declared order."""
-        return list(type(self)).index(self)
+        ranks = _RANKS.get(type(self))
+        if ranks is None:
+            ranks = _RANKS[type(self)] = {member.name: i for i, member in enumerate(type(self))}
+        return ranks[self.name]
 
     def _ordered(self, other: object) -> int | None:
         if type(other) is not type(self):
@@ -105,6 +108,11 @@ class OrdinalEnum(LabelledEnum):
         return NotImplemented if diff is None else diff >= 0
 
     __hash__ = StrEnum.__hash__
+
+
+# Ranks are looked up in sorting keys millions of times; enumerating the members each time
+# would dominate the sort.
+_RANKS: dict[type[OrdinalEnum], dict[str, int]] = {}
 
 
 class ActorKind(LabelledEnum):

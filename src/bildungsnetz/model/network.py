@@ -211,11 +211,19 @@ class EducationNetwork(Record):
         """Build the lookup tables (no checks: they run after validation)."""
         self._index = _build_index(self)
 
+    @property
+    def _lookup(self) -> _Index:
+        # Read past pydantic's __getattr__, which is slow for private attributes; lookups
+        # run millions of times on a large network.
+        index: _Index = self.__pydantic_private__["_index"]  # type: ignore[index]
+        return index
+
     def _memoised(self, key: Hashable, compute: Callable[[], _T]) -> _T:
         """Return ``compute()``, computed once per network and ``key``."""
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return cast("_T", self._memo[key])
+        memo: dict[Hashable, Any] = self.__pydantic_private__["_memo"]  # type: ignore[index]
+        if key not in memo:
+            memo[key] = compute()
+        return cast("_T", memo[key])
 
     def _raise_problems(self) -> None:
         problems = find_problems(self)
@@ -253,17 +261,17 @@ class EducationNetwork(Record):
             If there is no such actor.
         """
         try:
-            return self._index.actors[actor_id]
+            return self._lookup.actors[actor_id]
         except KeyError:
             raise UnknownActorError(actor_id, network=self.name) from None
 
     def has_actor(self, actor_id: str) -> bool:
         """Return whether the network has an actor with ``actor_id``."""
-        return actor_id in self._index.actors
+        return actor_id in self._lookup.actors
 
     def actors_of(self, kind: ActorKind | str) -> tuple[Actor, ...]:
         """Return the actors of ``kind``, in network order."""
-        return self._index.by_kind.get(ActorKind(kind), ())
+        return self._lookup.by_kind.get(ActorKind(kind), ())
 
     def ties_of(self, actor_id: str) -> tuple[Cooperation, ...]:
         """Return the cooperations ``actor_id`` takes part in, in O(degree).
@@ -273,9 +281,9 @@ class EducationNetwork(Record):
         UnknownActorError
             If there is no such actor.
         """
-        if actor_id not in self._index.actors:
+        if actor_id not in self._lookup.actors:
             raise UnknownActorError(actor_id, network=self.name)
-        return self._index.ties.get(actor_id, ())
+        return self._lookup.ties.get(actor_id, ())
 
     def forums_of(self, actor_id: str) -> tuple[Forum, ...]:
         """Return the forums ``actor_id`` convenes or belongs to.
@@ -285,25 +293,25 @@ class EducationNetwork(Record):
         UnknownActorError
             If there is no such actor.
         """
-        if actor_id not in self._index.actors:
+        if actor_id not in self._lookup.actors:
             raise UnknownActorError(actor_id, network=self.name)
-        return self._index.forums_of.get(actor_id, ())
+        return self._lookup.forums_of.get(actor_id, ())
 
     def cooperation(self, cooperation_id: str) -> Cooperation:
         """Return the cooperation with ``cooperation_id`` (``KeyError`` if absent)."""
-        return _lookup(self._index.cooperations, cooperation_id, "cooperation")
+        return _lookup(self._lookup.cooperations, cooperation_id, "cooperation")
 
     def forum(self, forum_id: str) -> Forum:
         """Return the forum with ``forum_id`` (``KeyError`` if absent)."""
-        return _lookup(self._index.forums, forum_id, "forum")
+        return _lookup(self._lookup.forums, forum_id, "forum")
 
     def intervention(self, intervention_id: str) -> Intervention:
         """Return the intervention with ``intervention_id`` (``KeyError`` if absent)."""
-        return _lookup(self._index.interventions, intervention_id, "intervention")
+        return _lookup(self._lookup.interventions, intervention_id, "intervention")
 
     def programme(self, programme_id: str) -> Programme:
         """Return the programme with ``programme_id`` (``KeyError`` if absent)."""
-        return _lookup(self._index.programmes, programme_id, "programme")
+        return _lookup(self._lookup.programmes, programme_id, "programme")
 
     # New networks from this one ------------------------------------------------------
 
@@ -375,7 +383,7 @@ class EducationNetwork(Record):
         >>> smaller.has_actor("nws"), len(smaller.cooperations) < len(network.cooperations)
         (False, True)
         """
-        return self._restricted(set(self._index.actors) - set(actor_ids), day=None)
+        return self._restricted(set(self._lookup.actors) - set(actor_ids), day=None)
 
     def as_of(self, day: date) -> EducationNetwork:
         """Return the network as it stands on ``day``.
