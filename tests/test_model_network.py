@@ -327,3 +327,10 @@ def test_snapshot_of_a_valid_network_is_valid(network):
     """as_of never produces dangling references: rebuilding it runs every check."""
     snapshot = network.as_of(date(2026, 1, 1))
     assert EducationNetwork(**snapshot.__dict__) == snapshot
+
+
+def test_html_summary_escapes_the_network_name():
+    """The Jupyter summary shows user text escaped, never as markup."""
+    network = EducationNetwork(name="<script>alert(1)</script>")
+    page = network._repr_html_()
+    assert ("<script>" in page, "&lt;script&gt;alert(1)&lt;/script&gt;" in page) == (False, True)

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict
 
 from bildungsnetz import metrics
 from bildungsnetz.gaps._analysis import Analysis, analyse
+from bildungsnetz.gaps._text import amount
 from bildungsnetz.gaps.find import find_gaps
 from bildungsnetz.gaps.gap import GapKind
 from bildungsnetz.gaps.report import GapDiff, GapReport
@@ -115,11 +116,14 @@ class Comparison(_Frozen):
         )
         if lang == "de":
             lines = [
-                f"Vorher und nachher: {closed} Lücken geschlossen, {opened} neu, "
-                f"{same} unverändert."
+                f"Vorher und nachher: {amount(closed, 'Lücke', 'Lücken')} geschlossen, "
+                f"{opened} neu, {same} unverändert."
             ]
         else:
-            lines = [f"Before and after: {closed} gaps closed, {opened} opened, {same} unchanged."]
+            lines = [
+                f"Before and after: {amount(closed, 'gap', 'gaps')} closed, {opened} opened, "
+                f"{same} unchanged."
+            ]
         for measure in self.measures:
             lines.append(
                 f"- {measure.label(lang)}: {_number(measure.before)} → {_number(measure.after)}"

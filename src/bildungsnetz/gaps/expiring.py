@@ -31,7 +31,7 @@ from bildungsnetz.gaps._text import amount, listing
 from bildungsnetz.gaps.gap import Explanation, Gap, GapKind
 
 if TYPE_CHECKING:
-    from bildungsnetz.model import EducationNetwork, Language
+    from bildungsnetz.model import EducationNetwork, Intervention, Language
     from bildungsnetz.rules import RuleSet
 
 __all__ = ["DEFAULT_HORIZON", "find_expiring_critical_ties"]
@@ -52,6 +52,7 @@ class _Ending:
     touches: frozenset[str]
     actors: tuple[str, ...]
     topics: frozenset[str] = frozenset()
+    units: frozenset[str] = frozenset()
 
 
 def find_expiring_critical_ties(
@@ -129,8 +130,9 @@ def _caused(ending: _Ending, gap: Gap) -> bool:
     """
     if (ending.collection == "interventions") != (gap.kind in _INTERVENTION_KINDS):
         return False
-    if gap.kind is GapKind.UNCOVERED_TOPIC and gap.evidence.get("topic") in ending.topics:
-        return True
+    if gap.kind is GapKind.UNCOVERED_TOPIC:
+        served = "*" in ending.units or gap.evidence.get("unit") in ending.units
+        return gap.evidence.get("topic") in ending.topics and served
     return bool(ending.touches & set(gap.actors))
 
 
@@ -195,6 +197,7 @@ def _endings(network: EducationNetwork, first: date, last: date) -> list[_Ending
                     frozenset(measure.sites | measure.providers),
                     tuple(sorted(measure.sites)),
                     frozenset(topic.value for topic in measure.topics),
+                    _units(network, measure),
                 )
             )
     for forum in network.forums:
@@ -212,6 +215,20 @@ def _endings(network: EducationNetwork, first: date, last: date) -> list[_Ending
                 )
             )
     return found
+
+
+def _units(network: EducationNetwork, measure: Intervention) -> frozenset[str]:
+    """Return the municipalities and school forms an intervention serves ("*": all)."""
+    if not measure.sites and not measure.municipalities:
+        return frozenset({"*"})
+    units = set(measure.municipalities)
+    for site in measure.sites:
+        actor = network.actor(site)
+        if actor.municipality is not None:
+            units.add(actor.municipality)
+        if actor.school is not None:
+            units.add(actor.school.form.value)
+    return frozenset(units)
 
 
 def _finding(

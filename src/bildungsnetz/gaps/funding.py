@@ -164,17 +164,35 @@ def _losses(
     analysis: Analysis, subject: Selector, programme: Programme, programmes: dict[str, Programme]
 ) -> _Losses:
     network = analysis.network
+
+    def rests(funding: Iterable[str]) -> bool:
+        return _rests_on(funding, programme, programmes)
+
     losses = _Losses(
-        ties=[t for t in network.cooperations if _rests_on(t.funding, programme, programmes)],
-        actors=[a for a in network.actors if _rests_on(a.funding, programme, programmes)],
-        forums=[f.id for f in network.forums if _rests_on(f.funding, programme, programmes)],
-        interventions=[
-            m.id for m in network.interventions if _rests_on(m.funding, programme, programmes)
-        ],
+        ties=[t for t in network.cooperations if rests(_tie_funding(network, t))],
+        actors=[a for a in network.actors if rests(a.funding)],
+        forums=[f.id for f in network.forums if rests(f.funding)],
+        interventions=[m.id for m in network.interventions if rests(m.funding)],
     )
+    subjects = [actor for actor in network.actors if subject.matches(actor)]
+    _social_work_losses(network, subjects, losses)
+    _intervention_losses(network, subjects, losses)
+    losses.disconnected = _disconnected(analysis, subjects, losses)
+    return losses
+
+
+def _tie_funding(network: EducationNetwork, tie: Cooperation) -> frozenset[str]:
+    """Return what pays for a tie: for a placement, the tie's and the post's money together."""
+    if tie.kind is not CooperationKind.PLACEMENT:
+        return tie.funding
+    posts = [network.actor(end) for end in tie.actors]
+    placed = [post for post in posts if post.kind is ActorKind.SCHOOL_SOCIAL_WORK]
+    return tie.funding.union(*(post.funding for post in placed))
+
+
+def _social_work_losses(network: EducationNetwork, subjects: list[Actor], losses: _Losses) -> None:
     lost_actors = {actor.id for actor in losses.actors}
     lost_ties = {tie.id for tie in losses.ties}
-    subjects = [actor for actor in network.actors if subject.matches(actor)]
     for school in subjects:
         placements = _social_work(network, school.id)
         lost = [t for t in placements if t.id in lost_ties or t.other(school.id) in lost_actors]
@@ -182,19 +200,24 @@ def _losses(
             losses.served.add(school.id)
             if len(lost) == len(placements):
                 losses.lose_social_work.append(school.id)
-    indicated: dict[str, list[str]] = defaultdict(list)
+
+
+def _intervention_losses(network: EducationNetwork, subjects: list[Actor], losses: _Losses) -> None:
+    lost = set(losses.interventions)
+    indicated: dict[str, set[str]] = defaultdict(set)
+    sites_of_lost: set[str] = set()
     for measure in network.interventions:
         if measure.tier is PreventionTier.INDICATED:
             for site in measure.sites:
-                indicated[site].append(measure.id)
+                indicated[site].add(measure.id)
+        if measure.id in lost:
+            sites_of_lost |= measure.sites
     for school in subjects:
-        measures = indicated.get(school.id, [])
-        if measures and set(measures) <= set(losses.interventions):
+        measures = indicated.get(school.id, set())
+        if measures and measures <= lost:
             losses.lose_indicated.append(school.id)
-        if set(measures) & set(losses.interventions):
+        if school.id in sites_of_lost:
             losses.served.add(school.id)
-    losses.disconnected = _disconnected(analysis, subjects, losses)
-    return losses
 
 
 def _social_work(network: EducationNetwork, school: str) -> list[Cooperation]:

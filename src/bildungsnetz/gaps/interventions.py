@@ -39,7 +39,7 @@ from bildungsnetz.rules import INDICATOR_LABELS, NeedCoverage, ProviderDiversity
 if TYPE_CHECKING:
     from datetime import date
 
-    from bildungsnetz.model import Actor, EducationNetwork, Intervention, SchoolForm
+    from bildungsnetz.model import Actor, EducationNetwork, Intervention
     from bildungsnetz.rules import RuleSet
 
 __all__ = [
@@ -67,30 +67,43 @@ def _municipality_names(network: EducationNetwork) -> dict[str, str]:
     }
 
 
-def _served_municipalities(network: EducationNetwork, measure: Intervention) -> set[str] | None:
-    """Return the AGS an intervention serves, or ``None`` for the whole network."""
+def _served_municipalities(
+    network: EducationNetwork, measure: Intervention, recorded: Intervention
+) -> set[str] | None:
+    """Return the AGS an intervention serves, or ``None`` for the whole network.
+
+    ``recorded`` is the intervention as the data hold it, ``measure`` as it stands on the
+    day: one whose only site has closed serves nowhere, not everywhere.
+    """
+    if not recorded.municipalities and not recorded.sites:
+        return None
     served = set(measure.municipalities)
     for site in measure.sites:
         municipality = network.actor(site).municipality
         if municipality is not None:
             served.add(municipality)
-    return served or None
+    return served
 
 
-def _served_forms(network: EducationNetwork, measure: Intervention) -> set[SchoolForm] | None:
-    """Return the school forms an intervention serves, or ``None`` for all."""
-    forms = {
-        profile.form
-        for site in measure.sites
-        if (profile := network.actor(site).school) is not None
-    }
-    if forms:
-        return forms
-    if measure.stages:
+def _served_forms(
+    network: EducationNetwork, measure: Intervention, recorded: Intervention
+) -> set[str] | None:
+    """Return the school forms an intervention serves, or ``None`` for all.
+
+    Sites decide where there are any (a measure at Kitas serves no school form); else the
+    stages it serves; else every form.
+    """
+    if recorded.sites:
         return {
-            profile.form
+            profile.form.value
+            for site in measure.sites
+            if (profile := network.actor(site).school) is not None
+        }
+    if recorded.stages:
+        return {
+            profile.form.value
             for actor in network.actors_of(ActorKind.SCHOOL)
-            if (profile := actor.school) is not None and profile.stages & measure.stages
+            if (profile := actor.school) is not None and profile.stages & recorded.stages
         }
     return None
 
@@ -156,7 +169,9 @@ def _uncovered_municipalities(
 ) -> list[Gap]:
     served: set[str] = set()
     for measure in fitting:
-        area = _served_municipalities(analysis.network, measure)
+        area = _served_municipalities(
+            analysis.network, measure, analysis.source.intervention(measure.id)
+        )
         if area is None:
             return []
         served |= area
@@ -173,10 +188,10 @@ def _uncovered_forms(
 ) -> list[Gap]:
     served: set[str] = set()
     for measure in fitting:
-        forms = _served_forms(analysis.network, measure)
+        forms = _served_forms(analysis.network, measure, analysis.source.intervention(measure.id))
         if forms is None:
             return []
-        served |= {form.value for form in forms}
+        served |= forms
     gaps = []
     for form, schools in sorted(_schools_by(analysis, "form").items()):
         if form not in served:
@@ -264,7 +279,8 @@ def find_unmet_needs(
 
 
 def _unmet_gap(analysis: Analysis, rule: NeedCoverage, school: Actor, value: float) -> Gap:
-    critical = value >= _CRITICAL_FACTOR * rule.threshold
+    # A tolerance, because 1.5 * 0.10 is 0.15000000000000002 in floating point.
+    critical = value >= _CRITICAL_FACTOR * rule.threshold - 1e-9
     tier_de, tier_en = rule.tier.label("de"), rule.tier.label("en")
     what_de, what_en = INDICATOR_LABELS[rule.indicator]
     return Gap.create(
@@ -497,9 +513,9 @@ def coverage_table(
         if floor is not None and measure.tier < floor:
             continue
         area = (
-            _served_municipalities(current, measure)
+            _served_municipalities(current, measure, network.intervention(measure.id))
             if per == "municipality"
-            else {form.value for form in _served_forms(current, measure) or ()} or None
+            else _served_forms(current, measure, network.intervention(measure.id))
         )
         for unit, label in units.items():
             if area is None or unit in area:

@@ -26,11 +26,16 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Literal
 
 from bildungsnetz.gaps._analysis import Analysis, analyse, shift
-from bildungsnetz.gaps._text import names
+from bildungsnetz.gaps._text import amount, names
 from bildungsnetz.gaps.gap import Explanation, Gap, GapKind, SuggestedTie
 from bildungsnetz.gaps.table import Table
 from bildungsnetz.model import ActorKind, CooperationKind, ForumKind, TransitionKind
-from bildungsnetz.privacy import DEFAULT_POLICY, DisclosurePolicy, format_count, suppress
+from bildungsnetz.privacy import (
+    DEFAULT_POLICY,
+    SUPPRESSED,
+    DisclosurePolicy,
+    suppress,
+)
 from bildungsnetz.rules import RequiredTransitionCooperation
 
 if TYPE_CHECKING:
@@ -202,9 +207,12 @@ class _RuleCheck:
     def _flow_gap(self, flow: TransitionFlow) -> Gap:
         source, target = (self.analysis.network.actor(x) for x in (flow.source, flow.target))
         share = flow.pupils / self.sent[flow.source] if self.sent[flow.source] else 0.0
-        large = flow.pupils >= _LARGE_FACTOR * self.rule.min_pupils or share >= _LARGE_SHARE
         shown = suppress(flow.pupils, policy=self.policy)
-        count = format_count(shown)
+        # A suppressed count must not show through its severity either.
+        large = shown is not None and (
+            flow.pupils >= _LARGE_FACTOR * self.rule.min_pupils or share >= _LARGE_SHARE
+        )
+        count_de, count_en = _pupils_phrase(shown)
         return Gap.create(
             kind=GapKind.TRANSITION_WITHOUT_COOPERATION,
             severity=self.rule.severity if large else shift(self.rule.severity, -1),
@@ -220,11 +228,11 @@ class _RuleCheck:
                 "transition": flow.transition.value,
             },
             explanation=Explanation(
-                de=f"{count} Schüler:innen wechselten im Schuljahr {flow.school_year} von "
+                de=f"{count_de} wechselten im Schuljahr {flow.school_year} von "
                 f"{source.name} zu {target.name} ({flow.transition.label('de')}), aber die "
                 "beiden Einrichtungen arbeiten nicht zusammen. Eine Übergangskooperation "
                 "(Hospitationen, Übergabegespräche) hilft diesen Kindern beim Wechsel.",
-                en=f"{count} pupils moved from {source.name} to {target.name} in the school "
+                en=f"{count_en} moved from {source.name} to {target.name} in the school "
                 f"year {flow.school_year} ({flow.transition.label('en')}), but the two "
                 "institutions do not cooperate. A transition cooperation (visits, handover "
                 "talks) helps these children through the change.",
@@ -241,6 +249,7 @@ class _RuleCheck:
         name = self.analysis.name(school)
         kita_ids = [flow.source for flow in kitas]
         network = self.analysis.network
+        children_de, children_en = _children_phrase(shown)
         return Gap.create(
             kind=GapKind.TRANSITION_WITHOUT_COOPERATION,
             severity=self.rule.severity,
@@ -254,12 +263,15 @@ class _RuleCheck:
                 "school_year": flows[0].school_year,
             },
             explanation=Explanation(
-                de=f"{name} nahm im Schuljahr {flows[0].school_year} {format_count(shown)} "
-                f"Kinder aus {len(kita_ids)} Kitas auf ({names(self.analysis, kita_ids, 'de')}), "
-                "arbeitet aber mit keiner dieser Kitas zusammen.",
-                en=f"{name} took in {format_count(shown)} children from {len(kita_ids)} Kitas "
+                de=f"{name} nahm im Schuljahr {flows[0].school_year} {children_de} aus "
+                f"{amount(len(kita_ids), 'Kita', 'Kitas')} auf "
+                f"({names(self.analysis, kita_ids, 'de')}), arbeitet aber mit "
+                f"{'dieser Kita' if len(kita_ids) == 1 else 'keiner dieser Kitas'} "
+                f"{'nicht ' if len(kita_ids) == 1 else ''}zusammen.",
+                en=f"{name} took in {children_en} from {amount(len(kita_ids), 'Kita', 'Kitas')} "
                 f"in the school year {flows[0].school_year} "
-                f"({names(self.analysis, kita_ids, 'en')}) but cooperates with none of them.",
+                f"({names(self.analysis, kita_ids, 'en')}) but cooperates with "
+                f"{'it' if len(kita_ids) == 1 else 'none of them'}.",
             ),
             suggested_ties=tuple(
                 _transition_tie(network.actor(kita), network.actor(school)) for kita in kita_ids[:3]
@@ -267,6 +279,26 @@ class _RuleCheck:
             method=_METHOD,
             params=self.params,
         )
+
+
+def _children_phrase(shown: int | None) -> tuple[str, str]:
+    """Return "79 Kinder" / "79 children", or words for a suppressed count."""
+    if shown is None:
+        return (
+            f"eine kleine Zahl von Kindern (Zahl gesperrt: {SUPPRESSED})",
+            f"a small number of children (count withheld: {SUPPRESSED})",
+        )
+    return amount(shown, "Kind", "Kinder"), amount(shown, "child", "children")
+
+
+def _pupils_phrase(shown: int | None) -> tuple[str, str]:
+    """Return "38 Schüler:innen" / "38 pupils", or words for a suppressed count."""
+    if shown is None:
+        return (
+            f"Eine kleine Zahl von Schüler:innen (Zahl gesperrt: {SUPPRESSED})",
+            f"A small number of pupils (count withheld: {SUPPRESSED})",
+        )
+    return amount(shown, "Schüler:in", "Schüler:innen"), amount(shown, "pupil", "pupils")
 
 
 def _transition_tie(source: Actor, target: Actor) -> SuggestedTie:
@@ -323,6 +355,7 @@ def transition_matrix(
     years = {flow.year for flow in network.flows}
     chosen = year if year is not None else (max(years) if years else None)
     counts: dict[tuple[str, str], int] = defaultdict(int)
+    labels = _institution_labels(network)
     for flow in network.flows:
         if flow.year != chosen:
             continue
@@ -330,12 +363,23 @@ def transition_matrix(
         if by == "form":
             counts[_group(source, lang), _group(target, lang)] += flow.pupils
         else:
-            counts[source.name, target.name] += flow.pupils
+            counts[labels[source.id], labels[target.id]] += flow.pupils
     heading = {
         "form": {"de": "von \\ nach", "en": "from \\ to"},
         "institution": {"de": "Einrichtung", "en": "institution"},
     }
     return Table.from_counts(counts, title=heading[by][lang], pupils=True, policy=policy)
+
+
+def _institution_labels(network: EducationNetwork) -> dict[str, str]:
+    """Return a row label per actor: its name, with the id where two share a name."""
+    counts: dict[str, int] = defaultdict(int)
+    for actor in network.actors:
+        counts[actor.name] += 1
+    return {
+        actor.id: actor.name if counts[actor.name] == 1 else f"{actor.name} ({actor.id})"
+        for actor in network.actors
+    }
 
 
 def _group(actor: Actor, lang: Literal["de", "en"]) -> str:

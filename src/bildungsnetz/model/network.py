@@ -26,7 +26,8 @@ bildungsnetz.errors.NetworkIntegrityError: 2 problems in network 'Kaputt':
 
 from __future__ import annotations
 
-from collections import defaultdict
+import html
+from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
@@ -250,6 +251,34 @@ class EducationNetwork(Record):
 
     __str__ = __repr__
 
+    def _repr_html_(self) -> str:
+        """Return a summary table for Jupyter: records and actors by kind, all escaped.
+
+        Examples
+        --------
+        >>> from bildungsnetz.datasets import musterkreis
+        >>> "<td>Kita</td>" in musterkreis()._repr_html_()
+        True
+        """
+        counts = Counter(actor.kind for actor in self.actors)
+        rows = [
+            ("Akteure", len(self.actors)),
+            ("Kooperationen", len(self.cooperations)),
+            ("Gremien", len(self.forums)),
+            ("Übergangsströme", len(self.flows)),
+            ("Maßnahmen", len(self.interventions)),
+            ("Förderprogramme", len(self.programmes)),
+            *((kind.label(), counts[kind]) for kind in ActorKind if counts[kind]),
+        ]
+        body = "".join(
+            f"<tr><td>{html.escape(label)}</td><td>{count}</td></tr>" for label, count in rows
+        )
+        caption = html.escape(self.name + (f" ({self.region})" if self.region else ""))
+        return (
+            f'<table class="bildungsnetz-network"><caption>{caption}</caption>'
+            f"<tbody>{body}</tbody></table>"
+        )
+
     # Lookups -------------------------------------------------------------------------
 
     def actor(self, actor_id: str) -> Actor:
@@ -445,7 +474,10 @@ class EducationNetwork(Record):
         }
         if day is not None:
             changes["reference_date"] = day
-        return self.replace(**changes)
+        # Dropping records together with every reference to them keeps a valid network
+        # valid (a property test rebuilds snapshots with every check to make sure), so
+        # the whole-network check is not run again: on all of Germany it costs seconds.
+        return type(self).model_construct(**{**self.__dict__, **changes})
 
 
 def _unwrapped(error: ValidationError) -> Exception:

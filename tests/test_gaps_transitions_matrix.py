@@ -1,0 +1,114 @@
+"""The transition matrix: flows by school form or institution, small counts protected."""
+
+from __future__ import annotations
+
+import pytest
+
+import gap_shapes as shapes
+import time_networks as times
+from bildungsnetz import EducationNetwork
+from bildungsnetz.gaps import transition_matrix
+
+
+def district_flows(counts, year=2024):
+    """Kitas and Grundschulen named after their ids, with ``counts[(kita, gs)]`` children."""
+    kitas = sorted({kita for kita, _ in counts})
+    schools = sorted({gs for _, gs in counts})
+    return EducationNetwork(
+        name="Matrix",
+        actors=[
+            *(shapes.actor(kita, "daycare", kita.upper()) for kita in kitas),
+            *(shapes.school(gs, gs.upper()) for gs in schools),
+        ],
+        flows=[times.flow(kita, gs, n, year=year) for (kita, gs), n in counts.items()],
+    )
+
+
+def lines_with_one_hidden(table):
+    """The rows and columns (with their totals) in which exactly one number is suppressed."""
+    rows = [[table.cell(r, c) for c in table.columns] + [table.row_totals[r]] for r in table.rows]
+    rows.append([table.column_totals[c] for c in table.columns] + [table.total])
+    return [
+        line
+        for line in rows + [list(line) for line in zip(*rows, strict=True)]
+        if sum(v is None for v in line) == 1
+    ]
+
+
+def test_matrix_by_form_sums_the_flows():
+    """Kitas form one row; their children to Grundschulen and Grundschule → Sek are summed."""
+    network = (
+        times.kitas_to_school(10, 5)
+        .with_actors(shapes.school("sek", "Sek", form="sekundarschule"))
+        .with_flows(times.flow("gs", "sek", 12, "primary_to_secondary"))
+    )
+    table = transition_matrix(network)
+    published = (table.cell("Kita", "Grundschule"), table.cell("Grundschule", "Sekundarschule"))
+    assert (published, table.total) == ((15, 12), 27)
+
+
+def test_matrix_by_institution_names_senders_and_receivers():
+    """By institution, rows are sending and columns receiving institutions, by name."""
+    table = transition_matrix(district_flows({("kita-a", "gs-a"): 7}), by="institution")
+    assert (table.rows, table.columns, table.cell("KITA-A", "GS-A")) == (("KITA-A",), ("GS-A",), 7)
+
+
+def test_matrix_takes_the_latest_year_by_default():
+    """Without a year the latest school year in the data is tabulated."""
+    network = district_flows({("kita-a", "gs-a"): 12}).with_flows(
+        times.flow("kita-a", "gs-a", 30, year=2023)
+    )
+    assert transition_matrix(network).total == 12
+
+
+def test_matrix_takes_an_explicit_year():
+    """With year=2023 the flows of 2023/24 are tabulated."""
+    network = district_flows({("kita-a", "gs-a"): 12}).with_flows(
+        times.flow("kita-a", "gs-a", 30, year=2023)
+    )
+    assert transition_matrix(network, year=2023).total == 30
+
+
+@pytest.mark.parametrize(
+    "counts",
+    [
+        {
+            ("kita-a", "gs-a"): 2,
+            ("kita-a", "gs-b"): 10,
+            ("kita-b", "gs-a"): 8,
+            ("kita-b", "gs-b"): 9,
+        },
+        {("kita-a", "gs-a"): 1, ("kita-b", "gs-a"): 7, ("kita-c", "gs-b"): 12},
+        {
+            ("kita-a", "gs-a"): 4,
+            ("kita-a", "gs-b"): 2,
+            ("kita-b", "gs-b"): 5,
+            ("kita-c", "gs-a"): 6,
+        },
+        {("kita-a", "gs-a"): 2},
+    ],
+)
+def test_matrix_leaves_no_line_with_one_suppressed_number(counts):
+    """No row or column, totals included, has exactly one suppressed number."""
+    table = transition_matrix(district_flows(counts), by="institution")
+    assert lines_with_one_hidden(table) == []
+
+
+@pytest.mark.parametrize(
+    "counts",
+    [
+        {
+            ("kita-a", "gs-a"): 2,
+            ("kita-a", "gs-b"): 10,
+            ("kita-b", "gs-a"): 8,
+            ("kita-b", "gs-b"): 9,
+        },
+        {("kita-a", "gs-a"): 1, ("kita-b", "gs-a"): 7, ("kita-c", "gs-b"): 12},
+        {("kita-a", "gs-a"): 2},
+    ],
+)
+def test_matrix_publishes_no_count_of_one_or_two(counts):
+    """No cell or total of the published matrix is 1 or 2."""
+    table = transition_matrix(district_flows(counts), by="institution")
+    shown = [*table.cells.values(), *table.row_totals.values(), *table.column_totals.values()]
+    assert [n for n in [*shown, table.total] if n in (1, 2)] == []
