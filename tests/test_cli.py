@@ -7,6 +7,7 @@ import pytest
 from bildungsnetz import io
 from bildungsnetz.cli import main
 from bildungsnetz.datasets import example_path
+from bildungsnetz.rules import RuleSet, save
 
 
 def run(*arguments):
@@ -81,3 +82,71 @@ def test_summary_needs_a_file_or_example():
     with pytest.raises(SystemExit) as caught:
         main(["summary"])
     assert caught.value.code == 2
+
+
+def test_report_of_the_example_in_markdown_is_german_by_default():
+    """report --example prints the German Markdown report and exits 0."""
+    result = run("report", "--example", "--limit", "3")
+    assert (result.returncode, result.stdout.splitlines()[0]) == (
+        0,
+        "# Lücken im Netzwerk Musterkreis",
+    )
+
+
+def test_report_json_is_the_report_document(capsys):
+    """--format json prints GapReport.to_json() of the example."""
+    assert main(["report", "--example", "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert (document["format"], document["network"], document["as_of"]) == (
+        "bildungsnetz-gaps",
+        "Musterkreis",
+        "2025-11-01",
+    )
+
+
+def test_report_html_is_a_page_in_the_chosen_language(capsys):
+    """--format html --lang en prints a whole English page."""
+    assert main(["report", "--example", "--format", "html", "--lang", "en"]) == 0
+    page = capsys.readouterr().out
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
+    assert "<th>Severity</th>" in page
+
+
+def test_report_reads_a_german_day_and_a_horizon(capsys):
+    """--as-of takes German dates; --horizon adds what ends within it."""
+    assert (
+        main(
+            ["report", "--example", "--format", "json", "--as-of", "1.11.2025", "--horizon", "1095"]
+        )
+        == 0
+    )
+    document = json.loads(capsys.readouterr().out)
+    assert (document["as_of"], document["horizon_days"]) == ("2025-11-01", 1095)
+    assert "expiring_critical_tie" in document["counts"]["kind"]
+
+
+def test_report_refuses_an_invalid_day():
+    """An impossible --as-of is a command-line error (exit 2)."""
+    with pytest.raises(SystemExit) as caught:
+        main(["report", "--example", "--as-of", "31.02.2025"])
+    assert caught.value.code == 2
+
+
+def test_report_uses_a_rule_file(tmp_path, capsys):
+    """--rules reads a rule set; a report under an empty rule set has only structural gaps."""
+    rules = tmp_path / "regeln.json"
+    save(RuleSet(name="Leer"), rules)
+    assert main(["report", "--example", "--format", "json", "--rules", str(rules)]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert (document["rules"], set(document["counts"]["kind"]) <= {"isolated_actor"}) == (
+        "Leer",
+        True,
+    )
+
+
+def test_report_lists_every_problem_of_a_bad_rule_file(tmp_path, capsys):
+    """A broken rule file exits 1 and says what is wrong where."""
+    rules = tmp_path / "regeln.json"
+    rules.write_text('{"format": "bildungsnetz-rules", "version": 1, "name": ""}', encoding="utf-8")
+    assert main(["report", "--example", "--rules", str(rules)]) == 1
+    assert "regeln.json, name: must not be empty" in capsys.readouterr().err

@@ -36,7 +36,9 @@ def test_readme_report_excerpt_is_what_the_command_prints():
     """The README report is the current output of its command (paste it anew if not)."""
     out = io.StringIO()
     assert main(EXCERPT_ARGUMENTS, stdout=out) == 0
-    excerpt = README.split("<!-- report-excerpt -->\n", 1)[1].split("<!-- /report-excerpt -->", 1)[0]
+    excerpt = README.split("<!-- report-excerpt -->\n", 1)[1].split("<!-- /report-excerpt -->", 1)[
+        0
+    ]
     assert excerpt.strip() == f"```markdown\n{out.getvalue().rstrip()}\n```"
 
 
