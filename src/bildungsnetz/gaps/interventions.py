@@ -308,18 +308,21 @@ def _unmet_gap(analysis: Analysis, rule: NeedCoverage, school: Actor, value: flo
 def _providers_nearby(
     analysis: Analysis, school: Actor, tier: PreventionTier
 ) -> tuple[SuggestedTie, ...]:
+    """Propose up to three providers of the tier: same municipality, same district, others."""
     network = analysis.network
+    by_municipality, by_district, anywhere = _providers_of_tier(analysis, tier)
     scored: dict[str, float] = {}
-    for provider_id in _providers_of_tier(analysis, tier):
-        provider = network.actor(provider_id)
-        same = provider.municipality is not None and provider.municipality == school.municipality
-        district = (
-            provider.municipality is not None
-            and school.municipality is not None
-            and provider.municipality[:5] == school.municipality[:5]
-        )
-        scored[provider_id] = 0.9 if same else 0.6 if district else 0.4
-    best = sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:3]
+    ags = school.municipality
+    for plausibility, candidates in (
+        (0.9, by_municipality.get(ags, []) if ags else []),
+        (0.6, by_district.get(ags[:5], []) if ags else []),
+        (0.4, anywhere),
+    ):
+        for provider_id in candidates:
+            scored.setdefault(provider_id, plausibility)
+        if len(scored) >= _MAX_PROVIDERS:
+            break
+    best = sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:_MAX_PROVIDERS]
     return tuple(
         SuggestedTie(
             actors=(school.id, provider_id),
@@ -334,15 +337,29 @@ def _providers_nearby(
     )
 
 
-def _providers_of_tier(analysis: Analysis, tier: PreventionTier) -> list[str]:
-    """Return the providers of active interventions of ``tier`` or above, computed once."""
+_MAX_PROVIDERS = 3
+
+ProviderIndex = tuple[dict[str, list[str]], dict[str, list[str]], list[str]]
+
+
+def _providers_of_tier(analysis: Analysis, tier: PreventionTier) -> ProviderIndex:
+    """Return the providers of active interventions of ``tier`` or above, computed once.
+
+    They come by municipality, by district, and the first few of all.
+    """
     key = f"providers_of_tier:{tier.value}"
     if key not in analysis.cache:
-        analysis.cache[key] = sorted(
-            {p for m in _active(analysis) if m.tier >= tier for p in m.providers}
-        )
-    providers: list[str] = analysis.cache[key]
-    return providers
+        providers = sorted({p for m in _active(analysis) if m.tier >= tier for p in m.providers})
+        by_municipality: dict[str, list[str]] = defaultdict(list)
+        by_district: dict[str, list[str]] = defaultdict(list)
+        for provider_id in providers:
+            ags = analysis.network.actor(provider_id).municipality
+            if ags is not None:
+                by_municipality[ags].append(provider_id)
+                by_district[ags[:5]].append(provider_id)
+        analysis.cache[key] = (by_municipality, by_district, providers[:_MAX_PROVIDERS])
+    index: ProviderIndex = analysis.cache[key]
+    return index
 
 
 def find_provider_dependence(
