@@ -103,9 +103,10 @@ def find_expiring_critical_ties(
     before = {gap.id for gap in _report(network, start.rules, start.as_of)}
     opened = [gap for gap in _report(network, start.rules, later) if gap.id not in before]
     endings = _endings(start.network, start.as_of, later)
+    index = _EndingIndex(endings)
     blamed: dict[_Ending, list[Gap]] = defaultdict(list)
     for gap in opened:
-        for ending in endings:
+        for ending in index.candidates(gap):
             if _caused(ending, gap):
                 blamed[ending].append(gap)
     params = {**start.params, "horizon_days": horizon.days, "horizon_end": later.isoformat()}
@@ -118,6 +119,30 @@ _INTERVENTION_KINDS = {
     GapKind.UNCOVERED_TOPIC,
     GapKind.PROVIDER_DEPENDENCE,
 }
+
+
+class _EndingIndex:
+    """The ending records by the actors they touch and the topics they serve.
+
+    Comparing every new finding with every ending record would be quadratic; on all of
+    Germany both run into the thousands.
+    """
+
+    def __init__(self, endings: list[_Ending]) -> None:
+        self.endings = endings
+        self.by_actor: dict[str, list[int]] = defaultdict(list)
+        self.by_topic: dict[str, list[int]] = defaultdict(list)
+        for position, ending in enumerate(endings):
+            for actor in ending.touches:
+                self.by_actor[actor].append(position)
+            for topic in ending.topics:
+                self.by_topic[topic].append(position)
+
+    def candidates(self, gap: Gap) -> list[_Ending]:
+        positions = {p for actor in gap.actors for p in self.by_actor.get(actor, ())}
+        if gap.kind is GapKind.UNCOVERED_TOPIC:
+            positions.update(self.by_topic.get(str(gap.evidence.get("topic")), ()))
+        return [self.endings[p] for p in sorted(positions)]
 
 
 def _caused(ending: _Ending, gap: Gap) -> bool:

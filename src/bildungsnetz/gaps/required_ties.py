@@ -258,7 +258,7 @@ class _RuleCheck:
                 en=f"{actor.name} reaches the {partner_text[1]} only through {broker.name}. "
                 f"If {broker.name} drops out, the link is lost.",
             ),
-            suggested_ties=self._suggestions(actor),
+            suggested_ties=_suggest(self, actor),
             method=f"{_METHOD}.find_fragile_pairs",
             params=self.params,
         )
@@ -281,7 +281,7 @@ class _RuleCheck:
                 en=f"{actor.name} is not connected to any {partner_text[1]}, not even "
                 f"indirectly: its part of the network ({part} actors) is cut off from the rest.",
             ),
-            suggested_ties=self._suggestions(actor),
+            suggested_ties=_suggest(self, actor),
             method=f"{_METHOD}.find_unreachable",
             params=self.params,
         )
@@ -306,13 +306,10 @@ class _RuleCheck:
             score=_size(actor),
             evidence=evidence,
             explanation=_missing_text(rule, actor.name, have),
-            suggested_ties=self._suggestions(actor),
+            suggested_ties=_suggest(self, actor),
             method=f"{_METHOD}.find_missing_required_ties",
             params=self.params,
         )
-
-    def _suggestions(self, actor: Actor) -> tuple[SuggestedTie, ...]:
-        return _suggest(self, actor)
 
 
 def _size(actor: Actor) -> float:
