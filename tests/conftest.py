@@ -19,6 +19,7 @@ from bildungsnetz import (
     SchoolProfile,
     TransitionFlow,
 )
+from bildungsnetz.datasets import musterkreis
 
 settings.register_profile(
     "ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -29,6 +30,12 @@ settings.register_profile(
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 ESF_END = date(2028, 8, 1)
+
+
+@pytest.fixture(scope="session")
+def musterkreis_network() -> EducationNetwork:
+    """The shipped example district (immutable, so one object serves every test)."""
+    return musterkreis()
 
 
 @pytest.fixture

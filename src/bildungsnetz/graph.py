@@ -29,11 +29,14 @@ import networkx as nx
 import numpy as np
 import scipy.sparse
 
+from bildungsnetz.model.dates import to_day
+
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterator
     from datetime import date
 
     from bildungsnetz.model import Actor, EducationNetwork, Intensity
+    from bildungsnetz.model.dates import DayLike
 
 __all__ = [
     "DEFAULT_MAX_FORUM_SIZE",
@@ -52,8 +55,14 @@ not 44,850 ties.
 """
 
 
-def _snapshot(network: EducationNetwork, as_of: date | None) -> EducationNetwork:
-    return network if as_of is None else network.as_of(as_of)
+def _snapshot(
+    network: EducationNetwork, as_of: DayLike | None
+) -> tuple[EducationNetwork, date | None]:
+    """Return the network on the day (every record, without one) and the day itself."""
+    if as_of is None:
+        return network, None
+    day = to_day(as_of, name="as_of")
+    return network.as_of(day), day
 
 
 def _node_attributes(actor: Actor) -> dict[str, Any]:
@@ -75,7 +84,7 @@ def _params(network: EducationNetwork, function: str, **params: Any) -> dict[str
     }
 
 
-def to_graph(network: EducationNetwork, *, as_of: date | None = None) -> nx.MultiGraph:
+def to_graph(network: EducationNetwork, *, as_of: DayLike | None = None) -> nx.MultiGraph:
     """Return the network as an undirected multigraph: one edge per cooperation.
 
     Parameters
@@ -104,8 +113,8 @@ def to_graph(network: EducationNetwork, *, as_of: date | None = None) -> nx.Mult
     >>> graph.graph["function"]
     'bildungsnetz.graph.to_graph'
     """
-    current = _snapshot(network, as_of)
-    graph = nx.MultiGraph(**_params(current, "to_graph", as_of=as_of))
+    current, day = _snapshot(network, as_of)
+    graph = nx.MultiGraph(**_params(current, "to_graph", as_of=day))
     graph.add_nodes_from((actor.id, _node_attributes(actor)) for actor in current.actors)
     graph.add_edges_from(
         (
@@ -177,7 +186,7 @@ def _forum_pairs(network: EducationNetwork, max_forum_size: int) -> Iterator[tup
 def project(
     network: EducationNetwork,
     *,
-    as_of: date | None = None,
+    as_of: DayLike | None = None,
     max_forum_size: int = DEFAULT_MAX_FORUM_SIZE,
 ) -> nx.Graph:
     """Return the simple graph most measures need: one edge per pair of actors.
@@ -228,8 +237,8 @@ def project(
     if max_forum_size < 0:
         msg = f"max_forum_size cannot be negative, got {max_forum_size}"
         raise ValueError(msg)
-    current = _snapshot(network, as_of)
-    graph = nx.Graph(**_params(current, "project", as_of=as_of, max_forum_size=max_forum_size))
+    current, day = _snapshot(network, as_of)
+    graph = nx.Graph(**_params(current, "project", as_of=day, max_forum_size=max_forum_size))
     graph.add_nodes_from((actor.id, _node_attributes(actor)) for actor in current.actors)
     for (first, second), pair in sorted(_pairs(current, max_forum_size).items()):
         graph.add_edge(
@@ -369,7 +378,7 @@ class CompactGraph:
 def to_arrays(
     network: EducationNetwork,
     *,
-    as_of: date | None = None,
+    as_of: DayLike | None = None,
     max_forum_size: int = DEFAULT_MAX_FORUM_SIZE,
     without_actors: Collection[str] = (),
     without_cooperations: Collection[str] = (),
@@ -407,7 +416,7 @@ def to_arrays(
     if max_forum_size < 0:
         msg = f"max_forum_size cannot be negative, got {max_forum_size}"
         raise ValueError(msg)
-    current = _snapshot(network, as_of)
+    current, day = _snapshot(network, as_of)
     gone_actors, gone_ties, gone_forums = (
         set(without_actors),
         set(without_cooperations),
@@ -437,7 +446,7 @@ def to_arrays(
     params = _params(
         current,
         "to_arrays",
-        as_of=as_of,
+        as_of=day,
         max_forum_size=max_forum_size,
         without_actors=sorted(gone_actors),
         without_cooperations=sorted(gone_ties),

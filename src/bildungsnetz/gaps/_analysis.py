@@ -12,6 +12,7 @@ from scipy.sparse import csgraph
 
 from bildungsnetz.graph import to_arrays
 from bildungsnetz.model import Severity
+from bildungsnetz.model.dates import to_day
 from bildungsnetz.rules import default_rules
 
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 
     from bildungsnetz.graph import CompactGraph
     from bildungsnetz.model import Actor, EducationNetwork
+    from bildungsnetz.model.dates import DayLike
     from bildungsnetz.rules import RuleSet, Selector
 
 __all__ = ["Analysis", "analyse", "group_by_area", "ranges", "shift"]
@@ -149,17 +151,18 @@ def ranges(indptr: IntArray, rows: IntArray) -> IntArray:
 
 
 def analyse(
-    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: date | None = None
+    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: DayLike | None = None
 ) -> Analysis:
     """Return the analysis of ``network`` under ``rules`` on ``as_of``, computed once.
 
-    Without ``as_of`` the network's ``reference_date`` is the day, if it has one.
+    Without ``as_of`` the network's ``reference_date`` is the day, if it has one. ``as_of``
+    may be anything :func:`~bildungsnetz.model.to_day` reads.
 
     The result is kept with the (immutable) network, so the detectors that
     :func:`~bildungsnetz.gaps.find_gaps` runs one after another share it.
     """
     chosen = default_rules() if rules is None else rules
-    day = network.reference_date if as_of is None else as_of
+    day = network.reference_date if as_of is None else to_day(as_of, name="as_of")
 
     def compute() -> Analysis:
         current = network if day is None else network.as_of(day)

@@ -28,9 +28,8 @@ from bildungsnetz.model import ActorKind, CooperationKind, Language
 from bildungsnetz.rules import NeedCoverage, RequiredCoverage, RequiredTie
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from bildungsnetz.model import EducationNetwork
+    from bildungsnetz.model.dates import DayLike
     from bildungsnetz.rules import RuleSet
 
 __all__ = ["Comparison", "MeasureChange", "compare", "headline_measures"]
@@ -147,7 +146,7 @@ def _number(value: float) -> str:
 
 
 def headline_measures(
-    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: date | None = None
+    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: DayLike | None = None
 ) -> dict[str, float]:
     """Return the headline measures of a network, as a comparison reports them.
 
@@ -278,8 +277,8 @@ def compare(
     after: EducationNetwork,
     rules: RuleSet | None = None,
     *,
-    as_of_before: date | None = None,
-    as_of_after: date | None = None,
+    as_of_before: DayLike | None = None,
+    as_of_after: DayLike | None = None,
 ) -> Comparison:
     """Compare two states of a network: the findings that closed or opened, the measures.
 

@@ -36,9 +36,9 @@ from bildungsnetz.rules import (
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from datetime import date
 
     from bildungsnetz.model import EducationNetwork
+    from bildungsnetz.model.dates import DayLike
     from bildungsnetz.rules import AnyRule, RuleSet, Selector
 
 __all__ = ["find_data_gaps"]
@@ -50,7 +50,7 @@ _METHOD = "bildungsnetz.gaps.find_data_gaps"
 
 
 def find_data_gaps(
-    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: date | None = None
+    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: DayLike | None = None
 ) -> list[Gap]:
     """Find rules that the data cannot answer, one finding per rule.
 

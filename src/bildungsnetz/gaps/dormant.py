@@ -27,9 +27,8 @@ from bildungsnetz.model import Forum
 from bildungsnetz.rules import RegularContact
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from bildungsnetz.model import Cooperation, EducationNetwork
+    from bildungsnetz.model.dates import DayLike
     from bildungsnetz.rules import RuleSet
 
 __all__ = ["find_dormant_ties"]
@@ -39,7 +38,7 @@ _ESCALATE = 3
 
 
 def find_dormant_ties(
-    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: date | None = None
+    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: DayLike | None = None
 ) -> list[Gap]:
     """Find scheduled ties and forums that have stopped meeting.
 

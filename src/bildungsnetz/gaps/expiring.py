@@ -29,9 +29,11 @@ from bildungsnetz.gaps._analysis import analyse
 from bildungsnetz.gaps._detectors import static_findings
 from bildungsnetz.gaps._text import amount, listing
 from bildungsnetz.gaps.gap import Explanation, Gap, GapKind
+from bildungsnetz.model.dates import to_horizon
 
 if TYPE_CHECKING:
     from bildungsnetz.model import EducationNetwork, Intervention, Language
+    from bildungsnetz.model.dates import DayLike, HorizonLike
     from bildungsnetz.rules import RuleSet
 
 __all__ = ["DEFAULT_HORIZON", "find_expiring_critical_ties"]
@@ -59,8 +61,8 @@ def find_expiring_critical_ties(
     network: EducationNetwork,
     rules: RuleSet | None = None,
     *,
-    as_of: date | None = None,
-    horizon: timedelta = DEFAULT_HORIZON,
+    as_of: DayLike | None = None,
+    horizon: HorizonLike = DEFAULT_HORIZON,
 ) -> list[Gap]:
     """Find what ends within the horizon and which new gaps its end opens.
 
@@ -97,9 +99,10 @@ def find_expiring_critical_ties(
     '2028-07-31'
     """
     start = analyse(network, rules, as_of=as_of)
+    ahead = to_horizon(horizon, start=start.as_of)
     if start.as_of is None:
         return []
-    later = start.as_of + horizon
+    later = start.as_of + ahead
     before = {gap.id for gap in _report(network, start.rules, start.as_of)}
     opened = [gap for gap in _report(network, start.rules, later) if gap.id not in before]
     endings = _endings(start.network, start.as_of, later)
@@ -109,7 +112,7 @@ def find_expiring_critical_ties(
         for ending in index.candidates(gap):
             if _caused(ending, gap):
                 blamed[ending].append(gap)
-    params = {**start.params, "horizon_days": horizon.days, "horizon_end": later.isoformat()}
+    params = {**start.params, "horizon_days": ahead.days, "horizon_end": later.isoformat()}
     gaps = [_finding(ending, found, params, start.network) for ending, found in blamed.items()]
     return sorted(gaps, key=lambda gap: gap.sort_key)
 

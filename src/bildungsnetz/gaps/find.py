@@ -11,7 +11,6 @@ Examples
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from bildungsnetz.gaps._analysis import analyse
@@ -24,6 +23,7 @@ from bildungsnetz.gaps._detectors import (
 )
 from bildungsnetz.gaps.expiring import find_expiring_critical_ties
 from bildungsnetz.gaps.report import GapReport, link_suggestions, names_of
+from bildungsnetz.model.dates import to_horizon
 from bildungsnetz.privacy import DEFAULT_POLICY, DisclosurePolicy
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from bildungsnetz.gaps.gap import Gap
     from bildungsnetz.model import EducationNetwork
+    from bildungsnetz.model.dates import DayLike, HorizonLike
     from bildungsnetz.rules import RuleSet
 
 __all__ = ["DETECTORS", "find_gaps"]
@@ -49,8 +50,8 @@ def find_gaps(
     network: EducationNetwork,
     rules: RuleSet | None = None,
     *,
-    as_of: date | None = None,
-    horizon: timedelta | int | None = None,
+    as_of: DayLike | None = None,
+    horizon: HorizonLike | None = None,
     policy: DisclosurePolicy = DEFAULT_POLICY,
 ) -> GapReport:
     """Find the gaps in the cooperation structure of ``network``, explained and ranked.
@@ -63,13 +64,16 @@ def find_gaps(
         What should be; ``None`` means :func:`~bildungsnetz.rules.default_rules`, the
         Schulerfolg policy.
     as_of
-        Judge the network as it stands on this day. Without it, the network's
-        ``reference_date`` is used if it has one, otherwise every record counts.
+        Judge the network as it stands on this day: a ``date``, a ``datetime`` or
+        ``pandas.Timestamp`` (its calendar day), or text such as ``"01.08.2028"`` or
+        ``"2028-08-01"``. Without it, the network's ``reference_date`` is used if it has
+        one, otherwise every record counts.
     horizon
-        Look ahead this far (a :class:`~datetime.timedelta` or a number of days): what
-        ends within it and which gaps its end opens, which programmes end and what they
-        take with them. Without it, funding ends are reported whenever they come and
-        expiring ties are not searched.
+        Look ahead this far: a :class:`~datetime.timedelta` of whole days, a number of
+        days (``1095`` or ``"1095"``), or the day to look ahead to (``"01.08.2028"``);
+        what ends within it and which gaps its end opens, which programmes end and what
+        they take with them. Without it, funding ends are reported whenever they come
+        and expiring ties are not searched.
     policy
         How pupil counts in the findings are protected (suppression below 3 by default).
 
@@ -90,10 +94,7 @@ def find_gaps(
     True
     """
     analysis = analyse(network, rules, as_of=as_of)
-    ahead = timedelta(days=horizon) if isinstance(horizon, int) else horizon
-    if ahead is not None and ahead < timedelta(0):
-        msg = f"horizon must not be negative, got {ahead}"
-        raise ValueError(msg)
+    ahead = None if horizon is None else to_horizon(horizon, start=analysis.as_of)
     day, chosen = analysis.as_of, analysis.rules
     found = list(static_findings(network, chosen, day, policy))
     found += [

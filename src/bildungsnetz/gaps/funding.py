@@ -42,12 +42,14 @@ from bildungsnetz.gaps._text import amount, listing, names, quoted
 from bildungsnetz.gaps.gap import Explanation, Gap, GapKind
 from bildungsnetz.graph import to_arrays
 from bildungsnetz.model import ActorKind, CooperationKind, PreventionTier, Severity
+from bildungsnetz.model.dates import to_horizon
 from bildungsnetz.rules import FundingContinuity, PermanentPlacement
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from bildungsnetz.model import Actor, Cooperation, EducationNetwork, Programme
+    from bildungsnetz.model.dates import DayLike, HorizonLike
     from bildungsnetz.rules import RuleSet, Selector
 
 __all__ = ["find_funding_cliffs", "find_temporary_placements"]
@@ -56,11 +58,12 @@ _METHOD = "bildungsnetz.gaps.funding"
 
 
 def horizon_window(
-    analysis: Analysis, horizon: timedelta | None
+    analysis: Analysis, horizon: HorizonLike | None
 ) -> tuple[date | None, date | None]:
     """Return the window ``(first day, last day)`` in which ends count, open-ended if unknown."""
     first = analysis.as_of
-    last = None if horizon is None or first is None else first + horizon
+    ahead = None if horizon is None else to_horizon(horizon, start=first)
+    last = None if ahead is None or first is None else first + ahead
     return first, last
 
 
@@ -109,8 +112,8 @@ def find_funding_cliffs(
     network: EducationNetwork,
     rules: RuleSet | None = None,
     *,
-    as_of: date | None = None,
-    horizon: timedelta | None = None,
+    as_of: DayLike | None = None,
+    horizon: HorizonLike | None = None,
 ) -> list[Gap]:
     """Find programmes whose end takes critical parts of the network with it.
 
@@ -350,8 +353,8 @@ def find_temporary_placements(
     network: EducationNetwork,
     rules: RuleSet | None = None,
     *,
-    as_of: date | None = None,
-    horizon: timedelta | None = None,
+    as_of: DayLike | None = None,
+    horizon: HorizonLike | None = None,
 ) -> list[Gap]:
     """Find schools whose school social work rests only on time-limited money.
 

@@ -37,9 +37,8 @@ from bildungsnetz.model import ActorKind, CooperationKind, PreventionTier, Topic
 from bildungsnetz.rules import INDICATOR_LABELS, NeedCoverage, ProviderDiversity, RequiredCoverage
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from bildungsnetz.model import Actor, EducationNetwork, Intervention
+    from bildungsnetz.model.dates import DayLike
     from bildungsnetz.rules import RuleSet
 
 __all__ = [
@@ -113,7 +112,7 @@ def _fits(measure: Intervention, topic: Topic, tier: PreventionTier | None) -> b
 
 
 def find_uncovered_topics(
-    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: date | None = None
+    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: DayLike | None = None
 ) -> list[Gap]:
     """Find municipalities or school forms where no active intervention covers a topic.
 
@@ -234,7 +233,7 @@ def _uncovered_gap(
 
 
 def find_unmet_needs(
-    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: date | None = None
+    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: DayLike | None = None
 ) -> list[Gap]:
     """Find schools in need without an active targeted intervention at their site.
 
@@ -363,7 +362,7 @@ def _providers_of_tier(analysis: Analysis, tier: PreventionTier) -> ProviderInde
 
 
 def find_provider_dependence(
-    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: date | None = None
+    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: DayLike | None = None
 ) -> list[Gap]:
     """Find prevention tiers and topics whose active offers come from too few providers.
 
@@ -477,7 +476,7 @@ def coverage_table(
     *,
     per: Literal["municipality", "school_form"] = "municipality",
     tier: PreventionTier | str | None = None,
-    as_of: date | None = None,
+    as_of: DayLike | None = None,
     lang: Literal["de", "en"] = "de",
 ) -> Table:
     """Count the active interventions per municipality (or school form) and topic.

@@ -46,9 +46,8 @@ from bildungsnetz.model import ActorKind, CooperationKind
 from bildungsnetz.rules import RequiredTie
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from bildungsnetz.model import Actor, Cooperation, EducationNetwork
+    from bildungsnetz.model.dates import DayLike
     from bildungsnetz.rules import RuleSet
 
 __all__ = [
@@ -477,7 +476,7 @@ def _unconfirmed_text(name: str, partners: str) -> Explanation:
 
 
 def _of_kind(
-    network: EducationNetwork, rules: RuleSet | None, as_of: date | None, kind: GapKind
+    network: EducationNetwork, rules: RuleSet | None, as_of: DayLike | None, kind: GapKind
 ) -> list[Gap]:
     analysis = analyse(network, rules, as_of=as_of)
     return sorted(
@@ -486,7 +485,7 @@ def _of_kind(
 
 
 def find_missing_required_ties(
-    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: date | None = None
+    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: DayLike | None = None
 ) -> list[Gap]:
     """Find subject actors with too few partners within the steps a rule allows.
 
@@ -522,7 +521,7 @@ def find_missing_required_ties(
 
 
 def find_unreachable(
-    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: date | None = None
+    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: DayLike | None = None
 ) -> list[Gap]:
     """Find subject actors that cannot reach any required partner, however far.
 
@@ -539,7 +538,7 @@ def find_unreachable(
 
 
 def find_fragile_pairs(
-    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: date | None = None
+    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: DayLike | None = None
 ) -> list[Gap]:
     """Find subject actors that reach a required partner only through one intermediary.
 
@@ -558,7 +557,7 @@ def find_fragile_pairs(
 
 
 def find_shallow_cooperation(
-    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: date | None = None
+    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: DayLike | None = None
 ) -> list[Gap]:
     """Find required direct ties that exist but are weaker than the rule demands.
 
@@ -576,7 +575,7 @@ def find_shallow_cooperation(
 
 
 def find_unconfirmed_ties(
-    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: date | None = None
+    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: DayLike | None = None
 ) -> list[Gap]:
     """Find required direct ties that only one side reported.
 

@@ -46,9 +46,9 @@ from bildungsnetz.rules import GroupLinkage, NoSinglePointOfFailure
 
 if TYPE_CHECKING:
     from collections.abc import Hashable
-    from datetime import date
 
     from bildungsnetz.model import EducationNetwork
+    from bildungsnetz.model.dates import DayLike
     from bildungsnetz.rules import RuleSet
 
 __all__ = [
@@ -83,7 +83,7 @@ def _subject_ids(analysis: Analysis, rule: NoSinglePointOfFailure) -> set[str]:
 
 
 def find_cut_actors(
-    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: date | None = None
+    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: DayLike | None = None
 ) -> list[Gap]:
     """Find actors whose loss would cut schools (the rule's subjects) off the network.
 
@@ -226,7 +226,7 @@ def _second_links(
 
 
 def find_cut_ties(
-    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: date | None = None
+    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: DayLike | None = None
 ) -> list[Gap]:
     """Find ties whose loss would cut schools (the rule's subjects) off the network.
 
@@ -309,7 +309,7 @@ def _link_without_tie(analysis: Analysis, first: str, second: str) -> str:
 
 
 def find_exclusive_brokers(
-    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: date | None = None
+    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: DayLike | None = None
 ) -> list[Gap]:
     """Find actors that alone connect many pairs of actors without another common contact.
 
@@ -366,7 +366,7 @@ def _broker_gap(analysis: Analysis, rule: NoSinglePointOfFailure, actor: str, pa
 
 
 def find_dependent_actors(
-    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: date | None = None
+    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: DayLike | None = None
 ) -> list[Gap]:
     """Find subject actors whose few contacts form one closed circle (high constraint).
 
@@ -424,7 +424,7 @@ def _dependent_gap(
 
 
 def find_isolated_actors(
-    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: date | None = None
+    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: DayLike | None = None
 ) -> list[Gap]:
     """Find actors without any tie, small forum or ``part_of`` link.
 
@@ -482,7 +482,7 @@ def find_isolated_actors(
 
 
 def find_underlinked_groups(
-    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: date | None = None
+    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: DayLike | None = None
 ) -> list[Gap]:
     """Find pairs of groups tied less densely than chance, as GroupLinkage rules define them.
 
@@ -547,7 +547,7 @@ def _underlinked_gap(analysis: Analysis, rule: GroupLinkage, block: metrics.Bloc
 
 
 def find_insular_groups(
-    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: date | None = None
+    network: EducationNetwork, rules: RuleSet | None = None, *, as_of: DayLike | None = None
 ) -> list[Gap]:
     """Find municipalities whose actors are tied almost only to each other.
 

@@ -39,9 +39,8 @@ from bildungsnetz.privacy import (
 from bildungsnetz.rules import RequiredTransitionCooperation
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from bildungsnetz.model import Actor, EducationNetwork, TransitionFlow
+    from bildungsnetz.model.dates import DayLike
     from bildungsnetz.rules import RuleSet
 
 __all__ = ["find_transitions_without_cooperation", "transition_matrix"]
@@ -104,7 +103,7 @@ def find_transitions_without_cooperation(
     network: EducationNetwork,
     rules: RuleSet | None = None,
     *,
-    as_of: date | None = None,
+    as_of: DayLike | None = None,
     policy: DisclosurePolicy = DEFAULT_POLICY,
 ) -> list[Gap]:
     """Find flows of pupils between institutions that do not cooperate.

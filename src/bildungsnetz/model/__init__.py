@@ -15,7 +15,7 @@ Examples
 
 from bildungsnetz.model.actor import Actor, Identifier, Location, SchoolProfile
 from bildungsnetz.model.cooperation import Cooperation
-from bildungsnetz.model.dates import Period, parse_date
+from bildungsnetz.model.dates import DayLike, HorizonLike, Period, parse_date, to_day, to_horizon
 from bildungsnetz.model.enums import (
     ActorKind,
     CooperationKind,
@@ -45,11 +45,13 @@ __all__ = [
     "Cooperation",
     "CooperationKind",
     "CooperationLevel",
+    "DayLike",
     "EducationNetwork",
     "Formality",
     "Forum",
     "ForumKind",
     "FundingSource",
+    "HorizonLike",
     "Identifier",
     "Intensity",
     "Intervention",
@@ -67,4 +69,6 @@ __all__ = [
     "TransitionFlow",
     "TransitionKind",
     "parse_date",
+    "to_day",
+    "to_horizon",
 ]

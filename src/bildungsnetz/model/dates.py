@@ -15,16 +15,17 @@ datetime.date(2024, 3, 5)
 
 from __future__ import annotations
 
+import numbers
 import re
-from datetime import date, datetime
-from typing import Annotated, Any
+from datetime import date, datetime, timedelta
+from typing import Annotated, Any, cast
 
 from dateutil import parser as dateutil_parser
 from pydantic import BeforeValidator, model_validator
 
 from bildungsnetz.model._record import Record
 
-__all__ = ["Day", "Period", "parse_date"]
+__all__ = ["Day", "DayLike", "HorizonLike", "Period", "parse_date", "to_day", "to_horizon"]
 
 # Two defaults that differ in every component: a component the text does not contain is
 # filled in differently by each, which is how an incomplete date ("März 2024") shows.
@@ -145,6 +146,150 @@ def parse_date(text: str) -> date:
         msg = f"not a valid date: {text!r} (unexpected text after the date)"
         raise ValueError(msg)
     return first.date()
+
+
+DayLike = date | datetime | str
+"""What a day may be given as: a ``date``, a ``datetime`` or ``pandas.Timestamp`` (its
+calendar day), or text as :func:`parse_date` reads it (``"2028-08-01"``, ``"01.08.2028"``)."""
+
+HorizonLike = timedelta | int | DayLike
+"""What a horizon may be given as: a ``timedelta`` of whole days, a number of days, or the
+day to look ahead to (any :data:`DayLike`)."""
+
+_ACCEPTED_DAYS = 'a date, datetime, pandas.Timestamp or text such as "2028-08-01" or "01.08.2028"'
+
+
+def to_day(value: DayLike, *, name: str = "day") -> date:
+    """Return ``value`` as a calendar day, or raise an error that names the argument.
+
+    Parameters
+    ----------
+    value
+        A ``date``; a ``datetime`` or ``pandas.Timestamp``, which stands for its calendar
+        day (in its own time zone, if it has one); a ``numpy.datetime64``; or text as
+        :func:`parse_date` reads it, ISO or German.
+    name
+        The argument's name, for the error message.
+
+    Returns
+    -------
+    day
+        The calendar day.
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is of no accepted type (a number, say).
+    ValueError
+        If it is text that is no complete, valid date, or a missing timestamp (``NaT``).
+
+    Examples
+    --------
+    >>> from datetime import datetime
+    >>> to_day("01.08.2028"), to_day("2028-08-01"), to_day(datetime(2028, 8, 1, 9, 30))
+    (datetime.date(2028, 8, 1), datetime.date(2028, 8, 1), datetime.date(2028, 8, 1))
+    >>> to_day(20280801, name="as_of")
+    Traceback (most recent call last):
+    ...
+    TypeError: as_of: expected a date, datetime, pandas.Timestamp or text such as "2028-08-01" or "01.08.2028", got 20280801 (int)
+    """  # noqa: E501 (a doctest line cannot be wrapped)
+    if isinstance(value, datetime):
+        if value != value:  # noqa: PLR0124 (pandas.NaT is the one datetime unequal to itself)
+            msg = f"{name}: a missing timestamp (NaT) is no day"
+            raise ValueError(msg)
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return parse_date(value)
+        except ValueError as error:
+            msg = f"{name}: {error}"
+            raise ValueError(msg) from None
+    if type(value).__name__ == "datetime64":
+        # numpy's datetime64 turns into a date once cut to whole days.
+        return to_day(value.astype("datetime64[D]").item(), name=name)
+    msg = f"{name}: expected {_ACCEPTED_DAYS}, got {value!r} ({type(value).__name__})"
+    raise TypeError(msg)
+
+
+def to_horizon(
+    value: HorizonLike, *, start: date | None = None, name: str = "horizon"
+) -> timedelta:
+    """Return ``value`` as a look-ahead of whole days, or raise an error that names it.
+
+    Parameters
+    ----------
+    value
+        A ``timedelta`` (``pandas.Timedelta`` too) of whole days; a whole number of days
+        (also as text, ``"1095"``); or a day (any :data:`DayLike`): look ahead until that
+        day, so that what no longer holds on it counts as ending.
+    start
+        The day the horizon is counted from; needed only when ``value`` is a day.
+    name
+        The argument's name, for the error message.
+
+    Returns
+    -------
+    horizon
+        A ``timedelta`` of whole, non-negative days.
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is of no accepted type (a float, say).
+    ValueError
+        If it is negative, not whole days, a day before ``start``, or a day without a
+        ``start`` to count from.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> to_horizon(1095).days, to_horizon("1095").days
+    (1095, 1095)
+    >>> to_horizon("01.08.2028", start=date(2025, 11, 1)).days  # ESF+ no longer pays then
+    1004
+    >>> to_horizon(-1)
+    Traceback (most recent call last):
+    ...
+    ValueError: horizon must not be negative, got -1 days
+    """
+    if isinstance(value, timedelta):
+        if value != value:  # noqa: PLR0124 (pandas.NaT)
+            msg = f"{name}: a missing duration (NaT) is no horizon"
+            raise ValueError(msg)
+        days = value.days
+        if value != timedelta(days=days):
+            msg = f"{name} must be whole days, got {value}"
+            raise ValueError(msg)
+    elif isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        days = int(value)
+    elif isinstance(value, str) and value.strip().isdigit():
+        days = int(value.strip())
+    else:
+        try:
+            last = to_day(cast("DayLike", value), name=name)
+        except TypeError:
+            msg = (
+                f"{name}: expected a number of days, a timedelta or a day to look ahead to, "
+                f"got {value!r} ({type(value).__name__})"
+            )
+            raise TypeError(msg) from None
+        days = _days_until(last, start, name)
+    if days < 0:
+        msg = f"{name} must not be negative, got {days} days"
+        raise ValueError(msg)
+    return timedelta(days=days)
+
+
+def _days_until(last: date, start: date | None, name: str) -> int:
+    if start is None:
+        msg = f"{name}: a day to look ahead to needs a day to start from (as_of or reference_date)"
+        raise ValueError(msg)
+    if last < start:
+        msg = f"{name}: {last.isoformat()} lies before the day judged on, {start.isoformat()}"
+        raise ValueError(msg)
+    return (last - start).days
 
 
 def _coerce_day(value: Any) -> Any:

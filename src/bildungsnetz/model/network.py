@@ -39,7 +39,7 @@ from bildungsnetz.model._integrity import find_problems
 from bildungsnetz.model._record import Name, Record, Text
 from bildungsnetz.model.actor import Actor
 from bildungsnetz.model.cooperation import Cooperation
-from bildungsnetz.model.dates import Day
+from bildungsnetz.model.dates import Day, to_day
 from bildungsnetz.model.enums import ActorKind
 from bildungsnetz.model.flow import TransitionFlow
 from bildungsnetz.model.forum import Forum
@@ -49,6 +49,8 @@ from bildungsnetz.model.programme import Programme
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
     from datetime import date
+
+    from bildungsnetz.model.dates import DayLike
 
 __all__ = ["EducationNetwork"]
 
@@ -414,12 +416,14 @@ class EducationNetwork(Record):
         """
         return self._restricted(set(self._lookup.actors) - set(actor_ids), day=None)
 
-    def as_of(self, day: date) -> EducationNetwork:
+    def as_of(self, day: DayLike) -> EducationNetwork:
         """Return the network as it stands on ``day``.
 
         Actors, cooperations, forums and interventions whose period does not contain
         ``day`` are dropped, with every reference to a dropped actor. Flows (history)
-        and programmes (definitions) are kept. ``reference_date`` becomes ``day``.
+        and programmes (definitions) are kept. ``reference_date`` becomes ``day``, which
+        may be anything :func:`~bildungsnetz.model.to_day` reads (``"01.08.2028"``, a
+        ``datetime``, a ``pandas.Timestamp``).
 
         Examples
         --------
@@ -430,12 +434,13 @@ class EducationNetwork(Record):
         >>> len(after_esf.cooperations) < len(network.as_of(date(2028, 7, 31)).cooperations)
         True
         """
+        chosen = to_day(day, name="day")
 
         def snapshot() -> EducationNetwork:
-            alive = {actor.id for actor in self.actors if actor.active.contains(day)}
-            return self._restricted(alive, day=day)
+            alive = {actor.id for actor in self.actors if actor.active.contains(chosen)}
+            return self._restricted(alive, day=chosen)
 
-        return self._memoised(("as_of", day), snapshot)
+        return self._memoised(("as_of", chosen), snapshot)
 
     def _restricted(self, alive: set[str], *, day: date | None) -> EducationNetwork:
         def current(period_holder: Cooperation | Forum | Intervention) -> bool:
