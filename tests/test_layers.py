@@ -23,14 +23,20 @@ ALLOWED = {
 
 
 def layer_of(path):
+    """Return the layer of a module: its package (``rules/ties.py``) or its name (``graph.py``)."""
     relative = path.relative_to(PACKAGE)
     return relative.parts[0].removesuffix(".py")
 
 
-def imported_layers(path):
+def imported_layers(path, root=PACKAGE):
     tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = ["bildungsnetz", *path.relative_to(root).parts[:-1]]
     for node in ast.walk(tree):
-        if (
+        if isinstance(node, ast.ImportFrom) and node.level:
+            # A relative import: resolve it against the module's own package.
+            parts = package[: len(package) - node.level + 1] + (node.module or "").split(".")
+            yield parts[1] if len(parts) > 1 and parts[1] else "bildungsnetz"
+        elif (
             isinstance(node, ast.ImportFrom)
             and node.module
             and node.module.startswith("bildungsnetz")
@@ -53,6 +59,19 @@ def test_module_imports_only_the_layers_above_it(path):
     layer = layer_of(path)
     forbidden = {name for name in imported_layers(path) if name not in ALLOWED[layer] | {layer}}
     assert forbidden == set()
+
+
+def test_every_layer_has_modules_to_check():
+    """Each layer in the table is found, whether it is one module or a package of them."""
+    assert set(ALLOWED) <= {layer_of(path) for path in PACKAGE.rglob("*.py")}
+
+
+def test_relative_imports_count_as_imports_of_the_layer_they_reach(tmp_path):
+    """``from ..gaps import find`` in ``rules/ties.py`` is an import of ``gaps``."""
+    module = tmp_path / "rules" / "ties.py"
+    module.parent.mkdir()
+    module.write_text("from . import selector\nfrom ..gaps import find\n", encoding="utf-8")
+    assert list(imported_layers(module, root=tmp_path)) == ["rules", "gaps"]
 
 
 def test_model_layer_does_not_import_networkx():

@@ -1,4 +1,4 @@
-"""Tests of the normative model: selectors, rules, rule sets and their JSON form."""
+"""Tests of rule sets and their JSON form: lookups, round trips, load errors, files."""
 
 import json
 import os
@@ -7,79 +7,15 @@ from typing import get_args
 import pytest
 from pydantic import ValidationError
 
-from bildungsnetz import Actor
 from bildungsnetz import rules as r
 from bildungsnetz.errors import LoadError
 from bildungsnetz.rules import RequiredTie, RuleSet, Selector, default_rules
-
-
-def _school(actor_id, form, tags):
-    return Actor(id=actor_id, name=actor_id, kind="school", school={"form": form}, tags=tags)
-
-
-ACTORS = (
-    _school("gym", "gymnasium", {"Ganztag", "MINT"}),
-    _school("gs", "grundschule", {"MINT"}),
-    Actor(id="kita", name="Kita", kind="daycare"),
-)
 
 
 def _tie(rule_id="r", **options):
     return RequiredTie(
         id=rule_id, subject=Selector(kind="school"), partner=Selector(kind="daycare"), **options
     )
-
-
-# Selector --------------------------------------------------------------------------------
-
-
-SELECTIONS = {
-    "empty-matches-all": (Selector(), [True, True, True]),
-    "kind": (Selector(kind="school"), [True, True, False]),
-    "kinds-any": (Selector(kinds={"daycare", "other"}), [False, False, True]),
-    "forms-schools-only": (Selector(forms={"gymnasium"}), [True, False, False]),
-    "stages-any": (Selector(stages={"lower_secondary", "vocational"}), [True, False, False]),
-    "tags-all": (Selector(tags={"MINT", "Ganztag"}), [True, False, False]),
-    "and": (Selector(kind="school", stages={"primary"}, tags={"MINT"}), [False, True, False]),
-}
-
-
-@pytest.mark.parametrize(("selector", "expected"), SELECTIONS.values(), ids=SELECTIONS.keys())
-def test_selector_matches(selector, expected):
-    """Every given criterion must hold; kinds, forms and stages match any of their values."""
-    assert [selector.matches(actor) for actor in ACTORS] == expected
-
-
-def test_selector_kind_is_folded_into_kinds():
-    """kind is shorthand for kinds: both spellings give equal selectors."""
-    assert Selector(kind="school") == Selector(kinds={"school"})
-
-
-def test_selector_kind_joins_given_kinds():
-    """kind and kinds together mean the union of both."""
-    assert Selector(kind="school", kinds={"daycare"}) == Selector(kinds={"school", "daycare"})
-
-
-# RequiredTie -----------------------------------------------------------------------------
-
-
-DIRECT_OPTIONS = [("kinds", {"placement"}), ("min_intensity", "cooperation"), ("min_partners", 2)]
-
-
-@pytest.mark.parametrize(("option", "value"), DIRECT_OPTIONS)
-def test_required_tie_refuses_direct_options_over_several_steps(option, value):
-    """kinds, min_intensity and min_partners with within > 1 are refused by name."""
-    with pytest.raises(ValidationError, match=f"{option} only apply to direct ties"):
-        _tie(within=2, **{option: value})
-
-
-@pytest.mark.parametrize(("option", "value"), DIRECT_OPTIONS)
-def test_required_tie_accepts_direct_options_for_direct_ties(option, value):
-    """The same options are fine with within=1."""
-    assert _tie(within=1, **{option: value}).within == 1
-
-
-# RuleSet ---------------------------------------------------------------------------------
 
 
 def test_rule_set_refuses_duplicate_ids_naming_them():
@@ -254,73 +190,3 @@ def test_failed_save_leaves_old_file_and_no_temporary(tmp_path, monkeypatch):
         sorted(path.name for path in tmp_path.iterdir()),
         target.read_text(encoding="utf-8"),
     ) == (["regeln.json"], "alt")
-
-
-# default_rules ---------------------------------------------------------------------------
-
-RULES = default_rules()
-SCHOOL = Selector(kind="school")
-
-
-@pytest.mark.parametrize(
-    ("rule_id", "subject", "partner", "kinds", "within"),
-    [
-        ("school-social-work", SCHOOL, Selector(kind="school_social_work"), {"placement"}, 1),
-        ("parents", SCHOOL, Selector(kind="parents_council"), set(), 1),
-        ("youth-welfare-office", SCHOOL, Selector(kind="youth_welfare_office"), set(), 2),
-        (
-            "career-guidance",
-            Selector(kind="school", stages={"lower_secondary"}),
-            Selector(kinds={"career_guidance", "youth_employment_agency"}),
-            set(),
-            1,
-        ),
-    ],
-)
-def test_default_required_ties(rule_id, subject, partner, kinds, within):
-    """The policy's required ties: who needs whom, of which kind, within how many steps."""
-    rule = RULES.rule(rule_id)
-    actual = (type(rule), rule.subject, rule.partner, rule.kinds, rule.within)
-    assert actual == (RequiredTie, subject, partner, kinds, within)
-
-
-def test_default_transition_flows_of_five_pupils_need_cooperation():
-    """Every kind of flow of five or more pupils must be matched by a direct tie."""
-    [rule] = RULES.of_type(r.RequiredTransitionCooperation)
-    assert (rule.min_pupils, rule.transitions, rule.within) == (5, frozenset(), 1)
-
-
-def test_default_cross_cutting_topics_are_covered_per_municipality():
-    """Inclusion, migration, early childhood and the other cross-cutting topics, everywhere."""
-    rules = RULES.of_type(r.RequiredCoverage)
-    topics = {"absenteeism", "inclusion", "migration", "early_childhood", "transition", "parents"}
-    actual = ({rule.topic for rule in rules}, {rule.per for rule in rules})
-    assert actual == (topics, {"municipality"})
-
-
-def test_default_need_rules_cover_absence_with_indicated_measures():
-    """High absence calls for an indicated measure; leavers without a certificate too."""
-    rules = {rule.indicator: rule for rule in RULES.of_type(r.NeedCoverage)}
-    indicators = {"absence_rate", "without_qualification_rate"}
-    assert (set(rules), rules["absence_rate"].tier) == (indicators, "indicated")
-
-
-@pytest.mark.parametrize(
-    "rule_type", [r.NoSinglePointOfFailure, r.FundingContinuity, r.PermanentPlacement]
-)
-def test_default_school_safeguards_concern_schools(rule_type):
-    """Single points of failure, funding ends and permanent placement are judged for schools."""
-    [rule] = RULES.of_type(rule_type)
-    assert rule.subject == SCHOOL
-
-
-def test_default_permanent_placement_is_about_school_social_work():
-    """The permanent placement rule judges school social work."""
-    [rule] = RULES.of_type(r.PermanentPlacement)
-    assert rule.partner == Selector(kind="school_social_work")
-
-
-def test_default_regular_contact_is_checked():
-    """Scheduled meetings must take place (three may be missed)."""
-    [rule] = RULES.of_type(r.RegularContact)
-    assert rule.max_missed == 3
