@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+import disclosure_audit as audit
 import gap_shapes as shapes
 import time_networks as times
 from bildungsnetz import EducationNetwork
+from bildungsnetz.datasets import musterkreis
 from bildungsnetz.gaps import transition_matrix
+from bildungsnetz.privacy import DisclosurePolicy
 
 
 def district_flows(counts, year=2024):
@@ -112,3 +115,62 @@ def test_matrix_publishes_no_count_of_one_or_two(counts):
     table = transition_matrix(district_flows(counts), by="institution")
     shown = [*table.cells.values(), *table.row_totals.values(), *table.column_totals.values()]
     assert [n for n in [*shown, table.total] if n in (1, 2)] == []
+
+
+def hidden_numbers(table):
+    """Suppressed cells as 'row → column', suppressed totals with Σ in place of the label."""
+    shown = audit.published_table(table)
+    label = {audit.TOTAL: "Σ"}
+    return sorted(
+        f"{label.get(r, r)} → {label.get(c, c)}" for (r, c), n in shown.items() if n is None
+    )
+
+
+@pytest.fixture(scope="module")
+def muster():
+    """The Musterkreis example district, built once for these tests."""
+    return musterkreis()
+
+
+def test_musterkreis_one_pupil_hides_three_more_numbers_by_form(muster):
+    """The one pupil from Förderschule to Grundschule hides one cell and two column totals.
+
+    The line-by-line rule hid eight more cells and totals, Kita → Grundschule among them.
+    """
+    assert hidden_numbers(transition_matrix(muster)) == [
+        "Förderschule → Berufsbildende Schule",
+        "Förderschule → Grundschule",
+        "Σ → Berufsbildende Schule",
+        "Σ → Grundschule",
+    ]
+
+
+def test_musterkreis_large_flows_and_the_total_stay_shown_by_form(muster):
+    """Kita → Grundschule (2,031), Grundschule → Gymnasium (706) and the total are published."""
+    table = transition_matrix(muster)
+    published = (table.cell("Kita", "Grundschule"), table.cell("Grundschule", "Gymnasium"))
+    assert (published, table.total) == ((2031, 706), 4791)
+
+
+def test_musterkreis_by_institution_hides_a_pinned_number_of_cells_and_totals(muster):
+    """By institution, 307 cells, 35 row and 23 column totals are suppressed; the total shows."""
+    table = transition_matrix(muster, by="institution")
+    counts = (
+        sum(n is None for n in table.cells.values()),
+        sum(n is None for n in table.row_totals.values()),
+        sum(n is None for n in table.column_totals.values()),
+    )
+    assert (counts, table.total) == ((307, 35, 23), 4791)
+
+
+@pytest.mark.parametrize("by", ["form", "institution"])
+def test_musterkreis_matrix_discloses_no_suppressed_count(muster, by):
+    """No suppressed number can be recomputed or shown to be below 3 from what is published.
+
+    The line-by-line rule left six numbers of the institution matrix recomputable and
+    sixteen small ones provably below 3.
+    """
+    table = transition_matrix(muster, by=by)
+    raw = transition_matrix(muster, by=by, policy=DisclosurePolicy(threshold=1))
+    exact, shown = audit.published_table(raw), audit.published_table(table)
+    assert audit.disclosures(exact, shown, 3) == ([], [])

@@ -7,10 +7,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import disclosure_audit as audit
 from bildungsnetz.privacy import (
     DEFAULT_POLICY,
     DisclosurePolicy,
+    ProtectedTable,
     format_count,
+    protect_table,
     suppress,
     suppress_table,
 )
@@ -27,25 +30,38 @@ policies = st.builds(
 )
 
 
-def _lines(table):
-    """Row and column -> the (row, column) cells present in it."""
+@st.composite
+def small_tables(draw):
+    """Up to 6 x 6 cells of 0 to 40 pupils, many of them small, some absent."""
+    rows = [f"r{i}" for i in range(draw(st.integers(1, 6)))]
+    columns = [f"c{j}" for j in range(draw(st.integers(1, 6)))]
+    count = st.one_of(st.none(), st.integers(0, 4), st.integers(0, 40))
+    table = {}
+    for row in rows:
+        cells = {column: draw(count) for column in columns}
+        table[row] = {column: n for column, n in cells.items() if n is not None}
+    return table
+
+
+thresholds = st.integers(3, 5)
+
+
+def _hidden(protected):
+    """The suppressed keys of a protected table, totals included (see disclosure_audit)."""
+    return sorted(str(key) for key, shown in audit.published(protected).items() if shown is None)
+
+
+def _revealing_lines(shown):
+    """Lines of the extended table with exactly one suppressed number beside a non-zero one."""
     lines = defaultdict(list)
-    for row, cells in table.items():
-        for column in cells:
-            lines["row", row].append((row, column))
-            lines["column", column].append((row, column))
-    return lines
-
-
-def _revealing_lines(table, published):
-    """Lines with exactly one suppressed cell while another cell of the line is non-zero."""
-    revealing = []
-    for line, cells in _lines(table).items():
-        hidden = [cell for cell in cells if published[cell[0]][cell[1]] is None]
-        others = [table[row][column] for row, column in cells if (row, column) not in hidden]
-        if len(hidden) == 1 and any(others):
-            revealing.append(line)
-    return revealing
+    for (row, column), value in shown.items():
+        lines["row", row].append(value)
+        lines["column", column].append(value)
+    return [
+        line
+        for line, values in lines.items()
+        if values.count(None) == 1 and any(v for v in values if v is not None)
+    ]
 
 
 # suppress --------------------------------------------------------------------------------
@@ -155,7 +171,7 @@ def test_suppress_table_primary_suppression():
 
 
 def test_suppress_table_secondary_suppression_in_a_row():
-    """The smallest other non-zero cell of the row is suppressed too."""
+    """In a single row the smaller other cell is suppressed too (with both column totals)."""
     published = suppress_table({"Kita A": {"GS 1": 12, "GS 2": 2, "GS 3": 20, "GS 4": 0}})
     assert published == {"Kita A": {"GS 1": None, "GS 2": None, "GS 3": 20, "GS 4": 0}}
 
@@ -187,12 +203,6 @@ def test_suppress_table_rounds_shown_cells():
         {"Kita A": {"GS 1": 12, "GS 2": 17}}, policy=DisclosurePolicy(rounding=5)
     )
     assert published == {"Kita A": {"GS 1": 10, "GS 2": 15}}
-
-
-@given(tables, policies)
-def test_suppress_table_no_line_reveals_a_single_suppressed_cell(table, policy):
-    """No row or column has exactly one suppressed cell unless all its other cells are zero."""
-    assert _revealing_lines(table, suppress_table(table, policy=policy)) == []
 
 
 @given(tables, policies)
@@ -244,10 +254,136 @@ def test_suppress_table_of_an_empty_table():
 
 
 def test_suppress_table_protects_a_large_sparse_table():
-    """A sparse 300 x 300 transition matrix is protected with no revealing line."""
+    """A sparse 300 x 300 transition matrix is protected with no revealing line or total."""
     rng = random.Random(2024)
     table = {
         f"Kita {i}": {f"GS {j}": rng.randint(0, 12) for j in rng.sample(range(300), 8)}
         for i in range(300)
     }
-    assert _revealing_lines(table, suppress_table(table)) == []
+    assert _revealing_lines(audit.published(protect_table(table))) == []
+
+
+def test_suppress_table_is_the_cells_of_protect_table():
+    """suppress_table returns exactly the cells protect_table publishes."""
+    table = {"Kita A": {"GS 1": 12, "GS 2": 2}, "Kita B": {"GS 1": 9, "GS 2": 15}}
+    assert suppress_table(table) == protect_table(table).cells
+
+
+# protect_table: examples -----------------------------------------------------------------
+
+
+def test_protect_table_keeps_the_totals_beside_one_small_cell():
+    """One small cell is protected by three cells inside the table; every total is shown."""
+    protected = protect_table({"Kita A": {"GS 1": 2, "GS 2": 7}, "Kita B": {"GS 1": 5, "GS 2": 6}})
+    totals = (protected.row_totals, protected.column_totals, protected.total)
+    assert totals == ({"Kita A": 9, "Kita B": 11}, {"GS 1": 7, "GS 2": 13}, 20)
+
+
+def test_protect_table_finds_the_minimal_pattern_of_a_3x3_table():
+    """Two small cells share the one 2 x 2 block that protects both; nothing else is hidden.
+
+    a-x (1) needs a hidden partner in its row and its column, as does b-y (2). Four cells
+    can only do that as the block {a, b} x {x, y}; all totals stay shown.
+    """
+    table = {
+        "a": {"x": 1, "y": 9, "z": 20},
+        "b": {"x": 12, "y": 2, "z": 30},
+        "c": {"x": 40, "y": 50, "z": 60},
+    }
+    assert protect_table(table) == ProtectedTable(
+        cells={
+            "a": {"x": None, "y": None, "z": 20},
+            "b": {"x": None, "y": None, "z": 30},
+            "c": {"x": 40, "y": 50, "z": 60},
+        },
+        row_totals={"a": 30, "b": 44, "c": 150},
+        column_totals={"x": 53, "y": 61, "z": 110},
+        total=224,
+    )
+
+
+def test_protect_table_protects_a_small_row_total_like_a_cell():
+    """A row total of 2 is suppressed, and so is the other row total that would reveal it."""
+    protected = protect_table({"a": {"x": 1, "y": 1}, "b": {"x": 5, "y": 6}})
+    assert protected == ProtectedTable(
+        cells={"a": {"x": None, "y": None}, "b": {"x": None, "y": None}},
+        row_totals={"a": None, "b": None},
+        column_totals={"x": 6, "y": 7},
+        total=13,
+    )
+
+
+def test_protect_table_uses_the_column_totals_of_a_single_row():
+    """With no second row, the column totals of the small cell and its partner are hidden."""
+    protected = protect_table({"Kita A": {"GS 1": 12, "GS 2": 2, "GS 3": 20}})
+    actual = (protected.column_totals, protected.row_totals, protected.total)
+    assert actual == ({"GS 1": None, "GS 2": None, "GS 3": 20}, {"Kita A": 34}, 34)
+
+
+def test_protect_table_rounds_shown_totals():
+    """With a rounding policy, totals are rounded like cells."""
+    protected = protect_table({"a": {"x": 12, "y": 17}}, policy=DisclosurePolicy(rounding=5))
+    actual = (protected.row_totals, protected.column_totals, protected.total)
+    assert actual == ({"a": 30}, {"x": 10, "y": 15}, 30)
+
+
+def test_protect_table_refuses_a_negative_count():
+    """A negative count is a ValueError naming it with its row and column."""
+    with pytest.raises(ValueError, match=r"got -4 \(row 'a', column 'x'\)"):
+        protect_table({"a": {"x": -4}})
+
+
+def test_protect_table_orders_labels_that_cannot_be_compared():
+    """Rows labelled by numbers and text are protected the same in either order."""
+    first = {1: {"x": 2, "y": 8}, "b": {"x": 7, "y": 9}}
+    second = {"b": {"y": 9, "x": 7}, 1: {"y": 8, "x": 2}}
+    assert protect_table(first) == protect_table(second)
+
+
+# protect_table: properties ---------------------------------------------------------------
+
+
+@given(small_tables(), thresholds)
+def test_protect_table_discloses_no_suppressed_count(table, threshold):
+    """No suppressed count can be recomputed, and no small one shown to be below threshold.
+
+    Linear programming over everything published (shown cells and totals, suppressed
+    counts at least 1) gives each suppressed count, totals included, a range: it must be
+    wider than one value, and reach the threshold for every small count.
+    """
+    protected = protect_table(table, policy=DisclosurePolicy(threshold=threshold))
+    exact, shown = audit.extended(table), audit.published(protected)
+    assert audit.disclosures(exact, shown, threshold) == ([], [])
+
+
+@given(small_tables(), thresholds)
+def test_protect_table_suppresses_every_small_count_and_total(table, threshold):
+    """Every cell or total from 1 to threshold - 1 is suppressed."""
+    protected = protect_table(table, policy=DisclosurePolicy(threshold=threshold))
+    shown = audit.published(protected)
+    small = [key for key, n in audit.extended(table).items() if 0 < n < threshold]
+    assert [key for key in small if shown[key] is not None] == []
+
+
+@given(small_tables(), thresholds)
+def test_protect_table_never_suppresses_zero(table, threshold):
+    """Zero cells and zero totals are always shown."""
+    shown = audit.published(protect_table(table, policy=DisclosurePolicy(threshold=threshold)))
+    zeros = [key for key, n in audit.extended(table).items() if n == 0]
+    assert [shown[key] for key in zeros] == [0] * len(zeros)
+
+
+@given(small_tables(), thresholds, st.randoms(use_true_random=False))
+def test_protect_table_does_not_depend_on_the_order_of_rows_and_cells(table, threshold, rng):
+    """Shuffling the rows and the cells within them gives the same suppression pattern."""
+    rows = list(table)
+    rng.shuffle(rows)
+    shuffled = {}
+    for row in rows:
+        cells = list(table[row].items())
+        rng.shuffle(cells)
+        shuffled[row] = dict(cells)
+    policy = DisclosurePolicy(threshold=threshold)
+    assert _hidden(protect_table(shuffled, policy=policy)) == _hidden(
+        protect_table(table, policy=policy)
+    )

@@ -143,6 +143,32 @@ def test_total_does_not_pin_down_suppressed_ones():
     assert _pinned_lines(published) == []
 
 
+def test_one_small_cell_keeps_every_total():
+    """A small cell protected inside the table leaves all totals, the grand total too, shown."""
+    raw = {("a", "x"): 2, ("a", "y"): 7, ("b", "x"): 5, ("b", "y"): 6}
+    table = Table.from_counts(raw, title="t", pupils=True)
+    actual = (dict(table.row_totals), dict(table.column_totals), table.total)
+    assert actual == ({"a": 9, "b": 11}, {"x": 7, "y": 13}, 20)
+
+
+def test_small_cell_protected_by_column_totals_keeps_the_grand_total():
+    """A small cell without a rectangle inside the table hides column totals, not the total."""
+    table = Table.from_counts(FLOWS, title="t", pupils=True)
+    hidden = sorted(
+        [f"{r}/{c}" for (r, c), n in table.cells.items() if n is None]
+        + [f"{r}/Σ" for r, n in table.row_totals.items() if n is None]
+        + [f"Σ/{c}" for c, n in table.column_totals.items() if n is None]
+    )
+    assert (hidden, table.total) == (["Kita A/GS 1", "Kita A/GS 2", "Σ/GS 1", "Σ/GS 2"], 23)
+
+
+def test_column_without_counts_has_a_total_of_zero():
+    """A column given in columns= but without counts is shown with a total of 0."""
+    raw = {("a", "x"): 12, ("b", "x"): 9}
+    table = Table.from_counts(raw, title="t", pupils=True, rows=("a", "b"), columns=("x", "y"))
+    assert (table.column_totals["y"], table.cell("a", "y")) == (0, 0)
+
+
 # from_counts with pupils=False -----------------------------------------------------------
 
 
@@ -222,8 +248,8 @@ def test_frame_shape_and_index():
 def test_frame_shows_suppressed_cells_as_missing():
     """Suppressed cells are missing values in the frame."""
     frame = Table.from_counts(FLOWS, title="t", pupils=True).to_frame()
-    missing = pd.isna(frame.loc["Kita A", ["GS 1", "GS 2"]]).tolist()
-    assert missing == [False, True]
+    missing = pd.isna(frame[["GS 1", "GS 2"]]).to_numpy().tolist()
+    assert missing == [[True, True], [False, False]]
 
 
 # write_text_atomic -----------------------------------------------------------------------

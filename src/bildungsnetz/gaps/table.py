@@ -12,8 +12,8 @@ True
 >>> print(table.to_markdown())  # doctest: +NORMALIZE_WHITESPACE
 | Übergänge | GS 1 | GS 2 | Σ |
 |---|---:|---:|---:|
-| Kita A | 12 | . | . |
-| Kita B | . | 0 | . |
+| Kita A | . | . | 14 |
+| Kita B | 9 | 0 | 9 |
 | Σ | . | . | 23 |
 """
 
@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from bildungsnetz.errors import MissingDependencyError
-from bildungsnetz.privacy import DEFAULT_POLICY, DisclosurePolicy, format_count, suppress_table
+from bildungsnetz.privacy import DEFAULT_POLICY, DisclosurePolicy, format_count, protect_table
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -41,8 +41,9 @@ class Table:
     """A table of counts with row and column totals, small pupil counts suppressed.
 
     Build it with :meth:`from_counts`. For counts of pupils, cells and totals pass through
-    :func:`bildungsnetz.privacy.suppress_table` (with secondary suppression), so a
-    suppressed cell is ``None`` everywhere the table is shown.
+    :func:`bildungsnetz.privacy.protect_table` (with secondary suppression of the fewest,
+    smallest cells and totals), so a suppressed count is ``None`` everywhere the table is
+    shown.
 
     Parameters
     ----------
@@ -132,24 +133,16 @@ class Table:
         grid: dict[str, dict[str, int]],
         policy: DisclosurePolicy,
     ) -> Table:
-        # The totals join the table as an extra row and column, so that secondary
-        # suppression protects them together with the cells they sum.
-        extended: dict[str, dict[str, int]] = {
-            row: {**grid[row], _TOTAL: sum(grid[row].values())} for row in rows
-        }
-        extended[_TOTAL] = {
-            column: sum(grid[row].get(column, 0) for row in rows) for column in columns
-        }
-        extended[_TOTAL][_TOTAL] = sum(extended[row][_TOTAL] for row in rows)
-        shown = suppress_table(extended, policy=policy)
+        protected = protect_table(grid, policy=policy)
         return cls(
             title=title,
             rows=rows,
             columns=columns,
-            cells={(r, c): shown[r][c] for r in rows for c in grid[r]},
-            row_totals={row: shown[row][_TOTAL] for row in rows},
-            column_totals={column: shown[_TOTAL].get(column, 0) for column in columns},
-            total=shown[_TOTAL][_TOTAL],
+            cells={(r, c): protected.cells[r][c] for r in rows for c in grid[r]},
+            row_totals=dict(protected.row_totals),
+            # A column without a single count has no entry there; its total is 0.
+            column_totals={c: protected.column_totals.get(c, 0) for c in columns},
+            total=protected.total,
         )
 
     def cell(self, row: str, column: str) -> int | None:
