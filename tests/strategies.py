@@ -45,6 +45,32 @@ RULES = [
     "FREQ=MONTHLY;UNTIL=20300101T000000Z",
 ]
 
+# Parts a rule may have beside FREQ, including some the words do not cover.
+RULE_PARTS = {
+    "INTERVAL": st.integers(1, 30).map(str),
+    "BYDAY": st.lists(
+        st.tuples(
+            st.sampled_from(["", "1", "+2", "4", "-1", "-2", "20"]),
+            st.sampled_from(["MO", "TU", "WE", "TH", "FR", "SA", "SU"]),
+        ),
+        min_size=1,
+        max_size=3,
+    ).map(lambda days: ",".join(f"{ordinal}{day}" for ordinal, day in days)),
+    "BYMONTHDAY": st.lists(
+        st.sampled_from([1, 13, 15, 31, -1, -2, -10]), min_size=1, max_size=3
+    ).map(lambda days: ",".join(map(str, days))),
+    "BYMONTH": st.lists(st.integers(1, 12), min_size=1, max_size=3).map(
+        lambda months: ",".join(map(str, months))
+    ),
+    "COUNT": st.integers(1, 50).map(str),
+    "UNTIL": st.sampled_from(["20300101T000000Z", "20251231T230000Z"]),
+    "WKST": st.sampled_from(["MO", "SU"]),
+    "BYSETPOS": st.sampled_from(["1", "-1"]),
+    "BYHOUR": st.sampled_from(["9", "9,15"]),
+    "BYWEEKNO": st.sampled_from(["1", "20"]),
+    "BYYEARDAY": st.sampled_from(["100", "-1"]),
+}
+
 id_characters = st.characters(codec="utf-8", categories=("L", "N"), include_characters="-_.:/äöüß")
 ids = (
     st.text(id_characters, min_size=1, max_size=12)
@@ -86,6 +112,16 @@ def schedules(draw: st.DrawFn) -> MeetingSchedule:
     if utc.replace(tzinfo=None) != local:
         start = (local + timedelta(hours=1)).replace(tzinfo=zone)
     return MeetingSchedule(rule=draw(st.sampled_from(RULES)), start=start)
+
+
+@st.composite
+def rule_texts(draw: st.DrawFn) -> str:
+    """RRULE texts from FREQ and a few other parts, not all of which MeetingSchedule accepts."""
+    frequency = draw(st.sampled_from(["DAILY", "WEEKLY", "MONTHLY", "YEARLY"]))
+    names = draw(st.lists(st.sampled_from(sorted(RULE_PARTS)), unique=True, max_size=4))
+    if "COUNT" in names and "UNTIL" in names:
+        names.remove("UNTIL")  # RFC 5545 forbids both; dateutil warns
+    return ";".join([f"FREQ={frequency}", *(f"{name}={draw(RULE_PARTS[name])}" for name in names)])
 
 
 school_profiles = st.builds(

@@ -37,7 +37,7 @@ from bildungsnetz.model.forum import Forum
 from bildungsnetz.model.intervention import Intervention
 from bildungsnetz.model.network import EducationNetwork
 from bildungsnetz.model.programme import Programme
-from bildungsnetz.model.schedule import MeetingSchedule
+from bildungsnetz.model.schedule import MeetingSchedule, describe_rule
 
 __all__ = [
     "Actor",
@@ -68,6 +68,7 @@ __all__ = [
     "Topic",
     "TransitionFlow",
     "TransitionKind",
+    "describe_rule",
     "parse_date",
     "to_day",
     "to_horizon",

@@ -11,13 +11,16 @@ Examples
 ... )
 >>> [meeting.isoformat() for meeting in schedule.occurrences(date(2024, 10, 1), date(2024, 12, 1))]
 ['2024-10-01T16:00:00+02:00', '2024-11-05T16:00:00+01:00']
+>>> schedule.describe(), schedule.describe("en")
+('jeden 1. Dienstag im Monat um 16:00 Uhr', 'the 1st Tuesday of every month at 16:00')
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil.rrule import rrule, rrulestr
@@ -25,7 +28,12 @@ from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema, field_val
 
 from bildungsnetz.model._record import Record
 
-__all__ = ["MeetingSchedule"]
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from bildungsnetz.model.enums import Language
+
+__all__ = ["MeetingSchedule", "describe_rule"]
 
 _ZONED = re.compile(r"(?P<instant>[^\[\]]+)\[(?P<zone>[^\[\]]+)\]")
 _FREQUENCY = re.compile(r"(?:^|;)FREQ=(?P<name>[A-Z]+)")
@@ -111,13 +119,11 @@ class MeetingSchedule(Record):
     @field_validator("rule")
     @classmethod
     def _normalise_rule(cls, value: str) -> str:
-        rule = value.strip()
-        if rule.upper().startswith("RRULE:"):
-            rule = rule[len("RRULE:") :]
+        rule = _bare(value)
         if not rule or "\n" in rule or ":" in rule:
             msg = f"expected one RRULE such as 'FREQ=MONTHLY;BYDAY=1TU', got {value!r}"
             raise ValueError(msg)
-        return rule.upper()
+        return rule
 
     @field_validator("start")
     @classmethod
@@ -183,6 +189,37 @@ class MeetingSchedule(Record):
         assert meeting is None or isinstance(meeting, datetime)
         return meeting
 
+    def describe(self, lang: Language = "de") -> str:
+        """Say when the meetings are, in words and with the time of day of ``start``.
+
+        Parameters
+        ----------
+        lang
+            ``"de"`` (default) or ``"en"``.
+
+        Returns
+        -------
+        text
+            :func:`describe_rule` of the rule with the local time of ``start`` after it.
+            A rule that sets its own hours or minutes (``BYHOUR``...) is described without
+            the time of ``start``, which it overrides.
+
+        Examples
+        --------
+        >>> from datetime import datetime
+        >>> from zoneinfo import ZoneInfo
+        >>> schedule = MeetingSchedule(
+        ...     rule="FREQ=MONTHLY;BYDAY=2WE",
+        ...     start=datetime(2024, 9, 11, 16, 0, tzinfo=ZoneInfo("Europe/Berlin")),
+        ... )
+        >>> schedule.describe()
+        'jeden 2. Mittwoch im Monat um 16:00 Uhr'
+        >>> schedule.describe("en")
+        'the 2nd Wednesday of every month at 16:00'
+        """
+        at = None if _CLOCK_PARTS.search(self.rule) else f"{self.start:%H:%M}"
+        return _in_words(self.rule, lang, at)
+
     def _instant(self, value: date | datetime) -> datetime:
         if isinstance(value, datetime):
             if value.tzinfo is None:
@@ -190,3 +227,296 @@ class MeetingSchedule(Record):
                 raise ValueError(msg)
             return value.astimezone(self.zone)
         return datetime.combine(value, time(0), tzinfo=self.zone)
+
+
+# The rule in words. The rule text is read part by part and never expanded, so an endless
+# rule costs no more than any other. Parts and combinations the words do not cover get a
+# generic phrase with the rule itself, never an error.
+
+_CLOCK_PARTS = re.compile(r"(?:^|;)BY(?:HOUR|MINUTE|SECOND)=")
+_WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_BYDAY_ITEM = re.compile(r"(?P<ordinal>[+-]?[0-9]{1,2})?(?P<weekday>MO|TU|WE|TH|FR|SA|SU)")
+_NUMBER = re.compile(r"[+-]?[0-9]{1,4}")
+_UNTIL = re.compile(r"(?P<day>[0-9]{4}-?[0-9]{2}-?[0-9]{2})(?:T[0-9]{2}:?[0-9]{2}:?[0-9]{2}Z?)?")
+# Counted from the start, the 53rd Monday of a year is the last there can be; counted from
+# the end, the words go to the fifth to last.
+_ORDINALS = {*range(1, 54), *range(-5, 0)}
+_MONTHDAYS = {*range(1, 32), *range(-5, 0)}
+_POSITIVE = range(1, 10_000)
+
+_WEEKDAYS = {
+    "de": ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+_MONTHS = {
+    "de": (
+        "Januar", "Februar", "März", "April", "Mai", "Juni",
+        "Juli", "August", "September", "Oktober", "November", "Dezember",
+    ),
+    "en": (
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ),
+}  # fmt: skip
+# Ordinals counted from the end: -1, -2, ... (German in the form after "jeden" and "am").
+_FROM_LAST = {
+    "de": ("letzten", "vorletzten", "drittletzten", "viertletzten", "fünftletzten"),
+    "en": ("last", "second to last", "third to last", "fourth to last", "fifth to last"),
+}
+# Each frequency once per period and every n periods.
+_PERIODS = {
+    "DAILY": {"de": ("jeden Tag", "alle {n} Tage"), "en": ("every day", "every {n} days")},
+    "WEEKLY": {"de": ("jede Woche", "alle {n} Wochen"), "en": ("every week", "every {n} weeks")},
+    "MONTHLY": {
+        "de": ("jeden Monat", "alle {n} Monate"),
+        "en": ("every month", "every {n} months"),
+    },
+    "YEARLY": {"de": ("jedes Jahr", "alle {n} Jahre"), "en": ("every year", "every {n} years")},
+}
+
+
+def describe_rule(rule: str, lang: Language = "de") -> str:
+    """Say an RFC 5545 recurrence rule in German or English words.
+
+    Covers ``FREQ`` (``DAILY`` to ``YEARLY``) with ``INTERVAL``, ``BYDAY`` with and without
+    ordinals (``1TU``, ``-1FR``), ``BYMONTHDAY``, ``BYMONTH``, ``COUNT`` and ``UNTIL``;
+    ``WKST`` changes no words and is passed over. Any other part (``BYSETPOS``, ``BYHOUR``,
+    ``BYWEEKNO``, ``BYYEARDAY``...) or a combination without plain words (a weekday *and* a
+    day of the month) gets a generic phrase that shows the rule in parentheses.
+
+    Parameters
+    ----------
+    rule
+        The rule, as :class:`MeetingSchedule` stores it or with the ``RRULE:`` prefix, in
+        any case.
+    lang
+        ``"de"`` (default) or ``"en"``.
+
+    Returns
+    -------
+    text
+        The rule in words, ``"jeden letzten Freitag im Monat"``; ``UNTIL`` as its date
+        (German ``01.01.2030``, English ISO ``2030-01-01``). Never raises: text that is no
+        rule at all gets the generic phrase too.
+
+    Notes
+    -----
+    Reads the text of the rule and never expands it, in time linear in its length. Rules
+    the words cover are rewritten first into an equivalent one where that gives plainer
+    words: ``FREQ=DAILY;BYDAY=MO`` is said as ``montags``.
+
+    Examples
+    --------
+    >>> describe_rule("FREQ=MONTHLY;BYDAY=-1FR")
+    'jeden letzten Freitag im Monat'
+    >>> describe_rule("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE", "en")
+    'every 2 weeks on Mondays and Wednesdays'
+    >>> describe_rule("FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=15;UNTIL=20300101T000000Z")
+    'jeden 15. im März, bis 01.01.2030'
+    >>> describe_rule("FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU,WE,TH,FR", "en")
+    'regularly (FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU,WE,TH,FR)'
+    """
+    return _in_words(rule, lang, None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    """The parts of a rule the words cover, checked and sorted.
+
+    ``weekdays`` are (weekday, ordinal) with Monday 0 and ordinal 0 for "every".
+    """
+
+    frequency: str
+    interval: int
+    weekdays: tuple[tuple[int, int], ...]
+    monthdays: tuple[int, ...]
+    months: tuple[int, ...]
+    count: int | None
+    until: date | None
+
+
+def _bare(rule: str) -> str:
+    text = rule.strip()
+    if text.upper().startswith("RRULE:"):
+        text = text[len("RRULE:") :]
+    return text.upper()
+
+
+def _in_words(rule: str, lang: Language, at: str | None) -> str:
+    language: Language = "de" if lang == "de" else "en"
+    text = _bare(rule)
+    parsed = _parse(text)
+    when = None if parsed is None else _when(_simplified(parsed), language)
+    clock = "" if at is None else (f" um {at} Uhr" if language == "de" else f" at {at}")
+    if parsed is None or when is None:
+        return f"{'regelmäßig' if language == 'de' else 'regularly'}{clock} ({text})"
+    return f"{when}{clock}{_limits(parsed, language)}"
+
+
+def _parse(text: str) -> _Rule | None:
+    parts: dict[str, str] = {}
+    for part in text.split(";"):
+        name, _, value = part.partition("=")
+        if name in parts or not value:
+            return None
+        parts[name] = value
+    known = {"FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "BYMONTH", "COUNT", "UNTIL", "WKST"}
+    if not parts.keys() <= known or parts.get("FREQ") not in _PERIODS:
+        return None
+    if parts.get("WKST", "MO") not in _WEEKDAY_CODES:
+        return None
+    try:
+        until = parts.get("UNTIL")
+        return _Rule(
+            frequency=parts["FREQ"],
+            interval=_numbers(parts.get("INTERVAL", "1"), _POSITIVE)[0],
+            weekdays=_weekdays(parts.get("BYDAY", "")),
+            monthdays=_numbers(parts.get("BYMONTHDAY", ""), _MONTHDAYS),
+            months=_numbers(parts.get("BYMONTH", ""), range(1, 13)),
+            count=_numbers(parts["COUNT"], _POSITIVE)[0] if "COUNT" in parts else None,
+            until=None if until is None else _until(until),
+        )
+    except (KeyError, ValueError):
+        return None
+
+
+def _numbers(value: str, allowed: range | set[int]) -> tuple[int, ...]:
+    """Read a list such as ``1,15,-1`` of numbers from ``allowed``."""
+    numbers = set()
+    for item in value.split(",") if value else ():
+        if not _NUMBER.fullmatch(item) or int(item) not in allowed:
+            msg = f"expected numbers from {min(allowed)} to {max(allowed)}, got {item!r}"
+            raise ValueError(msg)
+        numbers.add(int(item))
+    return tuple(sorted(numbers, key=_from_start_then_end))
+
+
+def _weekdays(value: str) -> tuple[tuple[int, int], ...]:
+    days = set()
+    for item in value.split(",") if value else ():
+        match = _BYDAY_ITEM.fullmatch(item)
+        if match is None or (match["ordinal"] and int(match["ordinal"]) not in _ORDINALS):
+            msg = f"expected a weekday such as 'TU', '1TU' or '-1FR', got {item!r}"
+            raise ValueError(msg)
+        days.add((_WEEKDAY_CODES.index(match["weekday"]), int(match["ordinal"] or 0)))
+    return tuple(sorted(days, key=lambda day: (day[0], _from_start_then_end(day[1]))))
+
+
+def _from_start_then_end(ordinal: int) -> tuple[bool, int]:
+    return ordinal < 0, ordinal
+
+
+def _until(value: str) -> date:
+    match = _UNTIL.fullmatch(value)
+    if match is None:
+        msg = f"expected UNTIL as 20300101 or 20300101T000000Z, got {value!r}"
+        raise ValueError(msg)
+    return date.fromisoformat(match["day"])
+
+
+def _simplified(rule: _Rule) -> _Rule:
+    """Rewrite ``rule`` as an equivalent one with plainer words, if there is one."""
+    frequency = rule.frequency
+    if frequency == "DAILY" and rule.interval == 1 and (rule.weekdays or rule.monthdays):
+        frequency = "MONTHLY" if rule.monthdays else "WEEKLY"
+    if frequency == "MONTHLY" and rule.interval == 1 and rule.months:
+        frequency = "YEARLY"
+    return replace(rule, frequency=frequency)
+
+
+def _when(rule: _Rule, lang: Language) -> str | None:
+    """Say ``rule`` without its limits, or return ``None`` if the words do not cover it."""
+    every = any(ordinal == 0 for _, ordinal in rule.weekdays)
+    counted = any(ordinal != 0 for _, ordinal in rule.weekdays)
+    if (rule.weekdays and rule.monthdays) or (every and counted):
+        return None  # Friday the 13th; every Monday and the 1st Tuesday
+    if every:
+        # Every Tuesday: the period changes nothing, unless it is every n weeks.
+        covered = rule.interval == 1 or rule.frequency == "WEEKLY"
+        return _on_weekdays(rule, lang) if covered else None
+    if rule.frequency == "MONTHLY" and rule.months:
+        return None  # every n months, but only some months (n = 1 became YEARLY)
+    if not (rule.weekdays or rule.monthdays):
+        return f"{_every(rule, lang)}{_in_months(rule, lang)}"
+    # The 2nd Wednesday, the 15th: of every month, of a year or of some of its months.
+    yearly = rule.frequency == "YEARLY" and (counted or bool(rule.months))
+    return _days_of_period(rule, lang) if rule.frequency == "MONTHLY" or yearly else None
+
+
+def _on_weekdays(rule: _Rule, lang: Language) -> str:
+    """Say "every 2 weeks on Mondays and Wednesdays in July"."""
+    names = [_WEEKDAYS[lang][day] for day, _ in rule.weekdays]
+    on = _join([f"{name.lower()}s" if lang == "de" else f"{name}s" for name in names], lang)
+    every = f"{_every(rule, lang)} " if rule.interval > 1 else ""
+    return f"{every}{on if lang == 'de' else f'on {on}'}{_in_months(rule, lang)}"
+
+
+def _days_of_period(rule: _Rule, lang: Language) -> str:
+    """Say "the 2nd Wednesday", "the 1st and last day" of a month or year."""
+    if rule.weekdays:
+        ordinals: dict[int, list[str]] = {}
+        for day, ordinal in rule.weekdays:
+            ordinals.setdefault(day, []).append(_ordinal(ordinal, lang))
+        named = [f"{_join(of, lang)} {_WEEKDAYS[lang][day]}" for day, of in ordinals.items()]
+        what = _join(named, lang)
+    else:
+        what = _join([_ordinal(day, lang) for day in rule.monthdays], lang)
+        if rule.monthdays[-1] < 0:
+            what += " Tag" if lang == "de" else " day"
+    months = _month_names(rule, lang)
+    yearly = rule.frequency == "YEARLY"
+    if lang == "de":
+        where = months or ("Jahr" if yearly else "Monat")
+        if rule.interval == 1:
+            return f"jeden {what} im {where}"
+        return f"{_every(rule, lang)} am {what}" + (f" im {where}" if yearly else "")
+    unit = "year" if yearly else "month"
+    every = (
+        f"every {unit}" if rule.interval == 1 else f"every {_ordinal(rule.interval, lang)} {unit}"
+    )
+    return f"the {what} of {months} {every}" if months else f"the {what} of {every}"
+
+
+def _every(rule: _Rule, lang: Language) -> str:
+    once, every_n = _PERIODS[rule.frequency][lang]
+    return once if rule.interval == 1 else every_n.format(n=rule.interval)
+
+
+def _in_months(rule: _Rule, lang: Language) -> str:
+    if not rule.months:
+        return ""
+    return f" {'im' if lang == 'de' else 'in'} {_month_names(rule, lang)}"
+
+
+def _month_names(rule: _Rule, lang: Language) -> str:
+    return _join([_MONTHS[lang][month - 1] for month in rule.months], lang)
+
+
+def _ordinal(number: int, lang: Language) -> str:
+    if number < 0:
+        return _FROM_LAST[lang][-number - 1]
+    if lang == "de":
+        return f"{number}."
+    teens = number % 100 in {11, 12, 13}
+    suffix = "th" if teens else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _limits(rule: _Rule, lang: Language) -> str:
+    limits = []
+    if rule.count is not None:
+        if lang == "de":
+            limits.append("einmal" if rule.count == 1 else f"{rule.count}-mal")
+        else:
+            limits.append("once" if rule.count == 1 else f"{rule.count} times")
+    if rule.until is not None:
+        limits.append(
+            f"bis {rule.until:%d.%m.%Y}" if lang == "de" else f"until {rule.until.isoformat()}"
+        )
+    return "".join(f", {limit}" for limit in limits)
+
+
+def _join(items: Sequence[str], lang: Language) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {'und' if lang == 'de' else 'and'} {items[-1]}"
