@@ -147,6 +147,62 @@ def hanging_school(main_schools):
     )
 
 
+def lone_schools(total, alone):
+    """``total`` schools; ``alone`` of them are tied only to ``nws``, each by its own tie.
+
+    The others, and ``nws``, are tied to the Jugendamt and the Berufsberatung. ``nws`` is
+    the only link of ``alone`` schools: one cut actor, and each of those schools also
+    hangs on a cut tie of its own.
+    """
+    schools = [school(f"gs-{n:02d}", f"GS {n:02d}") for n in range(1, total + 1)]
+    lone, linked = schools[:alone], schools[alone:]
+    return EducationNetwork(
+        name="Netzwerkstelle allein",
+        actors=[
+            *schools,
+            actor("ja", "youth_welfare_office", "Jugendamt"),
+            actor("bb", "career_guidance", "Berufsberatung"),
+            actor("nws", "network_office", "Netzwerkstelle"),
+        ],
+        cooperations=[
+            *(tie(item.id, hub) for item in linked for hub in ("ja", "bb")),
+            *(tie(item.id, "nws") for item in lone),
+            tie("nws", "ja"),
+            tie("nws", "bb"),
+        ],
+    )
+
+
+def two_parts_on_one_actor(main_schools):
+    """``nws`` alone links two schools: ``gs-x`` with its post (two ties), ``gs-y`` (one tie).
+
+    The rest: ``main_schools`` schools tied to the Jugendamt and the Berufsberatung, as
+    is ``nws``.
+    """
+    network = hanging_school(main_schools)
+    return network.with_actors(school("gs-y", "GS Abseits")).with_cooperations(
+        tie("gs-y", "nws"), tie("nws", "bb")
+    )
+
+
+def chain_halves():
+    """Two equal halves joined by one tie ``gs-a``–``gs-b``, a school and post on each side."""
+    return EducationNetwork(
+        name="Zwei Hälften",
+        actors=[
+            school("gs-a", "GS A"),
+            actor("ssa-a", "school_social_work", "SSA A"),
+            school("gs-b", "GS B"),
+            actor("ssa-b", "school_social_work", "SSA B"),
+        ],
+        cooperations=[
+            tie("gs-a", "ssa-a", "placement"),
+            tie("gs-b", "ssa-b", "placement"),
+            tie("gs-a", "gs-b", "transition"),
+        ],
+    )
+
+
 def star(leaves):
     """A network office tied to ``leaves`` associations that share no other contact."""
     spokes = [actor(f"verein-{n}", "association") for n in range(1, leaves + 1)]

@@ -353,13 +353,15 @@ def test_foes_lindenau_gb_and_its_council_hang_on_lsa(network, graph):
     assert nx.node_connected_component(rest, "foes-lindenau-gb") == part
 
 
-def test_lsa_is_reported_as_cut_actor_for_foes_lindenau_gb(findings):
-    """find_gaps reports lsa as the one cut actor, cutting off the school and its council."""
+def test_lsa_is_reported_as_cut_actor_for_both_schools_it_alone_links(findings):
+    """lsa is one cut actor for both schools it alone links, also the one on a single tie."""
     rule = "single-point-of-failure"
-    assert reported(findings, "cut_actor") == [(rule, ("lsa", "foes-lindenau-gb"))]
+    both = ("lsa", "foes-lindenau-gb", "foes-muehlhagen")
+    assert reported(findings, "cut_actor") == [(rule, both)]
     assert reported(findings, "cut_tie") == [(rule, ("foes-muehlhagen", "lsa"))]
     [cut] = [gap for gap in findings if gap.kind == "cut_actor"]
-    assert (cut.evidence["actors_cut_off"], cut.evidence["subjects_cut_off"]) == (2, 1)
+    counts = tuple(cut.evidence[key] for key in ("actors_cut_off", "subjects_cut_off", "parts"))
+    assert counts == (3, 2, 2)
 
 
 def test_what_follows_from_hanging_on_lsa(findings):

@@ -9,6 +9,7 @@ import time_networks as times
 from bildungsnetz import Period
 from bildungsnetz.gaps import find_unmet_needs
 from bildungsnetz.rules import NeedCoverage
+from time_networks import FERN
 
 STADT = shapes.STADT
 DAY = times.STICHTAG
@@ -111,21 +112,39 @@ def test_severity_rises_one_level_from_one_and_a_half_times_the_threshold(
     assert gap.severity.value == expected
 
 
-def test_suggestions_name_providers_of_the_tier_nearest_first():
-    """Providers of indicated measures are suggested: same municipality, district, elsewhere."""
+def test_suggestions_extend_measures_of_the_tier_nearest_first():
+    """Running indicated measures come to the school: same municipality, district, elsewhere."""
     network = times.two_municipalities(
-        times.measure("a", tier="indicated", sites={"sek-land"}, providers={"traeger-fern"}),
-        times.measure("b", tier="indicated", sites={"sek-land"}, providers={"traeger-land"}),
-        times.measure("c", tier="indicated", sites={"sek-land"}, providers={"traeger-stadt"}),
+        times.measure("a", tier="indicated", sites={"sek-land"}, providers={"traeger-land"}),
+        times.measure("b", tier="indicated", municipalities={STADT}, providers={"traeger-stadt"}),
+        times.measure("c", tier="indicated", municipalities={FERN}, providers={"traeger-fern"}),
         absence=0.3,
     )
     gap = find_unmet_needs(network, need())[0]
     expected = [
-        (("gs-stadt", "traeger-stadt"), 0.9),
-        (("gs-stadt", "traeger-land"), 0.6),
-        (("gs-stadt", "traeger-fern"), 0.4),
+        (("measure", "b", "gs-stadt"), 0.9),
+        (("measure", "a", "gs-stadt"), 0.6),
+        (("measure", "c", "gs-stadt"), 0.4),
     ]
-    assert [(tie.actors, tie.plausibility) for tie in gap.suggested_ties] == expected
+    assert [(s.key, s.plausibility) for s in gap.suggestions] == expected
+
+
+def test_every_measure_suggestion_closes_the_need():
+    """Each extension is verified to close the finding it is listed under."""
+    network = times.two_municipalities(
+        times.measure("a", tier="indicated", sites={"sek-land"}), absence=0.3
+    )
+    gap = find_unmet_needs(network, need())[0]
+    assert [(s.closes, s.remaining) for s in gap.suggestions] == [((gap.id,), 0)]
+
+
+def test_a_measure_for_other_stages_is_not_offered():
+    """A measure for lower secondary pupils is not extended to a Grundschule."""
+    network = times.two_municipalities(
+        times.measure("a", tier="indicated", sites={"sek-land"}, stages={"lower_secondary"}),
+        absence=0.3,
+    )
+    assert find_unmet_needs(network, need())[0].suggestions == ()
 
 
 def test_suggestions_leave_out_providers_below_the_tier():

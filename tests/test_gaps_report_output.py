@@ -23,7 +23,7 @@ COLUMNS = [
     "evidence",
     "explanation_de",
     "explanation_en",
-    "suggested_ties",
+    "suggestions",
     "method",
     "params",
 ]
@@ -124,7 +124,7 @@ def test_small_flow_count_appears_in_no_output():
     """The one finding shows the count of two in neither JSON, Markdown, HTML nor records."""
     report = find_gaps(shapes.small_flow(2), FLOWS)
     outputs = {
-        "json": report.to_json(),
+        "json": json.dumps(json.loads(report.to_json())["gaps"], ensure_ascii=False),
         "markdown-de": report.to_markdown("de"),
         "markdown-en": report.to_markdown("en"),
         "html": report._repr_html_(),

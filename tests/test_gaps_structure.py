@@ -54,7 +54,13 @@ def test_cut_actor_of_a_tenth_of_the_schools_is_critical():
 def test_cut_actor_evidence():
     """The evidence counts what is cut off: the school and its post."""
     gap = find_cut_actors(shapes.hanging_school(10), SPOF)[0]
-    expected = {"actors_cut_off": 2, "subjects_cut_off": 1, "share_of_subjects": 0.0909}
+    expected = {
+        "actors_cut_off": 2,
+        "subjects_cut_off": 1,
+        "share_of_subjects": 0.0909,
+        "parts": 1,
+        "parts_on_one_tie": 0,
+    }
     assert expected == dict(gap.evidence)
 
 
@@ -73,7 +79,12 @@ def test_cut_tie_cutting_off_a_school():
 def test_cut_tie_evidence():
     """The evidence counts the three actors cut off and names the tie."""
     gap = find_cut_ties(shapes.hanging_school(10), SPOF)[0]
-    expected = {"actors_cut_off": 3, "subjects_cut_off": 1, "ties": "nws--ja"}
+    expected = {
+        "actors_cut_off": 3,
+        "subjects_cut_off": 1,
+        "equal_halves": False,
+        "ties": "nws--ja",
+    }
     assert expected == dict(gap.evidence)
 
 

@@ -19,7 +19,17 @@ from bildungsnetz.gaps.dormant import find_dormant_ties
 from bildungsnetz.gaps.expiring import DEFAULT_HORIZON, find_expiring_critical_ties
 from bildungsnetz.gaps.find import DETECTORS, find_gaps
 from bildungsnetz.gaps.funding import find_funding_cliffs, find_temporary_placements
-from bildungsnetz.gaps.gap import EvidenceValue, Explanation, Gap, GapKind, SuggestedTie
+from bildungsnetz.gaps.gap import (
+    AnySuggestion,
+    EvidenceValue,
+    Explanation,
+    Gap,
+    GapKind,
+    SuggestedMeasure,
+    SuggestedPlacement,
+    SuggestedTie,
+    Suggestion,
+)
 from bildungsnetz.gaps.interventions import (
     coverage_table,
     find_provider_dependence,
@@ -49,6 +59,7 @@ from bildungsnetz.gaps.transitions import find_transitions_without_cooperation, 
 __all__ = [
     "DEFAULT_HORIZON",
     "DETECTORS",
+    "AnySuggestion",
     "Comparison",
     "EvidenceValue",
     "Explanation",
@@ -57,7 +68,10 @@ __all__ = [
     "GapKind",
     "GapReport",
     "MeasureChange",
+    "SuggestedMeasure",
+    "SuggestedPlacement",
     "SuggestedTie",
+    "Suggestion",
     "Table",
     "compare",
     "coverage_table",

@@ -57,6 +57,22 @@ class Analysis:
         return labels.astype(np.int64)
 
     @cached_property
+    def component_sizes(self) -> IntArray:
+        """The number of nodes in each component, by component number."""
+        return np.bincount(self.components, minlength=1).astype(np.int64)
+
+    def component_counts(self, selector: Selector) -> IntArray:
+        """Return the number of nodes the selector matches in each component."""
+        key = f"component_counts:{selector!r}"
+        if key not in self.cache:
+            weights = self.mask(selector).astype(np.int64)
+            self.cache[key] = np.bincount(self.components, weights=weights, minlength=1).astype(
+                np.int64
+            )
+        counts: IntArray = self.cache[key]
+        return counts
+
+    @cached_property
     def main_component(self) -> int:
         """The number of the largest component (ties broken by the smallest actor id)."""
         if not len(self.graph.nodes):

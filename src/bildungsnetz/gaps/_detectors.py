@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bildungsnetz.gaps import interventions, required_ties, structure, transitions
 from bildungsnetz.gaps._analysis import analyse
 from bildungsnetz.gaps.data_gaps import find_data_gaps
 from bildungsnetz.gaps.dormant import find_dormant_ties
@@ -36,13 +37,15 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from datetime import date
 
-    from bildungsnetz.gaps.gap import Gap
+    from bildungsnetz.gaps._verify import Judge
+    from bildungsnetz.gaps.gap import Gap, GapKind
     from bildungsnetz.model import EducationNetwork
     from bildungsnetz.rules import RuleSet
 
 __all__ = [
     "DAY_DETECTORS",
     "HORIZON_DETECTORS",
+    "JUDGES",
     "PUPIL_DETECTORS",
     "STATIC_DETECTORS",
     "TIMELESS_DETECTORS",
@@ -111,3 +114,12 @@ HORIZON_DETECTORS: tuple[Callable[..., list[Gap]], ...] = (
     find_temporary_placements,
 )
 """Detectors that look ahead and take a ``horizon``."""
+
+
+JUDGES: dict[GapKind, Judge] = {
+    **required_ties.JUDGES,
+    **structure.JUDGES,
+    **transitions.JUDGES,
+    **interventions.JUDGES,
+}
+"""Every finding kind whose closing a suggestion can be verified, with its judge."""

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from bildungsnetz.gaps._analysis import Analysis
     from bildungsnetz.model import CooperationKind, Language
 
-__all__ = ["amount", "decimal", "kinds_phrase", "listing", "names", "percent", "quoted"]
+__all__ = ["amount", "decimal", "kinds_phrase", "listing", "names", "number", "percent", "quoted"]
 
 
 def quoted(text: str, lang: Language) -> str:
@@ -42,17 +42,25 @@ def kinds_phrase(kinds: Iterable[CooperationKind], lang: Language) -> str:
     return listing((kind.label(lang) for kind in sorted(kinds)), lang, limit=10)
 
 
+def number(value: float, lang: Language, *, places: int = 0) -> str:
+    """Return a number as people write it: ``2.031``, ``0,25`` (German), ``2,031``, ``0.25``."""
+    text = f"{value:,.{places}f}"
+    if lang == "de":
+        return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
 def decimal(value: float, lang: Language, *, places: int = 2) -> str:
-    """Return a number as people write it: ``0,25`` in German, ``0.25`` in English."""
-    text = f"{value:.{places}f}"
-    return text.replace(".", ",") if lang == "de" else text
+    """Return a number with ``places`` decimals: ``0,25`` in German, ``0.25`` in English."""
+    return number(value, lang, places=places)
 
 
 def percent(value: float, lang: Language) -> str:
     """Return a share as a whole percentage: ``26 %`` in German, ``26%`` in English."""
-    return f"{value:.0%}".replace("%", " %") if lang == "de" else f"{value:.0%}"
+    whole = number(round(value * 100), lang)
+    return f"{whole} %" if lang == "de" else f"{whole}%"
 
 
-def amount(count: int, one: str, many: str) -> str:
-    """Return "1 Schule" or "3 Schulen": the count with the noun in the right number."""
-    return f"{count} {one if count == 1 else many}"
+def amount(count: int, one: str, many: str, *, lang: Language) -> str:
+    """Return "1 Schule", "3 Schulen" or "1.200 Kinder": the count and the noun in its number."""
+    return f"{number(count, lang)} {one if count == 1 else many}"

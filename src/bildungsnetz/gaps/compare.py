@@ -115,13 +115,13 @@ class Comparison(_Frozen):
         )
         if lang == "de":
             lines = [
-                f"Vorher und nachher: {amount(closed, 'Lücke', 'Lücken')} geschlossen, "
+                f"Vorher und nachher: {amount(closed, 'Lücke', 'Lücken', lang='de')} geschlossen, "
                 f"{opened} neu, {same} unverändert."
             ]
         else:
             lines = [
-                f"Before and after: {amount(closed, 'gap', 'gaps')} closed, {opened} opened, "
-                f"{same} unchanged."
+                f"Before and after: {amount(closed, 'gap', 'gaps', lang='en')} closed, "
+                f"{opened} opened, {same} unchanged."
             ]
         for measure in self.measures:
             lines.append(

@@ -290,11 +290,11 @@ def _finding(
         explanation=Explanation(
             de=f"{ending.label_de} endet am {last_day.strftime('%d.%m.%Y')}. Danach "
             f"{'entsteht' if count == 1 else 'entstehen'} "
-            f"{amount(count, 'neue Lücke', 'neue Lücken')}: {kinds_de}. Jetzt ist Zeit, die "
-            "Anschlussfinanzierung oder einen Ersatz zu klären.",
+            f"{amount(count, 'neue Lücke', 'neue Lücken', lang='de')}: {kinds_de}. Jetzt ist "
+            "Zeit, die Anschlussfinanzierung oder einen Ersatz zu klären.",
             en=f"{ending.label_en} ends on {last_day.isoformat()}. Afterwards "
-            f"{amount(count, 'new gap opens', 'new gaps open')}: {kinds_en}. Now is the time "
-            "to settle follow-up funding or a replacement.",
+            f"{amount(count, 'new gap opens', 'new gaps open', lang='en')}: {kinds_en}. Now is "
+            "the time to settle follow-up funding or a replacement.",
         ),
         method=_METHOD,
         params=params,

@@ -17,12 +17,14 @@ from bildungsnetz.gaps._analysis import analyse
 from bildungsnetz.gaps._detectors import (
     DAY_DETECTORS,
     HORIZON_DETECTORS,
+    JUDGES,
     PUPIL_DETECTORS,
     TIMELESS_DETECTORS,
     static_findings,
 )
+from bildungsnetz.gaps._verify import verified
 from bildungsnetz.gaps.expiring import find_expiring_critical_ties
-from bildungsnetz.gaps.report import GapReport, link_suggestions, names_of
+from bildungsnetz.gaps.report import GapReport, names_of
 from bildungsnetz.model.dates import to_horizon
 from bildungsnetz.privacy import DEFAULT_POLICY, DisclosurePolicy
 
@@ -81,8 +83,10 @@ def find_gaps(
     -------
     report
         Every finding of every detector in :data:`DETECTORS`, most severe first, each
-        with stable id, evidence, German and English explanation and suggested ties;
-        suggestions that would close several findings say so.
+        with stable id, evidence, German and English explanation and suggestions. Every
+        suggestion is verified: applied alone to the network, it closes the finding it is
+        listed under (or is a step towards it, saying what remains), and its ``closes``
+        lists every finding of the report it is verified to close.
 
     Examples
     --------
@@ -107,7 +111,7 @@ def find_gaps(
     gaps: dict[str, Gap] = {}
     for gap in found:
         gaps.setdefault(gap.id, gap)
-    linked = sorted(link_suggestions(list(gaps.values())), key=lambda gap: gap.sort_key)
+    linked = sorted(verified(analysis, gaps.values(), JUDGES), key=lambda gap: gap.sort_key)
     # Dormant forums are named by their id among the actors of a finding.
     lookup = {forum.id: forum.name for forum in network.forums}
     lookup.update({actor.id: actor.name for actor in network.actors})

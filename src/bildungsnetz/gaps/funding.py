@@ -320,17 +320,21 @@ def _cliff_text(
         (len(losses.interventions), ("Maßnahme", "Maßnahmen"), ("intervention", "interventions")),
         (len(losses.forums), ("Gremium", "Gremien"), ("forum", "forums")),
     ]
-    ending_de = listing([amount(n, *german) for n, german, _ in items if n], "de", limit=10)
-    ending_en = listing([amount(n, *english) for n, _, english in items if n], "en", limit=10)
+    ending_de = listing(
+        [amount(n, *german, lang="de") for n, german, _ in items if n], "de", limit=10
+    )
+    ending_en = listing(
+        [amount(n, *english, lang="en") for n, _, english in items if n], "en", limit=10
+    )
     served = len(losses.served)
     parts_de = [
         f"Am {end.strftime('%d.%m.%Y')} endet {quoted(programme.name, 'de')}. Damit endet, was "
         f"nur aus diesem Programm bezahlt wird: {ending_de}. "
-        f"Betroffen: {amount(served, 'Schule', 'Schulen')}."
+        f"Betroffen: {amount(served, 'Schule', 'Schulen', lang='de')}."
     ]
     parts_en = [
         f"On {end.isoformat()} {quoted(programme.name, 'en')} ends, and with it everything paid "
-        f"only from it: {ending_en}. Affected: {amount(served, 'school', 'schools')}."
+        f"only from it: {ending_en}. Affected: {amount(served, 'school', 'schools', lang='en')}."
     ]
     for ids, german, english in (
         (losses.lose_social_work, "ihre einzige Schulsozialarbeit", "only school social work"),
@@ -339,11 +343,12 @@ def _cliff_text(
     ):
         if ids:
             parts_de.append(
-                f"{amount(len(ids), 'Schule verliert', 'Schulen verlieren')} {german}: "
+                f"{amount(len(ids), 'Schule verliert', 'Schulen verlieren', lang='de')} {german}: "
                 f"{names(analysis, ids, 'de')}."
             )
             parts_en.append(
-                f"{amount(len(ids), 'school loses its', 'schools lose their')} {english}: "
+                f"{amount(len(ids), 'school loses its', 'schools lose their', lang='en')} "
+                f"{english}: "
                 f"{names(analysis, ids, 'en')}."
             )
     return Explanation(de=" ".join(parts_de), en=" ".join(parts_en))

@@ -26,14 +26,28 @@ import hashlib
 import json
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer
 
-from bildungsnetz.model import CooperationKind, Language, Severity
+from bildungsnetz.model import Cooperation, CooperationKind, Intensity, Language, Severity
 from bildungsnetz.model.enums import LabelledEnum, register_labels
 
-__all__ = ["EvidenceValue", "Explanation", "Gap", "GapKind", "SuggestedTie"]
+if TYPE_CHECKING:
+    from bildungsnetz.model import EducationNetwork
+
+__all__ = [
+    "AnySuggestion",
+    "EvidenceValue",
+    "Explanation",
+    "Gap",
+    "GapKind",
+    "SuggestedMeasure",
+    "SuggestedPlacement",
+    "SuggestedTie",
+    "Suggestion",
+    "concern_id",
+]
 
 EvidenceValue = int | float | str | bool | None
 """A number, word or flag behind a finding; ``None`` marks a suppressed count."""
@@ -138,8 +152,17 @@ class Explanation(_Frozen):
         return self.de if lang == "de" else self.en
 
 
-class SuggestedTie(_Frozen):
-    """A concrete cooperation that would close (part of) a gap.
+class _Remedy(_Frozen):
+    """What every suggestion has: how natural it is, why, and what it is verified to do."""
+
+    plausibility: Annotated[float, Field(ge=0.0, le=1.0)]
+    reason: Explanation
+    closes: tuple[str, ...] = ()
+    remaining: Annotated[int, Field(ge=0)] = 0
+
+
+class SuggestedTie(_Remedy):
+    """A cooperation between two actors that would close (or advance) a finding.
 
     Parameters
     ----------
@@ -147,32 +170,181 @@ class SuggestedTie(_Frozen):
         The two actors that should cooperate.
     kind
         The kind of cooperation proposed.
+    intensity
+        The intensity the cooperation needs to count (for a rule with ``min_intensity``),
+        or ``None``.
     plausibility
         How natural the pair is, from 0 to 1 (same municipality, fitting roles, spare
         capacity).
-    closes
-        The ids of the findings the tie would close or ease; filled in by the report.
     reason
         Why this pair, in German and English.
+    closes
+        The ids of the findings it is verified to close: applied alone to the network,
+        none of them is found again (see :attr:`Gap.concern`).
+    remaining
+        0 when it closes the finding it is listed under; otherwise it is a step, and this
+        is what still remains of that finding after it (partners still missing, parts
+        still cut off), as the reason says.
 
     Examples
     --------
-    >>> SuggestedTie(actors=("gs-07", "ssa-03"), kind="placement", plausibility=0.8,
-    ...              reason=Explanation(de="Gleiche Gemeinde.", en="Same municipality.")).kind
-    <CooperationKind.PLACEMENT: 'placement'>
+    >>> tie = SuggestedTie(actors=("gs-07", "ja"), kind="case_work", plausibility=0.8,
+    ...                    reason=Explanation(de="Gleiche Gemeinde.", en="Same municipality."))
+    >>> tie.kind, tie.key
+    (<CooperationKind.CASE_WORK: 'case_work'>, ('tie', 'gs-07', 'ja', 'case_work'))
     """
 
+    type: Literal["tie"] = "tie"
     actors: tuple[str, str]
     kind: CooperationKind
-    plausibility: Annotated[float, Field(ge=0.0, le=1.0)]
-    closes: tuple[str, ...] = ()
-    reason: Explanation
+    intensity: Intensity | None = None
 
     @property
-    def key(self) -> tuple[str, str, str]:
-        """The pair (in sorted order) and the kind: what makes two suggestions the same."""
+    def key(self) -> tuple[str, ...]:
+        """What makes two suggestions the same: the form, the sorted pair and the kind."""
         first, second = sorted(self.actors)
-        return (first, second, self.kind.value)
+        return ("tie", first, second, self.kind.value)
+
+    def cooperation(self, network: EducationNetwork) -> Cooperation:
+        """Return the cooperation the suggestion stands for, with an id new to ``network``."""
+        return _new_cooperation(network, self.actors, self.kind, self.intensity)
+
+    def apply(self, network: EducationNetwork) -> EducationNetwork:
+        """Return ``network`` with the suggested cooperation added (a new network).
+
+        Examples
+        --------
+        >>> from bildungsnetz.datasets import musterkreis
+        >>> network = musterkreis()
+        >>> tie = SuggestedTie(actors=("gs-lindenhof", "ja"), kind="case_work",
+        ...                    plausibility=0.5, reason=Explanation(de="-", en="-"))
+        >>> len(tie.apply(network).cooperations) - len(network.cooperations)
+        1
+        """
+        return network.with_cooperations(self.cooperation(network))
+
+
+class SuggestedPlacement(_Remedy):
+    """An existing post (school social work) placed at one more school.
+
+    Parameters
+    ----------
+    actors
+        The school and the post.
+    serves
+        The schools the post already serves, so that the office sees what it asks of it.
+    intensity
+        The intensity the placement needs to count, or ``None``.
+    plausibility, reason, closes, remaining
+        As for :class:`SuggestedTie`.
+
+    Examples
+    --------
+    >>> placement = SuggestedPlacement(actors=("gs-07", "ssa-03"), serves=("gs-01",),
+    ...                                plausibility=0.7, reason=Explanation(de="-", en="-"))
+    >>> placement.kind, placement.key
+    (<CooperationKind.PLACEMENT: 'placement'>, ('placement', 'gs-07', 'ssa-03'))
+    """
+
+    type: Literal["placement"] = "placement"
+    actors: tuple[str, str]
+    serves: tuple[str, ...] = ()
+    intensity: Intensity | None = None
+
+    @property
+    def kind(self) -> CooperationKind:
+        """Always :attr:`CooperationKind.PLACEMENT`."""
+        return CooperationKind.PLACEMENT
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        """What makes two suggestions the same: the form, the school and the post."""
+        return ("placement", *self.actors)
+
+    def cooperation(self, network: EducationNetwork) -> Cooperation:
+        """Return the placement as a cooperation, with an id new to ``network``."""
+        return _new_cooperation(network, self.actors, self.kind, self.intensity)
+
+    def apply(self, network: EducationNetwork) -> EducationNetwork:
+        """Return ``network`` with the placement added (a new network)."""
+        return network.with_cooperations(self.cooperation(network))
+
+
+class SuggestedMeasure(_Remedy):
+    """A running intervention extended to one more site.
+
+    Parameters
+    ----------
+    intervention
+        The id of the intervention.
+    site
+        The actor (a school) it would also run at.
+    providers
+        Who runs the intervention, for display.
+    plausibility, reason, closes, remaining
+        As for :class:`SuggestedTie`.
+
+    Examples
+    --------
+    >>> measure = SuggestedMeasure(intervention="m-1", site="gs-07", plausibility=0.6,
+    ...                            reason=Explanation(de="-", en="-"))
+    >>> measure.actors, measure.key
+    (('gs-07',), ('measure', 'm-1', 'gs-07'))
+    """
+
+    type: Literal["measure"] = "measure"
+    intervention: str
+    site: str
+    providers: tuple[str, ...] = ()
+
+    @property
+    def actors(self) -> tuple[str, ...]:
+        """The site, then the providers."""
+        return (self.site, *self.providers)
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        """What makes two suggestions the same: the form, the intervention and the site."""
+        return ("measure", self.intervention, self.site)
+
+    def apply(self, network: EducationNetwork) -> EducationNetwork:
+        """Return ``network`` with the intervention also running at the site."""
+        measure = network.intervention(self.intervention)
+        extended = measure.model_copy(update={"sites": measure.sites | {self.site}})
+        return network.with_interventions(extended)
+
+
+Suggestion = Annotated[
+    SuggestedTie | SuggestedPlacement | SuggestedMeasure, Field(discriminator="type")
+]
+"""Any suggestion: a new tie, an existing post placed at a school, a measure extended."""
+
+AnySuggestion = SuggestedTie | SuggestedPlacement | SuggestedMeasure
+"""The suggestion types, for ``isinstance`` and annotations."""
+
+
+def _new_cooperation(
+    network: EducationNetwork,
+    actors: tuple[str, str],
+    kind: CooperationKind,
+    intensity: Intensity | None,
+) -> Cooperation:
+    # An id from the pair and kind, so that the same suggestion always adds the same
+    # record; a number is appended in the unlikely case the network already uses it.
+    stem = "vorschlag-" + hashlib.sha256("|".join((*actors, kind.value)).encode()).hexdigest()[:12]
+    number, candidate = 1, stem
+    while _has_cooperation(network, candidate):
+        number += 1
+        candidate = f"{stem}-{number}"
+    return Cooperation(id=candidate, actors=actors, kind=kind, intensity=intensity)
+
+
+def _has_cooperation(network: EducationNetwork, cooperation_id: str) -> bool:
+    try:
+        network.cooperation(cooperation_id)
+    except KeyError:
+        return False
+    return True
 
 
 def gap_id(kind: GapKind, actors: tuple[str, ...], rule: str | None, key: Mapping[str, Any]) -> str:
@@ -196,6 +368,64 @@ def gap_id(kind: GapKind, actors: tuple[str, ...], rule: str | None, key: Mappin
     return "g-" + hashlib.sha256(identity.encode("utf-8")).hexdigest()[:16]
 
 
+# The kinds that tell the same breach in several shapes: a school's missing, unreachable,
+# fragile, shallow or unconfirmed partner under one rule is one concern.
+_FAMILY = {
+    GapKind.UNREACHABLE: GapKind.MISSING_REQUIRED_TIE,
+    GapKind.FRAGILE_PAIR: GapKind.MISSING_REQUIRED_TIE,
+    GapKind.SHALLOW_COOPERATION: GapKind.MISSING_REQUIRED_TIE,
+    GapKind.UNCONFIRMED_TIE: GapKind.MISSING_REQUIRED_TIE,
+}
+# The kinds whose first actor is what the finding is about; for the others the key says it
+# (the programme of a funding cliff, the topic and unit of an uncovered topic, the tie of a
+# cut tie) and the actors are only those concerned.
+_ABOUT_FIRST_ACTOR = frozenset(
+    {
+        GapKind.MISSING_REQUIRED_TIE,
+        GapKind.CUT_ACTOR,
+        GapKind.EXCLUSIVE_BROKER,
+        GapKind.DEPENDENT_ACTOR,
+        GapKind.ISOLATED_ACTOR,
+        GapKind.TRANSITION_WITHOUT_COOPERATION,
+        GapKind.UNMET_NEED,
+        GapKind.TEMPORARY_PLACEMENT,
+    }
+)
+
+
+def concern_id(
+    kind: GapKind, actors: tuple[str, ...], rule: str | None, key: Mapping[str, Any]
+) -> str:
+    """Return the id of what a finding is about, the same for every shape it takes.
+
+    Two findings share a concern when they report the same breach: the same rule and the
+    same subject for the required-tie kinds (missing, unreachable, fragile, shallow,
+    unconfirmed), the same actor and key for the kinds about one actor, the same key
+    otherwise. A suggestion closes a finding when, applied to the network, no finding of
+    the same concern is found again.
+
+    Examples
+    --------
+    >>> missing = concern_id(GapKind.MISSING_REQUIRED_TIE, ("gs",), "ja", {"partner": ["x"]})
+    >>> missing == concern_id(GapKind.FRAGILE_PAIR, ("gs", "gym"), "ja", {})
+    True
+    """
+    family = _FAMILY.get(kind, kind)
+    if family is GapKind.MISSING_REQUIRED_TIE:
+        identity: dict[str, Any] = {"about": list(actors[:1])}
+    elif family in _ABOUT_FIRST_ACTOR:
+        identity = {"about": list(actors[:1]), "key": dict(key)}
+    else:
+        identity = {"key": dict(key)}
+    text = json.dumps(
+        {"kind": family.value, "rule": rule, **identity},
+        sort_keys=True,
+        ensure_ascii=False,
+        default=str,
+    )
+    return "c-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
 class Gap(_Frozen):
     """One finding: a gap in the cooperation structure, explained and with remedies.
 
@@ -205,6 +435,10 @@ class Gap(_Frozen):
     ----------
     id
         Stable: a hash of kind, actors, rule and identifying parameters.
+    concern
+        What the finding is about, the same for every shape the breach takes (see
+        :func:`concern_id`): a school whose missing partner becomes a fragile one keeps
+        its concern.
     kind
         What kind of gap it is.
     severity
@@ -221,8 +455,10 @@ class Gap(_Frozen):
         :mod:`bildungsnetz.privacy`; ``None`` marks a suppressed count.
     explanation
         What it means, in German and English.
-    suggested_ties
-        Concrete cooperations that would close it, most useful first.
+    suggestions
+        Remedies verified to close it (or to be a step towards closing it, see
+        ``remaining``), most useful first: new ties, existing posts placed at a school,
+        measures extended to a site. :attr:`suggested_ties` holds the ties among them.
     method
         The function that found it.
     params
@@ -238,6 +474,7 @@ class Gap(_Frozen):
     """
 
     id: str
+    concern: str
     kind: GapKind
     severity: Severity
     score: float = 0.0
@@ -245,7 +482,7 @@ class Gap(_Frozen):
     rule: str | None = None
     evidence: ReadOnlyMapping = Field(default_factory=dict)
     explanation: Explanation
-    suggested_ties: tuple[SuggestedTie, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
     method: str
     params: ReadOnlyMapping = Field(default_factory=dict)
 
@@ -265,7 +502,7 @@ class Gap(_Frozen):
         key: Mapping[str, Any] | None = None,
         score: float = 0.0,
         evidence: Mapping[str, EvidenceValue] | None = None,
-        suggested_ties: tuple[SuggestedTie, ...] = (),
+        suggestions: tuple[AnySuggestion, ...] = (),
         params: Mapping[str, Any] | None = None,
     ) -> Gap:
         """Build a finding, deriving its stable id from kind, actors, rule and ``key``.
@@ -277,6 +514,7 @@ class Gap(_Frozen):
         gap_kind = GapKind(kind)
         return cls(
             id=gap_id(gap_kind, actors, rule, key or {}),
+            concern=concern_id(gap_kind, actors, rule, key or {}),
             kind=gap_kind,
             severity=Severity(severity),
             score=score,
@@ -284,10 +522,15 @@ class Gap(_Frozen):
             rule=rule,
             evidence=evidence or {},
             explanation=explanation,
-            suggested_ties=suggested_ties,
+            suggestions=suggestions,
             method=method,
             params=params or {},
         )
+
+    @property
+    def suggested_ties(self) -> tuple[SuggestedTie | SuggestedPlacement, ...]:
+        """The suggestions that are ties: new cooperations and placements of posts."""
+        return tuple(s for s in self.suggestions if not isinstance(s, SuggestedMeasure))
 
     @property
     def sort_key(self) -> tuple[int, int, float, tuple[str, ...], str]:

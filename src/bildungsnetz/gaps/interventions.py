@@ -31,9 +31,10 @@ from typing import TYPE_CHECKING, Literal
 
 from bildungsnetz.gaps._analysis import Analysis, analyse, shift
 from bildungsnetz.gaps._text import names, percent, quoted
-from bildungsnetz.gaps.gap import Explanation, Gap, GapKind, SuggestedTie
+from bildungsnetz.gaps._verify import Judge, Outcome, verified
+from bildungsnetz.gaps.gap import AnySuggestion, Explanation, Gap, GapKind, SuggestedMeasure
 from bildungsnetz.gaps.table import Table
-from bildungsnetz.model import ActorKind, CooperationKind, PreventionTier, Topic
+from bildungsnetz.model import ActorKind, PreventionTier, Topic
 from bildungsnetz.rules import INDICATOR_LABELS, NeedCoverage, ProviderDiversity, RequiredCoverage
 
 if TYPE_CHECKING:
@@ -150,7 +151,7 @@ def find_uncovered_topics(
             gaps.extend(_uncovered_municipalities(analysis, rule, fitting))
         else:
             gaps.extend(_uncovered_forms(analysis, rule, fitting))
-    return sorted(gaps, key=lambda gap: gap.sort_key)
+    return verified(analysis, sorted(gaps, key=lambda gap: gap.sort_key), JUDGES)
 
 
 def _schools_by(analysis: Analysis, key: Literal["municipality", "form"]) -> dict[str, list[Actor]]:
@@ -223,6 +224,7 @@ def _uncovered_gap(
             f"{where_en}. {len(schools)} schools are concerned "
             f"({names(analysis, school_ids, 'en')}).",
         ),
+        suggestions=_topic_extensions(analysis, rule, unit, schools),
         method=f"{_METHOD}.find_uncovered_topics",
         params={
             **analysis.params,
@@ -230,6 +232,42 @@ def _uncovered_gap(
             "tier": None if rule.tier is None else rule.tier.value,
         },
     )
+
+
+def _topic_extensions(
+    analysis: Analysis, rule: RequiredCoverage, unit: str, schools: list[Actor]
+) -> tuple[SuggestedMeasure, ...]:
+    """Propose running measures on the topic to extend to the unit's largest school.
+
+    Measures of the same district first (by municipality), then any; only measures with
+    sites or a service area, which an extra site widens.
+    """
+    by_size = sorted(schools, key=lambda school: (-_pupils(school), school.id))
+    scored = []
+    for measure in _active(analysis):
+        recorded = analysis.source.intervention(measure.id)
+        area = _served_municipalities(analysis.network, measure, recorded)
+        site = next((school for school in by_size if _teaches(school, measure)), None)
+        if not _fits(measure, rule.topic, rule.tier) or area is None or site is None:
+            continue
+        near = rule.per == "municipality" and any(ags[:5] == unit[:5] for ags in area)
+        scored.append((0.6 if near else 0.4, measure, site))
+    scored.sort(key=lambda item: (-item[0], item[1].id))
+    return tuple(
+        _extension(analysis, measure, site, plausibility)
+        for plausibility, measure, site in scored[:_CANDIDATES]
+    )
+
+
+def _teaches(school: Actor, measure: Intervention) -> bool:
+    """Whether the school teaches a stage the measure is for (any, if it names none)."""
+    return not measure.stages or (
+        school.school is not None and bool(measure.stages & school.school.stages)
+    )
+
+
+def _pupils(school: Actor) -> int:
+    return 0 if school.school is None or school.school.pupils is None else school.school.pupils
 
 
 def find_unmet_needs(
@@ -274,7 +312,7 @@ def find_unmet_needs(
             if any(m.tier >= rule.tier for m in sites.get(school.id, [])):
                 continue
             gaps.append(_unmet_gap(analysis, rule, school, value))
-    return sorted(gaps, key=lambda gap: gap.sort_key)
+    return verified(analysis, sorted(gaps, key=lambda gap: gap.sort_key), JUDGES)
 
 
 def _unmet_gap(analysis: Analysis, rule: NeedCoverage, school: Actor, value: float) -> Gap:
@@ -298,67 +336,154 @@ def _unmet_gap(analysis: Analysis, rule: NeedCoverage, school: Actor, value: flo
             f"{rule.threshold:.0%}, but has no running intervention of tier "
             f"{quoted(tier_en, 'en')} or above at the school.",
         ),
-        suggested_ties=_providers_nearby(analysis, school, rule.tier),
+        suggestions=_measures_nearby(analysis, school, rule.tier, _TOPICS_FOR[rule.indicator]),
         method=f"{_METHOD}.find_unmet_needs",
         params={**analysis.params, "threshold": rule.threshold, "tier": rule.tier.value},
     )
 
 
-def _providers_nearby(
-    analysis: Analysis, school: Actor, tier: PreventionTier
-) -> tuple[SuggestedTie, ...]:
-    """Propose up to three providers of the tier: same municipality, same district, others."""
-    network = analysis.network
-    by_municipality, by_district, anywhere = _providers_of_tier(analysis, tier)
-    scored: dict[str, float] = {}
+# The topics whose measures answer each need indicator best.
+_TOPICS_FOR: dict[str, frozenset[Topic]] = {
+    "absence_rate": frozenset({Topic.ABSENTEEISM, Topic.SCHOOL_REFUSAL, Topic.MENTAL_HEALTH}),
+    "without_qualification_rate": frozenset(
+        {Topic.CAREER_ORIENTATION, Topic.TRANSITION, Topic.ABSENTEEISM}
+    ),
+    "special_needs_rate": frozenset({Topic.INCLUSION}),
+    "migration_rate": frozenset({Topic.MIGRATION, Topic.LANGUAGE}),
+}
+
+
+def _measures_nearby(
+    analysis: Analysis, school: Actor, tier: PreventionTier, topics: frozenset[Topic]
+) -> tuple[SuggestedMeasure, ...]:
+    """Propose running measures of the tier to extend to the school, the nearest first.
+
+    A measure serving the school's municipality first, then its district, then any; one
+    on a fitting topic before others. Only measures with sites or a service area: one
+    serving the whole network would serve less, not more, with a site of its own.
+    """
+    local, regional, anywhere = _measures_of_tier(analysis, tier)
     ags = school.municipality
+    scored: dict[str, float] = {}
     for plausibility, candidates in (
-        (0.9, by_municipality.get(ags, []) if ags else []),
-        (0.6, by_district.get(ags[:5], []) if ags else []),
+        (0.9, local.get(ags, []) if ags else []),
+        (0.6, regional.get(ags[:5], []) if ags else []),
         (0.4, anywhere),
     ):
-        for provider_id in candidates:
-            scored.setdefault(provider_id, plausibility)
-        if len(scored) >= _MAX_PROVIDERS:
-            break
-    best = sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:_MAX_PROVIDERS]
+        for measure_id in candidates:
+            measure = analysis.network.intervention(measure_id)
+            if school.id not in measure.sites and _teaches(school, measure):
+                scored.setdefault(measure_id, plausibility)
+    ranked = sorted(
+        scored.items(),
+        key=lambda item: (
+            -(item[1] + 0.05 * bool(analysis.network.intervention(item[0]).topics & topics)),
+            item[0],
+        ),
+    )
     return tuple(
-        SuggestedTie(
-            actors=(school.id, provider_id),
-            kind=CooperationKind.JOINT_PROJECT,
-            plausibility=value,
-            reason=Explanation(
-                de=f"{network.actor(provider_id).name} bietet bereits Maßnahmen dieser Stufe an.",
-                en=f"{network.actor(provider_id).name} already runs interventions of this tier.",
-            ),
-        )
-        for provider_id, value in best
+        _extension(analysis, analysis.network.intervention(measure_id), school, plausibility)
+        for measure_id, plausibility in ranked[:_CANDIDATES]
     )
 
 
-_MAX_PROVIDERS = 3
+def _extension(
+    analysis: Analysis, measure: Intervention, site: Actor, plausibility: float
+) -> SuggestedMeasure:
+    providers = tuple(sorted(measure.providers))
+    by_de = f" von {names(analysis, providers, 'de')}" if providers else ""
+    by_en = f" by {names(analysis, providers, 'en')}" if providers else ""
+    return SuggestedMeasure(
+        intervention=measure.id,
+        site=site.id,
+        providers=providers,
+        plausibility=plausibility,
+        reason=Explanation(
+            de=f"{quoted(measure.name, 'de')}{by_de} läuft bereits (Stufe "
+            f"{quoted(measure.tier.label('de'), 'de')}) und kann auch an {site.name} "
+            "stattfinden.",
+            en=f"{quoted(measure.name, 'en')}{by_en} already runs (tier "
+            f"{quoted(measure.tier.label('en'), 'en')}) and can also take place at "
+            f"{site.name}.",
+        ),
+    )
 
-ProviderIndex = tuple[dict[str, list[str]], dict[str, list[str]], list[str]]
+
+_CANDIDATES = 6
+
+MeasureIndex = tuple[dict[str, list[str]], dict[str, list[str]], list[str]]
 
 
-def _providers_of_tier(analysis: Analysis, tier: PreventionTier) -> ProviderIndex:
-    """Return the providers of active interventions of ``tier`` or above, computed once.
+def _measures_of_tier(analysis: Analysis, tier: PreventionTier) -> MeasureIndex:
+    """Return the active measures of ``tier`` or above that have an area, computed once.
 
-    They come by municipality, by district, and the first few of all.
+    They come by the municipalities they serve, by district, and the first few of all.
     """
-    key = f"providers_of_tier:{tier.value}"
+    key = f"measures_of_tier:{tier.value}"
     if key not in analysis.cache:
-        providers = sorted({p for m in _active(analysis) if m.tier >= tier for p in m.providers})
-        by_municipality: dict[str, list[str]] = defaultdict(list)
-        by_district: dict[str, list[str]] = defaultdict(list)
-        for provider_id in providers:
-            ags = analysis.network.actor(provider_id).municipality
-            if ags is not None:
-                by_municipality[ags].append(provider_id)
-                by_district[ags[:5]].append(provider_id)
-        analysis.cache[key] = (by_municipality, by_district, providers[:_MAX_PROVIDERS])
-    index: ProviderIndex = analysis.cache[key]
+        local: dict[str, list[str]] = defaultdict(list)
+        regional: dict[str, list[str]] = defaultdict(list)
+        anywhere: list[str] = []
+        for measure in _active(analysis):
+            recorded = analysis.source.intervention(measure.id)
+            area = _served_municipalities(analysis.network, measure, recorded)
+            if measure.tier < tier or area is None:
+                continue
+            anywhere.append(measure.id)
+            for ags in sorted(area):
+                local[ags].append(measure.id)
+            for district in sorted({ags[:5] for ags in area}):
+                regional[district].append(measure.id)
+        analysis.cache[key] = (local, regional, anywhere[:_CANDIDATES])
+    index: MeasureIndex = analysis.cache[key]
     return index
+
+
+def _judge_unmet(analysis: Analysis, gap: Gap, remedy: AnySuggestion) -> Outcome | None:
+    """Whether a measure of the rule's tier comes to the school."""
+    if not isinstance(remedy, SuggestedMeasure) or remedy.site != gap.actors[0] or gap.rule is None:
+        return None
+    rule = analysis.rules.rule(gap.rule)
+    measure = _active_measure(analysis, remedy.intervention)
+    if not isinstance(rule, NeedCoverage) or measure is None:
+        return None
+    return Outcome(closed=True) if measure.tier >= rule.tier else None
+
+
+def _judge_uncovered(analysis: Analysis, gap: Gap, remedy: AnySuggestion) -> Outcome | None:
+    """Whether the measure, extended to one more site, covers the unit."""
+    if not isinstance(remedy, SuggestedMeasure) or gap.rule is None:
+        return None
+    rule = analysis.rules.rule(gap.rule)
+    measure = _active_measure(analysis, remedy.intervention)
+    if not isinstance(rule, RequiredCoverage) or measure is None:
+        return None
+    if not _fits(measure, rule.topic, rule.tier) or remedy.site not in analysis.graph.index:
+        return None
+    recorded = analysis.source.intervention(measure.id)
+    grown = measure.model_copy(update={"sites": measure.sites | {remedy.site}})
+    grown_record = recorded.model_copy(update={"sites": recorded.sites | {remedy.site}})
+    served = (
+        _served_municipalities(analysis.network, grown, grown_record)
+        if rule.per == "municipality"
+        else _served_forms(analysis.network, grown, grown_record)
+    )
+    unit = str(gap.evidence.get("unit"))
+    return Outcome(closed=True) if served is None or unit in served else None
+
+
+def _active_measure(analysis: Analysis, measure_id: str) -> Intervention | None:
+    try:
+        return analysis.network.intervention(measure_id)
+    except KeyError:
+        return None
+
+
+JUDGES: dict[GapKind, Judge] = {
+    GapKind.UNMET_NEED: _judge_unmet,
+    GapKind.UNCOVERED_TOPIC: _judge_uncovered,
+}
+"""The judges of the findings this module suggests measures for (see ``gaps._verify``)."""
 
 
 def find_provider_dependence(
@@ -506,7 +631,7 @@ def coverage_table(
     Examples
     --------
     >>> from bildungsnetz.datasets import musterkreis
-    >>> table = coverage_table(musterkreis(), per="school_form", lang="de")
+    >>> table = coverage_table(musterkreis(), per="school_form", lang='de')
     >>> "Grundschule" in table.rows
     True
     """

@@ -23,7 +23,14 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from bildungsnetz.errors import MissingDependencyError
-from bildungsnetz.gaps.gap import Gap, GapKind, ReadOnlyMapping, SuggestedTie
+from bildungsnetz.gaps.gap import (
+    AnySuggestion,
+    Gap,
+    GapKind,
+    ReadOnlyMapping,
+    SuggestedMeasure,
+    SuggestedPlacement,
+)
 from bildungsnetz.model import Language, Severity
 
 if TYPE_CHECKING:
@@ -202,8 +209,8 @@ class GapReport(_Frozen):
             unchanged=tuple(gap for gap in other.gaps if gap.id in before),
         )
 
-    def suggestions(self) -> tuple[SuggestedTie, ...]:
-        """Return every suggested tie once, those that close most findings first.
+    def suggestions(self) -> tuple[AnySuggestion, ...]:
+        """Return every suggestion once, those that close most findings first.
 
         Examples
         --------
@@ -213,12 +220,16 @@ class GapReport(_Frozen):
         >>> len(best.closes) >= 1
         True
         """
-        unique: dict[tuple[str, str, str], SuggestedTie] = {}
+        unique: dict[tuple[str, ...], AnySuggestion] = {}
         for gap in self.gaps:
-            for tie in gap.suggested_ties:
-                known = unique.get(tie.key)
-                if known is None or tie.plausibility > known.plausibility:
-                    unique[tie.key] = tie
+            for suggestion in gap.suggestions:
+                known = unique.get(suggestion.key)
+                # A step listed under one finding may close another: keep the closing form.
+                if known is None or (known.remaining, -known.plausibility) > (
+                    suggestion.remaining,
+                    -suggestion.plausibility,
+                ):
+                    unique[suggestion.key] = suggestion
         return tuple(sorted(unique.values(), key=_suggestion_order))
 
     def counts(self) -> dict[str, dict[str, int]]:
@@ -264,17 +275,7 @@ class GapReport(_Frozen):
             "evidence": dict(gap.evidence),
             "explanation_de": gap.explanation.de,
             "explanation_en": gap.explanation.en,
-            "suggested_ties": [
-                {
-                    "actors": list(tie.actors),
-                    "kind": tie.kind.value,
-                    "plausibility": tie.plausibility,
-                    "closes": list(tie.closes),
-                    "reason_de": tie.reason.de,
-                    "reason_en": tie.reason.en,
-                }
-                for tie in gap.suggested_ties
-            ],
+            "suggestions": [_suggestion_record(suggestion) for suggestion in gap.suggestions],
             "method": gap.method,
             "params": dict(gap.params),
         }
@@ -315,7 +316,7 @@ class GapReport(_Frozen):
                 "evidence",
                 "explanation_de",
                 "explanation_en",
-                "suggested_ties",
+                "suggestions",
                 "method",
                 "params",
             ],
@@ -334,7 +335,7 @@ class GapReport(_Frozen):
         """
         document = {
             "format": _FORMAT,
-            "version": 1,
+            "version": 2,
             "network": self.network,
             "as_of": None if self.as_of is None else self.as_of.isoformat(),
             "horizon_days": self.horizon_days,
@@ -432,13 +433,27 @@ class GapReport(_Frozen):
         if gap.evidence:
             evidence = ", ".join(f"{key}: {_shown(value)}" for key, value in gap.evidence.items())
             lines.append(f"   {_WORDS['evidence'][lang]}: {_escape_markdown(evidence)}")
-        for tie in gap.suggested_ties[:2]:
-            pair = " ↔ ".join(_escape_markdown(self.names.get(a, a)) for a in tie.actors)
+        for suggestion in gap.suggestions[:2]:
             lines.append(
-                f"   {_WORDS['suggestion'][lang]}: {pair} ({tie.kind.label(lang)}) – "
-                f"{_escape_markdown(tie.reason.text(lang))}"
+                f"   {_WORDS['suggestion'][lang]}: {self._suggestion_title(suggestion, lang)} – "
+                f"{_escape_markdown(suggestion.reason.text(lang))}"
             )
         return [*lines, ""]
+
+    def _suggestion_title(self, suggestion: AnySuggestion, lang: Language) -> str:
+        """Return what a suggestion changes, in words, with names escaped for Markdown."""
+
+        def name(actor: str) -> str:
+            return _escape_markdown(self.names.get(actor, actor))
+
+        if isinstance(suggestion, SuggestedMeasure):
+            where = name(suggestion.site)
+            what = _escape_markdown(
+                self.names.get(suggestion.intervention, suggestion.intervention)
+            )
+            return f"{what} → {where}"
+        pair = " ↔ ".join(name(actor) for actor in suggestion.actors)
+        return f"{pair} ({suggestion.kind.label(lang)})"
 
     def to_html(self, lang: Language = "de") -> str:
         """Return the report as an HTML table; every user string is escaped.
@@ -510,8 +525,34 @@ def _kinds(kind: GapKind | str | Iterable[GapKind | str] | None) -> set[GapKind]
     return {GapKind(value) for value in kind}
 
 
-def _suggestion_order(tie: SuggestedTie) -> tuple[int, float, tuple[str, str, str]]:
-    return (-len(tie.closes), -tie.plausibility, tie.key)
+def _suggestion_order(suggestion: AnySuggestion) -> tuple[int, float, tuple[str, ...]]:
+    return (-len(suggestion.closes), -suggestion.plausibility, suggestion.key)
+
+
+def _suggestion_record(suggestion: AnySuggestion) -> dict[str, Any]:
+    """Return a suggestion as plain data: its form, what it changes, what it closes."""
+    record: dict[str, Any] = {"type": suggestion.type}
+    if isinstance(suggestion, SuggestedMeasure):
+        record |= {
+            "intervention": suggestion.intervention,
+            "site": suggestion.site,
+            "providers": list(suggestion.providers),
+        }
+    else:
+        record |= {
+            "actors": list(suggestion.actors),
+            "kind": suggestion.kind.value,
+            "intensity": None if suggestion.intensity is None else suggestion.intensity.value,
+        }
+        if isinstance(suggestion, SuggestedPlacement):
+            record["serves"] = list(suggestion.serves)
+    return record | {
+        "plausibility": suggestion.plausibility,
+        "closes": list(suggestion.closes),
+        "remaining": suggestion.remaining,
+        "reason_de": suggestion.reason.de,
+        "reason_en": suggestion.reason.en,
+    }
 
 
 def _shown(value: object) -> str:
@@ -538,36 +579,8 @@ def _escape_markdown(text: str) -> str:
     return _LONE_UNDERSCORE.sub(r"\\_", escaped)
 
 
-def link_suggestions(gaps: list[Gap]) -> list[Gap]:
-    """Fill in which findings each suggested tie would close, and rank the suggestions.
-
-    A tie suggested for several findings closes all of them; within a finding,
-    suggestions that close more findings come first, then the more plausible.
-    """
-    closes: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-    for gap in gaps:
-        for tie in gap.suggested_ties:
-            closes[tie.key].append(gap.id)
-    linked = []
-    for gap in gaps:
-        if not gap.suggested_ties:
-            linked.append(gap)
-            continue
-        ties = tuple(
-            sorted(
-                (
-                    tie.model_copy(update={"closes": tuple(sorted(set(closes[tie.key])))})
-                    for tie in gap.suggested_ties
-                ),
-                key=_suggestion_order,
-            )
-        )
-        linked.append(gap.model_copy(update={"suggested_ties": ties}))
-    return linked
-
-
 def names_of(gaps: Iterable[Gap], lookup: Mapping[str, str]) -> dict[str, str]:
     """Return the display names of every actor the findings mention."""
     mentioned = {actor for gap in gaps for actor in gap.actors}
-    mentioned |= {actor for gap in gaps for tie in gap.suggested_ties for actor in tie.actors}
+    mentioned |= {actor for gap in gaps for tip in gap.suggestions for actor in tip.actors}
     return {actor: lookup.get(actor, actor) for actor in sorted(mentioned)}

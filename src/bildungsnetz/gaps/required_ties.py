@@ -39,9 +39,25 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from bildungsnetz.gaps._analysis import Analysis, BoolArray, analyse, group_by_area, shift
-from bildungsnetz.gaps._text import amount, kinds_phrase, quoted
-from bildungsnetz.gaps.gap import Explanation, Gap, GapKind, SuggestedTie
+from bildungsnetz.gaps._analysis import (
+    UNREACHED,
+    Analysis,
+    BoolArray,
+    analyse,
+    group_by_area,
+    shift,
+)
+from bildungsnetz.gaps._text import amount, kinds_phrase, names, quoted
+from bildungsnetz.gaps._verify import Judge, Outcome, verified
+from bildungsnetz.gaps.gap import (
+    AnySuggestion,
+    Explanation,
+    Gap,
+    GapKind,
+    SuggestedMeasure,
+    SuggestedPlacement,
+    SuggestedTie,
+)
 from bildungsnetz.model import ActorKind, CooperationKind
 from bildungsnetz.rules import RequiredTie
 
@@ -63,7 +79,7 @@ _FUNCTION_OF = {
     GapKind.SHALLOW_COOPERATION: "shallow_cooperation",
     GapKind.UNCONFIRMED_TIE: "unconfirmed_ties",
 }
-_MAX_SUGGESTIONS = 3
+_CANDIDATES = 6
 
 # The cooperation a missing partner of each kind usually means.
 _NATURAL_KIND: dict[ActorKind, CooperationKind] = {
@@ -181,7 +197,7 @@ class _RuleCheck:
             return self._weak(actor, GapKind.SHALLOW_COOPERATION, ties.shallow, have, shift_by=-1)
         if ties.unconfirmed:
             return self._weak(actor, GapKind.UNCONFIRMED_TIE, ties.unconfirmed, have, shift_by=-2)
-        return self._missing(actor, have=have, far=False)
+        return self._missing(actor, have=have, far=False, exclude=ties.good)
 
     def _weak(
         self,
@@ -228,7 +244,7 @@ class _RuleCheck:
         same_part = self.analysis.components == self.analysis.components[index]
         if not (partners & same_part).any():
             return self._unreachable(index, actor)
-        return self._missing(actor, have=0, far=True)
+        return self._missing(actor, have=0, far=True, exclude=_neighbours(self.analysis, actor))
 
     def _fragile(self, index: int, actor: Actor) -> Gap | None:
         graph = self.analysis.graph
@@ -257,7 +273,7 @@ class _RuleCheck:
                 en=f"{actor.name} reaches the {partner_text[1]} only through {broker.name}. "
                 f"If {broker.name} drops out, the link is lost.",
             ),
-            suggested_ties=_suggest(self, actor),
+            suggestions=_suggest(self, actor, exclude=_neighbours(self.analysis, actor)),
             method=f"{_METHOD}.find_fragile_pairs",
             params=self.params,
         )
@@ -280,14 +296,14 @@ class _RuleCheck:
                 en=f"{actor.name} is not connected to any {partner_text[1]}, not even "
                 f"indirectly: its part of the network ({part} actors) is cut off from the rest.",
             ),
-            suggested_ties=_suggest(self, actor),
+            suggestions=_suggest(self, actor, exclude=_neighbours(self.analysis, actor)),
             method=f"{_METHOD}.find_unreachable",
             params=self.params,
         )
 
     # -- missing -----------------------------------------------------------------------
 
-    def _missing(self, actor: Actor, *, have: int, far: bool) -> Gap:
+    def _missing(self, actor: Actor, *, have: int, far: bool, exclude: set[str]) -> Gap:
         rule = self.rule
         evidence: dict[str, int | float | str | bool | None] = {
             "partners_required": rule.min_partners,
@@ -305,10 +321,14 @@ class _RuleCheck:
             score=_size(actor),
             evidence=evidence,
             explanation=_missing_text(rule, actor.name, have),
-            suggested_ties=_suggest(self, actor),
+            suggestions=_suggest(self, actor, exclude=exclude),
             method=f"{_METHOD}.find_missing_required_ties",
             params=self.params,
         )
+
+
+def _neighbours(analysis: Analysis, actor: Actor) -> set[str]:
+    return {tie.other(actor.id) for tie in analysis.network.ties_of(actor.id)}
 
 
 def _size(actor: Actor) -> float:
@@ -330,21 +350,22 @@ def _partner_load(analysis: Analysis, rule: RequiredTie, partners: list[Actor]) 
     return load
 
 
-def _suggest(check: _RuleCheck, actor: Actor) -> tuple[SuggestedTie, ...]:
+def _suggest(check: _RuleCheck, actor: Actor, *, exclude: set[str]) -> tuple[AnySuggestion, ...]:
     """Propose partners for ``actor``, the most plausible first.
 
-    For placements, the employers of the partners (the provider that employs school social
-    workers) come first: an agreement with them brings a post of the school's own. Then
-    partners of the same municipality, then of the same district, the least busy first.
+    Under a placement rule an existing post nearby is placed at the school as well, with
+    the schools it already serves; under any other rule a tie of the kind the partner
+    usually means. Partners of the same municipality first, then of the same district,
+    the least busy posts first. A few more than a finding offers: verification keeps those
+    that close it.
     """
-    existing = {tie.other(actor.id) for tie in check.analysis.network.ties_of(actor.id)}
     candidates = [
-        tie
-        for tie in (*_employer_suggestions(check, actor), *_partner_suggestions(check, actor))
-        if tie.actors[1] not in existing
+        suggestion
+        for suggestion in _partner_suggestions(check, actor)
+        if suggestion.actors[1] not in exclude
     ]
-    candidates.sort(key=lambda tie: (-tie.plausibility, tie.actors[1], tie.kind.value))
-    return tuple(candidates[:_MAX_SUGGESTIONS])
+    candidates.sort(key=lambda suggestion: (-suggestion.plausibility, suggestion.actors[1]))
+    return tuple(candidates[:_CANDIDATES])
 
 
 def _nearby(check: _RuleCheck, actor: Actor) -> list[Actor]:
@@ -358,58 +379,77 @@ def _nearby(check: _RuleCheck, actor: Actor) -> list[Actor]:
     return sorted(check.partners, key=lambda p: (check.load.get(p.id, 0), p.id))[:10]
 
 
-def _partner_suggestions(check: _RuleCheck, actor: Actor) -> list[SuggestedTie]:
+def _partner_suggestions(check: _RuleCheck, actor: Actor) -> list[AnySuggestion]:
     rule = check.rule
     candidates = [partner for partner in _nearby(check, actor) if partner.id != actor.id]
     busiest = max([check.load.get(p.id, 0) for p in candidates] or [0]) or 1
-    kind = min(rule.kinds) if rule.kinds else _natural_kind(rule)
     # A post placed at schools has limited time, so spare capacity counts; an office
     # that already works with many such actors is the natural partner for one more.
     placed = CooperationKind.PLACEMENT in rule.kinds
-    suggestions = []
+    suggestions: list[AnySuggestion] = []
     for partner in candidates:
         local = partner.municipality is not None and partner.municipality == actor.municipality
         load = check.load.get(partner.id, 0)
         fit = 1 - load / (busiest + 1) if placed else load / busiest
-        suggestions.append(
-            SuggestedTie(
-                actors=(actor.id, partner.id),
-                kind=kind,
-                plausibility=round(0.2 + 0.4 * local + 0.2 * fit, 3),
-                reason=_reason(partner, actor, load),
+        plausibility = round(0.2 + 0.4 * local + 0.2 * fit, 3)
+        if placed:
+            serves = _served_by(check, partner)
+            suggestions.append(
+                SuggestedPlacement(
+                    actors=(actor.id, partner.id),
+                    serves=serves,
+                    intensity=rule.min_intensity,
+                    plausibility=plausibility,
+                    reason=_placement_reason(check, partner, actor, serves),
+                )
             )
-        )
+        else:
+            suggestions.append(
+                SuggestedTie(
+                    actors=(actor.id, partner.id),
+                    kind=min(rule.kinds) if rule.kinds else _natural_kind(rule),
+                    intensity=rule.min_intensity,
+                    plausibility=plausibility,
+                    reason=_reason(partner, actor, load),
+                )
+            )
     return suggestions
 
 
-def _employer_suggestions(check: _RuleCheck, actor: Actor) -> list[SuggestedTie]:
-    # Only a service placed at the school (school social work) comes with an employer
-    # that can place one more post.
-    if CooperationKind.PLACEMENT not in check.rule.kinds:
-        return []
-    network = check.analysis.network
-    employs: dict[str, int] = defaultdict(int)
-    for partner in _nearby(check, actor):
-        if partner.part_of is not None and network.has_actor(partner.part_of):
-            employs[partner.part_of] += 1
-    suggestions = []
-    for employer_id, posts in sorted(employs.items()):
-        employer = network.actor(employer_id)
-        local = employer.municipality is not None and employer.municipality == actor.municipality
-        suggestions.append(
-            SuggestedTie(
-                actors=(actor.id, employer_id),
-                kind=CooperationKind.AGREEMENT,
-                plausibility=round(min(1.0, 0.6 + 0.2 * local + 0.05 * posts), 3),
-                reason=Explanation(
-                    de=f"{employer.name} trägt in der Nähe {amount(posts, 'Stelle', 'Stellen')} "
-                    f"dieser Art; eine Vereinbarung bringt {actor.name} eine eigene.",
-                    en=f"{employer.name} runs {amount(posts, 'post', 'posts')} of this kind "
-                    f"nearby; an agreement brings {actor.name} one of its own.",
-                ),
-            )
+def _served_by(check: _RuleCheck, post: Actor) -> tuple[str, ...]:
+    """Return the subjects a post is already placed at, in id order."""
+    network, subjects = check.analysis.network, check.analysis.mask(check.rule.subject)
+    position = check.analysis.graph.index
+    return tuple(
+        sorted(
+            {
+                tie.other(post.id)
+                for tie in network.ties_of(post.id)
+                if tie.kind is CooperationKind.PLACEMENT and subjects[position[tie.other(post.id)]]
+            }
         )
-    return suggestions
+    )
+
+
+def _placement_reason(
+    check: _RuleCheck, post: Actor, school: Actor, serves: tuple[str, ...]
+) -> Explanation:
+    local = post.municipality is not None and post.municipality == school.municipality
+    where_de = "in derselben Gemeinde" if local else "in der Nähe"
+    where_en = "in the same municipality" if local else "nearby"
+    if not serves:
+        return Explanation(
+            de=f"{post.name} arbeitet {where_de} und ist bisher an keiner Schule eingesetzt.",
+            en=f"{post.name} works {where_en} and is not placed at any school yet.",
+        )
+    return Explanation(
+        de=f"{post.name} arbeitet {where_de} und ist bereits an "
+        f"{amount(len(serves), 'Schule', 'Schulen', lang='de')} eingesetzt "
+        f"({names(check.analysis, serves, 'de')}).",
+        en=f"{post.name} works {where_en} and is already placed at "
+        f"{amount(len(serves), 'school', 'schools', lang='en')} "
+        f"({names(check.analysis, serves, 'en')}).",
+    )
 
 
 def _natural_kind(rule: RequiredTie) -> CooperationKind:
@@ -423,9 +463,9 @@ def _reason(partner: Actor, actor: Actor, load: int) -> Explanation:
     where_en = "in the same municipality" if local else "nearby"
     return Explanation(
         de=f"{partner.name} arbeitet {where_de} und ist bisher mit "
-        f"{amount(load, 'passenden Stelle', 'passenden Stellen')} verbunden.",
+        f"{amount(load, 'passenden Stelle', 'passenden Stellen', lang='de')} verbunden.",
         en=f"{partner.name} works {where_en} and is linked to "
-        f"{amount(load, 'matching actor', 'matching actors')} so far.",
+        f"{amount(load, 'matching actor', 'matching actors', lang='en')} so far.",
     )
 
 
@@ -475,13 +515,100 @@ def _unconfirmed_text(name: str, partners: str) -> Explanation:
     )
 
 
+def _judge(analysis: Analysis, gap: Gap, remedy: AnySuggestion) -> Outcome | None:
+    """Whether one new tie or placement gives the subject enough partners under the rule."""
+    subject = gap.actors[0]
+    if isinstance(remedy, SuggestedMeasure) or gap.rule is None or subject not in remedy.actors:
+        return None
+    rule = analysis.rules.rule(gap.rule)
+    first, second = remedy.actors
+    partner = second if first == subject else first
+    if not isinstance(rule, RequiredTie) or partner not in analysis.graph.index:
+        return None
+    if rule.within == 1:
+        return _judge_direct(analysis, rule, subject, partner, remedy)
+    return _judge_steps(analysis, rule, subject, partner)
+
+
+def _judge_direct(
+    analysis: Analysis,
+    rule: RequiredTie,
+    subject: str,
+    partner: str,
+    remedy: SuggestedTie | SuggestedPlacement,
+) -> Outcome | None:
+    is_partner = analysis.mask(rule.partner)
+    too_weak = (
+        rule.min_intensity is not None
+        and remedy.intensity is not None
+        and remedy.intensity < rule.min_intensity
+    )
+    if (
+        not is_partner[analysis.graph.index[partner]]
+        or (rule.kinds and remedy.kind not in rule.kinds)
+        or too_weak
+    ):
+        return None
+    good = _direct_ties(analysis, rule, analysis.network.actor(subject), is_partner).good
+    if partner in good:
+        return None
+    missing = rule.min_partners - len(good) - 1
+    if missing <= 0:
+        return Outcome(closed=True)
+    return Outcome(
+        closed=False,
+        remaining=missing,
+        note=Explanation(
+            de=f"Ein Schritt: danach {'fehlt' if missing == 1 else 'fehlen'} noch "
+            f"{amount(missing, 'Partner', 'Partner', lang='de')}.",
+            en=f"A step: {amount(missing, 'partner is', 'partners are', lang='en')} still "
+            "missing after it.",
+        ),
+    )
+
+
+def _judge_steps(
+    analysis: Analysis, rule: RequiredTie, subject: str, partner: str
+) -> Outcome | None:
+    # A shortest path uses the new tie at most once, from the subject to the partner end.
+    graph = analysis.graph
+    distance = analysis.distances(rule.partner, rule.within)
+    here, there = graph.index[subject], graph.index[partner]
+    through = UNREACHED if distance[there] == UNREACHED else int(distance[there]) + 1
+    reach = min(int(distance[here]), through)
+    if reach > rule.within:
+        return None
+    if reach == 2:  # noqa: PLR2004 (two steps: fragile unless two intermediaries lead there)
+        near = analysis.distances(rule.partner, 1)
+        intermediaries = {int(n) for n in graph.neighbors(here) if near[n] == 1}
+        if near[there] == 1:
+            intermediaries.add(there)
+        if len(intermediaries) < 2:  # noqa: PLR2004 (one intermediary is a fragile pair)
+            return None
+    return Outcome(closed=True)
+
+
+JUDGES: dict[GapKind, Judge] = dict.fromkeys(
+    (
+        GapKind.MISSING_REQUIRED_TIE,
+        GapKind.UNREACHABLE,
+        GapKind.FRAGILE_PAIR,
+        GapKind.SHALLOW_COOPERATION,
+        GapKind.UNCONFIRMED_TIE,
+    ),
+    _judge,
+)
+"""The judge of every finding kind this module reports (see ``gaps._verify``)."""
+
+
 def _of_kind(
     network: EducationNetwork, rules: RuleSet | None, as_of: DayLike | None, kind: GapKind
 ) -> list[Gap]:
     analysis = analyse(network, rules, as_of=as_of)
-    return sorted(
+    found = sorted(
         (gap for gap in _evaluate(analysis) if gap.kind is kind), key=lambda gap: gap.sort_key
     )
+    return verified(analysis, found, JUDGES)
 
 
 def find_missing_required_ties(

@@ -33,23 +33,32 @@ True
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from bildungsnetz import metrics
 from bildungsnetz.gaps._analysis import Analysis, analyse, shift
-from bildungsnetz.gaps._text import amount, decimal, names
-from bildungsnetz.gaps.gap import Explanation, Gap, GapKind, SuggestedTie
+from bildungsnetz.gaps._text import amount, decimal, names, number
+from bildungsnetz.gaps._verify import Judge, Outcome, verified
+from bildungsnetz.gaps.gap import (
+    AnySuggestion,
+    Explanation,
+    Gap,
+    GapKind,
+    SuggestedMeasure,
+    SuggestedTie,
+)
 from bildungsnetz.model import CooperationKind, Severity
 from bildungsnetz.rules import GroupLinkage, NoSinglePointOfFailure
 
 if TYPE_CHECKING:
-    from collections.abc import Hashable
+    from collections.abc import Hashable, Sequence
 
     from bildungsnetz.model import EducationNetwork
     from bildungsnetz.model.dates import DayLike
-    from bildungsnetz.rules import RuleSet
+    from bildungsnetz.rules import RuleSet, Selector
 
 __all__ = [
     "find_cut_actors",
@@ -65,6 +74,7 @@ _METHOD = "bildungsnetz.gaps.structure"
 _CRITICAL_SHARE = 0.1
 _HIGH_FACTOR = 20
 _MIN_GROUP = 3
+_CANDIDATES = 6
 
 
 def _simple_graph(analysis: Analysis) -> metrics.ArrayGraph:
@@ -100,12 +110,17 @@ def find_cut_actors(
     Returns
     -------
     gaps
-        One ``cut_actor`` finding per actor and rule, sorted, with the subject actors it
-        cuts off as evidence.
+        One ``cut_actor`` finding per actor and rule, sorted: an actor whose loss cuts off
+        two or more subjects, whatever the number of ties to each part, or one subject
+        whose part hangs on it by two or more ties (one subject on a single tie is that
+        tie's ``cut_tie`` finding). Counts, names and severity cover every part it cuts
+        off; critical when a tenth or more of all subjects are cut off.
 
     Notes
     -----
-    Articulation points by one depth-first search (Hopcroft & Tarjan 1973), O(n + m).
+    Articulation points by one depth-first search (Hopcroft & Tarjan 1973), O(n + m),
+    plus the size of the parts they cut off. When the largest parts are equally large,
+    none of them is "the rest of the network": all are counted as cut off.
 
     Examples
     --------
@@ -115,114 +130,302 @@ def find_cut_actors(
     True
     """
     analysis = analyse(network, rules, as_of=as_of)
-    cuts = metrics.cut_actors(_simple_graph(analysis))
     gaps = []
     for rule in analysis.rules.of_type(NoSinglePointOfFailure):
-        subjects = _subject_ids(analysis, rule)
-        for actor, cut in cuts.items():
-            parts = [
-                part
-                for part in _all_cut_off(analysis, str(actor), cut)
-                if part & subjects and _edges_between(analysis, str(actor), part) > 1
-            ]
-            if parts:
-                gaps.append(_cut_actor_gap(analysis, rule, str(actor), parts, len(subjects)))
-    return _sorted(gaps)
+        subjects = int(analysis.mask(rule.subject).sum())
+        for split in _splits(analysis, rule).values():
+            cut_off = _cut_off(split.parts)
+            if _reported(split.parts, cut_off):
+                gaps.append(_cut_actor_gap(analysis, rule, split, cut_off, subjects))
+    return verified(analysis, _sorted(gaps), JUDGES)
 
 
-def _all_cut_off(analysis: Analysis, actor: str, cut: metrics.Cut) -> list[frozenset[Hashable]]:
-    """Return every part that loses contact with the rest when ``actor`` goes.
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """A part of a component that loses contact with the others when a cut actor goes."""
 
-    When the largest parts are equally large, none of them is "the rest of the network":
-    each is cut off from the others, so the part the measure kept is cut off as well.
-    Without this the finding would depend on the order of the records.
+    size: int
+    subjects: int
+    ties: int  # edges of the projection from the cut actor into the part
+
+
+def _cut_off(parts: Sequence[_Part]) -> list[int]:
+    """Return the positions of the parts cut off: all but the one largest part.
+
+    When the largest parts are equally large, none of them is the rest of the network and
+    every part is cut off from the others, so the result cannot depend on record order.
     """
-    parts = list(cut.separated)
-    if cut.sizes and cut.sizes[0] == cut.kept:
-        separated = set().union(*parts)
-        kept = analysis.component_ids(actor) - separated - {actor}
-        parts.append(frozenset(kept))
-    return parts
+    if len(parts) < 2:  # noqa: PLR2004 (one part: nothing is cut off)
+        return []
+    largest = max(part.size for part in parts)
+    if sum(part.size == largest for part in parts) > 1:
+        return list(range(len(parts)))
+    return [i for i, part in enumerate(parts) if part.size != largest]
 
 
-def _edges_between(analysis: Analysis, actor: str, part: frozenset[Hashable]) -> int:
-    compact = analysis.graph
-    neighbours = compact.neighbors(compact.index[actor])
-    return sum(1 for neighbour in neighbours if compact.nodes[neighbour] in part)
+def _reported(parts: Sequence[_Part], cut_off: list[int]) -> bool:
+    """Whether the actor is a single point of failure worth its own finding.
+
+    Two or more subjects cut off, or one whose part hangs on the actor by two or more ties;
+    one subject on a single tie is the cut tie's finding.
+    """
+    cut_subjects = sum(parts[i].subjects for i in cut_off)
+    several_ties = any(parts[i].subjects and parts[i].ties > 1 for i in cut_off)
+    return cut_subjects >= 2 or several_ties  # noqa: PLR2004 (two subjects make it an actor's)
+
+
+class _Split:
+    """The parts a cut actor holds together, with what one more tie would change."""
+
+    def __init__(
+        self, analysis: Analysis, actor: str, cut: metrics.Cut, selector: Selector
+    ) -> None:
+        graph = analysis.graph
+        self.analysis, self.actor, self.selector = analysis, actor, selector
+        self.node = graph.index[actor]
+        self.label = int(analysis.components[self.node])
+        mask = analysis.mask(selector)
+        self.members = [frozenset(str(node) for node in part) for part in cut.separated]
+        self.where = {node: i for i, part in enumerate(self.members) for node in part}
+        subjects = [sum(bool(mask[graph.index[node]]) for node in part) for part in self.members]
+        rest = len(self.members)
+        ties = [0] * (rest + 1)
+        for neighbour in graph.neighbors(self.node):
+            ties[self.where.get(graph.nodes[neighbour], rest)] += 1
+        component_subjects = int(analysis.component_counts(selector)[self.label])
+        parts = [
+            _Part(size=len(part), subjects=count, ties=ties[i])
+            for i, (part, count) in enumerate(zip(self.members, subjects, strict=True))
+        ]
+        parts.append(
+            _Part(
+                size=cut.kept,
+                subjects=component_subjects - sum(subjects) - int(mask[self.node]),
+                ties=ties[rest],
+            )
+        )
+        self.parts = tuple(parts)
+
+    def subjects_in(self, position: int) -> list[str]:
+        """Return the subject ids of a part, sorted."""
+        mask, index = self.analysis.mask(self.selector), self.analysis.graph.index
+        if position < len(self.members):
+            members: frozenset[str] | set[str] = self.members[position]
+        else:
+            members = self.analysis.component_ids(self.actor) - set(self.where) - {self.actor}
+        return sorted(node for node in members if mask[index[node]])
+
+    def locate(self, node: str) -> int | None:
+        """Return the part holding ``node``, ``None`` for a node outside the component."""
+        position = self.analysis.graph.index[node]
+        if int(self.analysis.components[position]) != self.label:
+            return None
+        return self.where.get(node, len(self.members))
+
+    def after(self, first: str, second: str) -> tuple[_Part, ...] | None:
+        """Return the parts with a tie between ``first`` and ``second`` added.
+
+        ``None`` when the tie changes nothing for this actor (both ends in one part,
+        both outside, or a tie the projection already has).
+        """
+        index = self.analysis.graph.index
+        if first not in index or second not in index:
+            return None
+        if self.actor in (first, second):
+            return self._after_own_tie(second if first == self.actor else first)
+        here, there = self.locate(first), self.locate(second)
+        if here == there or (here is None and there is None):
+            return None
+        if here is not None and there is not None:
+            return self._merged(here, there)
+        inside, outside = (here, second) if here is not None else (there, first)
+        assert inside is not None
+        return self._joined(inside, outside)
+
+    def _merged(self, one: int, other: int) -> tuple[_Part, ...]:
+        a, b = self.parts[one], self.parts[other]
+        union = _Part(a.size + b.size, a.subjects + b.subjects, a.ties + b.ties)
+        return (
+            *(p for i, p in enumerate(self.parts) if i not in {one, other}),
+            union,
+        )
+
+    def _joined(self, position: int, outsider: str) -> tuple[_Part, ...]:
+        # The outsider's whole component joins the part it is tied to.
+        label = int(self.analysis.components[self.analysis.graph.index[outsider]])
+        size = int(self.analysis.component_sizes[label])
+        count = int(self.analysis.component_counts(self.selector)[label])
+        part = self.parts[position]
+        grown = _Part(part.size + size, part.subjects + count, part.ties)
+        return tuple(grown if i == position else p for i, p in enumerate(self.parts))
+
+    def _after_own_tie(self, other: str) -> tuple[_Part, ...] | None:
+        graph = self.analysis.graph
+        if graph.index[other] in set(graph.neighbors(self.node).tolist()):
+            return None
+        position = self.locate(other)
+        if position is None:
+            label = int(self.analysis.components[graph.index[other]])
+            size = int(self.analysis.component_sizes[label])
+            count = int(self.analysis.component_counts(self.selector)[label])
+            return (*self.parts, _Part(size, count, 1))
+        part = self.parts[position]
+        more = _Part(part.size, part.subjects, part.ties + 1)
+        return tuple(more if i == position else p for i, p in enumerate(self.parts))
+
+
+def _cuts(analysis: Analysis) -> dict[Hashable, metrics.Cut]:
+    if "cut_actors" not in analysis.cache:
+        analysis.cache["cut_actors"] = metrics.cut_actors(_simple_graph(analysis))
+    cuts: dict[Hashable, metrics.Cut] = analysis.cache["cut_actors"]
+    return cuts
+
+
+def _splits(analysis: Analysis, rule: NoSinglePointOfFailure) -> dict[str, _Split]:
+    """Return the split of every cut actor for the rule's subjects, computed once."""
+    key = f"splits:{rule.subject!r}"
+    if key not in analysis.cache:
+        analysis.cache[key] = {
+            str(actor): _Split(analysis, str(actor), cut, rule.subject)
+            for actor, cut in _cuts(analysis).items()
+        }
+    splits: dict[str, _Split] = analysis.cache[key]
+    return splits
 
 
 def _cut_actor_gap(
     analysis: Analysis,
     rule: NoSinglePointOfFailure,
-    actor: str,
-    parts: list[frozenset[Hashable]],
+    split: _Split,
+    cut_off: list[int],
     subject_count: int,
 ) -> Gap:
-    cut_off = sorted(str(node) for part in parts for node in part)
-    subjects = [node for node in cut_off if rule.subject.matches(analysis.network.actor(node))]
+    parts = [i for i in cut_off if split.parts[i].subjects]
+    subjects = sorted(s for i in parts for s in split.subjects_in(i))
+    actors_cut_off = sum(split.parts[i].size for i in cut_off)
+    single = sum(1 for i in parts if split.parts[i].ties == 1)
     share = len(subjects) / subject_count if subject_count else 0.0
     severity = Severity.CRITICAL if share >= _CRITICAL_SHARE else rule.severity
-    name = analysis.name(actor)
     return Gap.create(
         kind=GapKind.CUT_ACTOR,
         severity=severity,
-        actors=(actor, *subjects),
+        actors=(split.actor, *subjects),
         rule=rule.id,
         key={"subject": sorted(kind.value for kind in rule.subject.kinds)},
-        score=float(len(cut_off)),
+        score=float(actors_cut_off),
         evidence={
-            "actors_cut_off": len(cut_off),
+            "actors_cut_off": actors_cut_off,
             "subjects_cut_off": len(subjects),
             "share_of_subjects": round(share, 4),
+            "parts": len(parts),
+            "parts_on_one_tie": single,
         },
-        explanation=Explanation(
-            de=f"Ohne {name} {'verliert' if len(cut_off) == 1 else 'verlieren'} "
-            f"{amount(len(cut_off), 'Akteur', 'Akteure')} die Verbindung zum übrigen "
-            f"Netzwerk, darunter {names(analysis, subjects, 'de')}. Alles läuft über "
-            f"{name}; eine zweite Verbindung macht das Netz robust.",
-            en=f"Without {name}, {amount(len(cut_off), 'actor loses', 'actors lose')} contact "
-            f"with the rest of the network, among them {names(analysis, subjects, 'en')}. "
-            "Everything runs "
-            f"through {name}; a second link makes the network robust.",
-        ),
-        suggested_ties=_second_links(analysis, subjects, exclude={actor, *cut_off}),
+        explanation=_cut_actor_text(analysis, split.actor, subjects, actors_cut_off, len(parts)),
+        suggestions=_mending_links(analysis, split, parts),
         method=f"{_METHOD}.find_cut_actors",
         params={**analysis.params, "min_exclusive_pairs": rule.min_exclusive_pairs},
     )
 
 
-def _second_links(
-    analysis: Analysis, cut_off: list[str], *, exclude: set[str]
-) -> tuple[SuggestedTie, ...]:
-    """Propose ties from cut-off subjects to the best-connected actor outside their part.
+def _cut_actor_text(
+    analysis: Analysis, actor: str, subjects: list[str], cut_off: int, parts: int
+) -> Explanation:
+    name = analysis.name(actor)
+    schools_de = amount(len(subjects), "Schule", "Schulen", lang="de")
+    schools_en = amount(len(subjects), "school", "schools", lang="en")
+    if parts == 1:
+        where_de, where_en = "", ""
+    else:
+        where_de = f" in {number(parts, 'de')} getrennten Teilen"
+        where_en = f" in {number(parts, 'en')} separate parts"
+    return Explanation(
+        de=f"Ohne {name} {'verliert' if cut_off == 1 else 'verlieren'} "
+        f"{amount(cut_off, 'Akteur', 'Akteure', lang='de')} die Verbindung zum übrigen "
+        f"Netzwerk, darunter {schools_de}{where_de}: {names(analysis, subjects, 'de')}. "
+        f"Alles läuft über {name}; eine zweite Verbindung für jeden Teil macht das Netz robust.",
+        en=f"Without {name}, {amount(cut_off, 'actor loses', 'actors lose', lang='en')} "
+        f"contact with the rest of the network, among them {schools_en}{where_en}: "
+        f"{names(analysis, subjects, 'en')}. Everything runs through {name}; a second link "
+        "for each part makes the network robust.",
+    )
 
-    ``exclude`` holds the whole part that would be cut off and the actor or tie end it
-    hangs on: a second link must lead elsewhere.
+
+def _mending_links(
+    analysis: Analysis, split: _Split, parts: list[int]
+) -> tuple[AnySuggestion, ...]:
+    """Propose, for each part with subjects, a tie from a subject to a hub outside it.
+
+    The hub is the best-connected actor of the part that stays (of another part, when
+    the largest parts are equally large), never the cut actor itself.
     """
-    if not cut_off:
-        return ()
-    index, nodes = analysis.graph.index, analysis.graph.nodes
-    barred = {index[node] for node in exclude if node in index}
-    main = analysis.main_component
-    best = next(
-        (i for i in analysis.by_degree if analysis.components[i] == main and i not in barred),
-        None,
+    suggestions: list[AnySuggestion] = []
+    for position in parts[:_CANDIDATES]:
+        subjects = split.subjects_in(position)
+        hub = _hub(analysis, split, position)
+        if subjects and hub is not None:
+            suggestions.append(_second_link(analysis, subjects[0], hub))
+    return tuple(suggestions)
+
+
+def _hub(analysis: Analysis, split: _Split, position: int) -> str | None:
+    nodes = analysis.graph.nodes
+    for i in analysis.by_degree:
+        if int(analysis.components[i]) != split.label or i == split.node:
+            continue
+        if split.where.get(nodes[i], len(split.members)) != position:
+            return nodes[i]
+    return None
+
+
+def _second_link(analysis: Analysis, subject: str, hub: str) -> SuggestedTie:
+    name = analysis.name(hub)
+    return SuggestedTie(
+        actors=(subject, hub),
+        kind=CooperationKind.INFORMATION_EXCHANGE,
+        plausibility=0.5,
+        reason=Explanation(
+            de=f"{name} ist im Netzwerk gut verbunden und schafft einen zweiten Weg.",
+            en=f"{name} is well connected and opens a second route.",
+        ),
     )
-    if best is None:
-        return ()
-    hub = analysis.network.actor(nodes[best])
-    return tuple(
-        SuggestedTie(
-            actors=(subject, hub.id),
-            kind=CooperationKind.INFORMATION_EXCHANGE,
-            plausibility=0.5,
-            reason=Explanation(
-                de=f"{hub.name} ist im Netzwerk gut verbunden und schafft einen zweiten Weg.",
-                en=f"{hub.name} is well connected and opens a second route.",
-            ),
-        )
-        for subject in cut_off[:3]
+
+
+def _judge_cut_actor(analysis: Analysis, gap: Gap, remedy: AnySuggestion) -> Outcome | None:
+    """Whether one more tie leaves the actor cutting off no subject worth a finding."""
+    rule = _spof_rule(analysis, gap)
+    if rule is None or isinstance(remedy, SuggestedMeasure):
+        return None
+    split = _splits(analysis, rule).get(gap.actors[0])
+    if split is None:
+        return None
+    parts = split.after(*remedy.actors)
+    if parts is None:
+        return None
+    cut_off = _cut_off(parts)
+    if not _reported(parts, cut_off):
+        return Outcome(closed=True)
+    before = sum(1 for i in _cut_off(split.parts) if split.parts[i].subjects)
+    still = sum(1 for i in cut_off if parts[i].subjects)
+    if still >= before:
+        return None
+    return Outcome(
+        closed=False,
+        remaining=still,
+        note=Explanation(
+            de=f"Ein Schritt: danach {'hängt' if still == 1 else 'hängen'} noch "
+            f"{amount(still, 'Teil', 'Teile', lang='de')} mit Schulen nur an "
+            f"{analysis.name(split.actor)}.",
+            en=f"A step: {amount(still, 'part', 'parts', lang='en')} with schools still "
+            f"{'hangs' if still == 1 else 'hang'} on {analysis.name(split.actor)} alone.",
+        ),
     )
+
+
+def _spof_rule(analysis: Analysis, gap: Gap) -> NoSinglePointOfFailure | None:
+    if gap.rule is None:
+        return None
+    rule = analysis.rules.rule(gap.rule)
+    return rule if isinstance(rule, NoSinglePointOfFailure) else None
 
 
 def find_cut_ties(
@@ -231,7 +434,8 @@ def find_cut_ties(
     """Find ties whose loss would cut schools (the rule's subjects) off the network.
 
     Parameters and returns as :func:`find_cut_actors`; severity is the rule's lowered by
-    one level.
+    one level. A tie between two equally large halves cuts each off from the other: the
+    finding names its two ends and the subjects of both halves, each once.
 
     Notes
     -----
@@ -244,60 +448,217 @@ def find_cut_ties(
     True
     """
     analysis = analyse(network, rules, as_of=as_of)
-    cuts = metrics.cut_ties(_simple_graph(analysis))
     gaps = []
     for rule in analysis.rules.of_type(NoSinglePointOfFailure):
-        subjects = _subject_ids(analysis, rule)
-        for (first, second), cut in cuts.items():
-            ends = (str(first), str(second))
-            part: frozenset[Hashable] = cut.separated[0] if cut.separated else frozenset()
-            if cut.sizes and cut.sizes[0] == cut.kept:
-                # Two equal halves: each is cut off from the other, whatever the record order.
-                part = frozenset(analysis.component_ids(ends[0]))
-                ends = (min(ends), max(ends))
-            cut_subjects = sorted(str(node) for node in part if node in subjects)
-            if cut_subjects:
-                gaps.append(_cut_tie_gap(analysis, rule, ends, part, cut_subjects))
-    return _sorted(gaps)
+        for bridge in _bridges(analysis, rule).values():
+            subjects = bridge.subjects_cut_off()
+            if subjects:
+                gaps.append(_cut_tie_gap(analysis, rule, bridge, subjects))
+    return verified(analysis, _sorted(gaps), JUDGES)
+
+
+class _Bridge:
+    """A cut tie: the side it cuts off and the other side, with what a tie would change."""
+
+    def __init__(
+        self, analysis: Analysis, ends: tuple[str, str], cut: metrics.Cut, selector: Selector
+    ) -> None:
+        self.analysis, self.selector = analysis, selector
+        kept_end, cut_end = ends
+        self.side = frozenset(str(node) for node in cut.separated[0])
+        self.inside, self.outside = cut_end, kept_end
+        self.halves = cut.sizes[0] == cut.kept
+        if self.halves:
+            # Neither half is the rest: name the ends in id order, whatever the records.
+            self.inside, self.outside = min(ends), max(ends)
+        index = analysis.graph.index
+        self.label = int(analysis.components[index[cut_end]])
+        mask = analysis.mask(selector)
+        own = sum(bool(mask[index[node]]) for node in self.side)
+        other = int(analysis.component_counts(selector)[self.label]) - own
+        self.sizes = (len(self.side), cut.kept)
+        self.subjects = (own, other)
+
+    def subjects_cut_off(self) -> list[str]:
+        """Return the subjects that lose contact, sorted: one side's, or both halves'."""
+        mask, index = self.analysis.mask(self.selector), self.analysis.graph.index
+        members: set[str] | frozenset[str] = self.side
+        if self.halves:
+            members = self.analysis.component_ids(self.inside)
+        return sorted(node for node in members if mask[index[node]])
+
+    def after(self, first: str, second: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """Return (sizes, subjects) of the two sides with a tie added; ``None``: no change.
+
+        A tie between the two sides removes the bridge: both sizes come back as 0.
+        """
+        index = self.analysis.graph.index
+        if (
+            first not in index
+            or second not in index
+            or {first, second}
+            == {
+                self.inside,
+                self.outside,
+            }
+        ):
+            # A second cooperation of the same pair runs parallel: the bridge stays.
+            return None
+        here, there = self._where(first), self._where(second)
+        if {here, there} == {0, 1}:
+            return (0, 0), (0, 0)
+        if here == there or None not in (here, there):
+            return None
+        side, outsider = (here, second) if here is not None else (there, first)
+        assert side is not None
+        label = int(self.analysis.components[index[outsider]])
+        sizes, subjects = list(self.sizes), list(self.subjects)
+        sizes[side] += int(self.analysis.component_sizes[label])
+        subjects[side] += int(self.analysis.component_counts(self.selector)[label])
+        return (sizes[0], sizes[1]), (subjects[0], subjects[1])
+
+    def _where(self, node: str) -> int | None:
+        if node in self.side:
+            return 0
+        position = self.analysis.graph.index[node]
+        return 1 if int(self.analysis.components[position]) == self.label else None
+
+
+def _bridges(analysis: Analysis, rule: NoSinglePointOfFailure) -> dict[tuple[str, str], _Bridge]:
+    key = f"bridges:{rule.subject!r}"
+    if key not in analysis.cache:
+        cuts = metrics.cut_ties(_simple_graph(analysis))
+        analysis.cache[key] = {
+            tuple(sorted((str(a), str(b)))): _Bridge(analysis, (str(a), str(b)), cut, rule.subject)
+            for (a, b), cut in cuts.items()
+        }
+    bridges: dict[tuple[str, str], _Bridge] = analysis.cache[key]
+    return bridges
 
 
 def _cut_tie_gap(
-    analysis: Analysis,
-    rule: NoSinglePointOfFailure,
-    ends: tuple[str, str],
-    part: frozenset[Hashable],
-    subjects: list[str],
+    analysis: Analysis, rule: NoSinglePointOfFailure, bridge: _Bridge, subjects: list[str]
 ) -> Gap:
-    inside, outside = ends if ends[0] in part else (ends[1], ends[0])
+    inside, outside = bridge.inside, bridge.outside
     ties = analysis.network.ties_of(inside)
     tie_ids = sorted(tie.id for tie in ties if tie.other(inside) == outside)
-    first, second = analysis.name(inside), analysis.name(outside)
+    cut_off = bridge.sizes[0]
     return Gap.create(
         kind=GapKind.CUT_TIE,
         severity=shift(rule.severity, -1),
-        actors=(inside, outside, *[s for s in subjects if s != inside]),
+        actors=(inside, outside, *[s for s in subjects if s not in {inside, outside}]),
         rule=rule.id,
-        key={"subject": sorted(kind.value for kind in rule.subject.kinds)},
-        score=float(len(part)),
+        key={
+            "subject": sorted(kind.value for kind in rule.subject.kinds),
+            "tie": sorted((inside, outside)),
+        },
+        score=float(cut_off),
         evidence={
-            "actors_cut_off": len(part),
+            "actors_cut_off": cut_off,
             "subjects_cut_off": len(subjects),
+            "equal_halves": bridge.halves,
             "ties": ", ".join(tie_ids) or _link_without_tie(analysis, inside, outside),
         },
-        explanation=Explanation(
-            de=f"{names(analysis, subjects, 'de')} hängt an einer einzigen Verbindung: "
-            f"{first} – {second}. Reißt sie ab, {'ist' if len(part) == 1 else 'sind'} "
-            f"{amount(len(part), 'Akteur', 'Akteure')} vom Netzwerk getrennt.",
-            en=f"{names(analysis, subjects, 'en')} hangs on a single tie: {first} – "
-            f"{second}. If it breaks, {amount(len(part), 'actor is', 'actors are')} cut off "
-            "from the network.",
-        ),
-        suggested_ties=_second_links(
-            analysis, subjects, exclude={outside, *(str(node) for node in part)}
-        ),
+        explanation=_cut_tie_text(analysis, bridge, subjects),
+        suggestions=_bridging_links(analysis, bridge, subjects),
         method=f"{_METHOD}.find_cut_ties",
         params=analysis.params,
     )
+
+
+def _cut_tie_text(analysis: Analysis, bridge: _Bridge, subjects: list[str]) -> Explanation:
+    first, second = analysis.name(bridge.inside), analysis.name(bridge.outside)
+    size = bridge.sizes[0]
+    if bridge.halves:
+        return Explanation(
+            de=f"Die Verbindung {first} – {second} ist die einzige zwischen zwei gleich großen "
+            f"Hälften des Netzwerks (je {amount(size, 'Akteur', 'Akteure', lang='de')}). "
+            "Reißt sie ab, verlieren beide Hälften den Kontakt zueinander, und mit ihnen "
+            f"{names(analysis, subjects, 'de')}.",
+            en=f"The tie {first} – {second} is the only one between two equally large halves "
+            f"of the network ({amount(size, 'actor', 'actors', lang='en')} each). If it "
+            "breaks, the halves lose contact with each other, and with them "
+            f"{names(analysis, subjects, 'en')}.",
+        )
+    many = len(subjects) > 1
+    return Explanation(
+        de=f"{names(analysis, subjects, 'de')} {'hängen' if many else 'hängt'} an einer "
+        f"einzigen Verbindung: {first} – {second}. Reißt sie ab, "
+        f"{'ist' if size == 1 else 'sind'} {amount(size, 'Akteur', 'Akteure', lang='de')} "
+        "vom Netzwerk getrennt.",
+        en=f"{names(analysis, subjects, 'en')} {'hang' if many else 'hangs'} on a single tie: "
+        f"{first} – {second}. If it breaks, "
+        f"{amount(size, 'actor is', 'actors are', lang='en')} cut off from the network.",
+    )
+
+
+def _bridging_links(
+    analysis: Analysis, bridge: _Bridge, subjects: list[str]
+) -> tuple[AnySuggestion, ...]:
+    """Propose ties from cut-off subjects to the best-connected actor across the bridge.
+
+    Never to the far end of the bridge: the part would then hang on that actor instead.
+    """
+    suggestions: list[AnySuggestion] = []
+    nodes = analysis.graph.nodes
+    for subject in subjects[:_CANDIDATES]:
+        near_end, far_end = (
+            (bridge.inside, bridge.outside)
+            if subject in bridge.side
+            else (bridge.outside, bridge.inside)
+        )
+        side = subject in bridge.side
+        hub = next(
+            (
+                nodes[i]
+                for i in analysis.by_degree
+                if int(analysis.components[i]) == bridge.label
+                and (nodes[i] in bridge.side) != side
+                and nodes[i] not in {near_end, far_end}
+            ),
+            None,
+        )
+        if hub is not None:
+            suggestions.append(_second_link(analysis, subject, hub))
+    return tuple(suggestions)
+
+
+def _judge_cut_tie(analysis: Analysis, gap: Gap, remedy: AnySuggestion) -> Outcome | None:
+    """Whether one more tie leaves no subject hanging on the bridge."""
+    rule = _spof_rule(analysis, gap)
+    if rule is None or isinstance(remedy, SuggestedMeasure):
+        return None
+    bridge = _bridges(analysis, rule).get(tuple(sorted(gap.actors[:2])))  # type: ignore[arg-type]
+    if bridge is None:
+        return None
+    changed = bridge.after(*remedy.actors)
+    if changed is None:
+        return None
+    sizes, subjects = changed
+    if sizes == (0, 0):
+        return Outcome(closed=True)
+    if sizes[0] == sizes[1]:
+        cut_subjects = subjects[0] + subjects[1]
+    else:
+        cut_subjects = subjects[0] if sizes[0] < sizes[1] else subjects[1]
+    return Outcome(closed=True) if cut_subjects == 0 else None
+
+
+def _judge_isolated(analysis: Analysis, gap: Gap, remedy: AnySuggestion) -> Outcome | None:
+    """Any tie of the actor with another actor present on the day ends its isolation."""
+    if isinstance(remedy, SuggestedMeasure) or gap.actors[0] not in remedy.actors:
+        return None
+    first, second = remedy.actors
+    other = second if first == gap.actors[0] else first
+    return Outcome(closed=True) if other in analysis.graph.index else None
+
+
+JUDGES: dict[GapKind, Judge] = {
+    GapKind.CUT_ACTOR: _judge_cut_actor,
+    GapKind.CUT_TIE: _judge_cut_tie,
+    GapKind.ISOLATED_ACTOR: _judge_isolated,
+}
+"""The judges of the finding kinds this module suggests remedies for (or that a tie ends)."""
 
 
 def _link_without_tie(analysis: Analysis, first: str, second: str) -> str:
@@ -460,7 +821,7 @@ def find_isolated_actors(
                     de=f"{actor.name} ({actor.kind.label('de')}) hat keine einzige Verbindung"
                     + (
                         " außer der Mitgliedschaft in "
-                        f"{amount(len(forums), 'großem Gremium', 'großen Gremien')}."
+                        f"{amount(len(forums), 'großem Gremium', 'großen Gremien', lang='de')}."
                         if forums
                         else "."
                     )
@@ -468,7 +829,7 @@ def find_isolated_actors(
                     en=f"{actor.name} ({actor.kind.label('en')}) has no tie at all"
                     + (
                         " except membership in "
-                        f"{amount(len(forums), 'large forum', 'large forums')}."
+                        f"{amount(len(forums), 'large forum', 'large forums', lang='en')}."
                         if forums
                         else "."
                     )

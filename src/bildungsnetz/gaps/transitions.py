@@ -27,7 +27,15 @@ from typing import TYPE_CHECKING, Literal
 
 from bildungsnetz.gaps._analysis import Analysis, analyse, shift
 from bildungsnetz.gaps._text import amount, names
-from bildungsnetz.gaps.gap import Explanation, Gap, GapKind, SuggestedTie
+from bildungsnetz.gaps._verify import Judge, Outcome, verified
+from bildungsnetz.gaps.gap import (
+    AnySuggestion,
+    Explanation,
+    Gap,
+    GapKind,
+    SuggestedMeasure,
+    SuggestedTie,
+)
 from bildungsnetz.gaps.table import Table
 from bildungsnetz.model import ActorKind, CooperationKind, ForumKind, TransitionKind
 from bildungsnetz.privacy import (
@@ -48,6 +56,7 @@ __all__ = ["find_transitions_without_cooperation", "transition_matrix"]
 _METHOD = "bildungsnetz.gaps.transitions.find_transitions_without_cooperation"
 _LARGE_FACTOR = 4
 _LARGE_SHARE = 0.5
+_CANDIDATES = 6
 
 
 def _latest_flows(network: EducationNetwork) -> list[TransitionFlow]:
@@ -77,15 +86,20 @@ class _Links:
                 return forum.id
         return None
 
-    def within(self, first: str, second: str) -> bool:
+    def within(self, first: str, second: str, *, extra: tuple[str, ...] = ()) -> bool:
+        """Whether a path of at most the rule's steps joins them (``extra``: one more tie)."""
         if self.rule.within < 2:  # noqa: PLR2004 (one step is the direct tie)
             return False
         graph = self.analysis.graph
         source, target = graph.index[first], graph.index[second]
+        added = [graph.index[end] for end in extra if end in graph.index]
         reached = {source}
         frontier = {source}
         for _ in range(self.rule.within):
-            frontier = {int(n) for node in frontier for n in graph.neighbors(node)} - reached
+            step = {int(n) for node in frontier for n in graph.neighbors(node)}
+            if len(added) == 2 and frontier & set(added):  # noqa: PLR2004 (a tie has two ends)
+                step |= set(added)
+            frontier = step - reached
             if target in frontier:
                 return True
             reached |= frontier
@@ -149,7 +163,39 @@ def find_transitions_without_cooperation(
     for rule in analysis.rules.of_type(RequiredTransitionCooperation):
         selected = [f for f in flows if not rule.transitions or f.transition in rule.transitions]
         gaps.extend(_RuleCheck(analysis, rule, selected, policy).run())
-    return sorted(gaps, key=lambda gap: gap.sort_key)
+    return verified(analysis, sorted(gaps, key=lambda gap: gap.sort_key), JUDGES)
+
+
+def _judge(analysis: Analysis, gap: Gap, remedy: AnySuggestion) -> Outcome | None:
+    """Whether one new tie makes the receiver and one sender cooperate under the rule.
+
+    A flow's finding closes when its two ends cooperate; a Grundschule's finding about all
+    its Kitas when it cooperates with any one of them (the other flows are then judged on
+    their own).
+    """
+    if isinstance(remedy, SuggestedMeasure) or gap.rule is None:
+        return None
+    rule = analysis.rules.rule(gap.rule)
+    if not isinstance(rule, RequiredTransitionCooperation):
+        return None
+    receiver = gap.actors[0] if _about_all_senders(gap) else gap.actors[1]
+    senders = gap.actors[1:] if _about_all_senders(gap) else gap.actors[:1]
+    links = _Links(analysis, rule)
+    closes = any(
+        links.within(sender, receiver, extra=remedy.actors)
+        or set(remedy.actors) == {sender, receiver}
+        for sender in senders
+    )
+    return Outcome(closed=True) if closes else None
+
+
+def _about_all_senders(gap: Gap) -> bool:
+    # The finding about a Grundschule and all its Kitas counts the Kitas; a flow's does not.
+    return "sending_kitas" in gap.evidence
+
+
+JUDGES: dict[GapKind, Judge] = {GapKind.TRANSITION_WITHOUT_COOPERATION: _judge}
+"""The judge of the findings this module reports (see ``gaps._verify``)."""
 
 
 class _RuleCheck:
@@ -217,7 +263,7 @@ class _RuleCheck:
             severity=self.rule.severity if large else shift(self.rule.severity, -1),
             actors=(flow.source, flow.target),
             rule=self.rule.id,
-            key={"transition": flow.transition.value},
+            key={"transition": flow.transition.value, "target": flow.target},
             score=float(shown or 0),
             # The share of the sender is left out: with the count it would give the
             # sender's total, and with that a suppressed flow beside this one.
@@ -236,7 +282,7 @@ class _RuleCheck:
                 "institutions do not cooperate. A transition cooperation (visits, handover "
                 "talks) helps these children through the change.",
             ),
-            suggested_ties=(_transition_tie(source, target),),
+            suggestions=(_transition_tie(source, target),),
             method=_METHOD,
             params=self.params,
         )
@@ -263,17 +309,22 @@ class _RuleCheck:
             },
             explanation=Explanation(
                 de=f"{name} nahm im Schuljahr {flows[0].school_year} {children_de} aus "
-                f"{amount(len(kita_ids), 'Kita', 'Kitas')} auf "
+                f"{amount(len(kita_ids), 'Kita', 'Kitas', lang='de')} auf "
                 f"({names(self.analysis, kita_ids, 'de')}), arbeitet aber mit "
                 f"{'dieser Kita' if len(kita_ids) == 1 else 'keiner dieser Kitas'} "
                 f"{'nicht ' if len(kita_ids) == 1 else ''}zusammen.",
-                en=f"{name} took in {children_en} from {amount(len(kita_ids), 'Kita', 'Kitas')} "
-                f"in the school year {flows[0].school_year} "
-                f"({names(self.analysis, kita_ids, 'en')}) but cooperates with "
-                f"{'it' if len(kita_ids) == 1 else 'none of them'}.",
+                en=f"{name} took in {children_en} from "
+                f"{amount(len(kita_ids), 'Kita', 'Kitas', lang='en')} in the school year "
+                f"{flows[0].school_year} ({names(self.analysis, kita_ids, 'en')}) but "
+                + (
+                    "does not cooperate with it."
+                    if len(kita_ids) == 1
+                    else "cooperates with none of them."
+                ),
             ),
-            suggested_ties=tuple(
-                _transition_tie(network.actor(kita), network.actor(school)) for kita in kita_ids[:3]
+            suggestions=tuple(
+                _transition_tie(network.actor(kita), network.actor(school))
+                for kita in kita_ids[:_CANDIDATES]
             ),
             method=_METHOD,
             params=self.params,
@@ -287,7 +338,7 @@ def _children_phrase(shown: int | None) -> tuple[str, str]:
             f"eine kleine Zahl von Kindern (Zahl gesperrt: {SUPPRESSED})",
             f"a small number of children (count withheld: {SUPPRESSED})",
         )
-    return amount(shown, "Kind", "Kinder"), amount(shown, "child", "children")
+    return amount(shown, "Kind", "Kinder", lang="de"), amount(shown, "child", "children", lang="en")
 
 
 def _pupils_phrase(shown: int | None) -> tuple[str, str]:
@@ -297,7 +348,9 @@ def _pupils_phrase(shown: int | None) -> tuple[str, str]:
             f"Eine kleine Zahl von Schüler:innen (Zahl gesperrt: {SUPPRESSED})",
             f"A small number of pupils (count withheld: {SUPPRESSED})",
         )
-    return amount(shown, "Schüler:in", "Schüler:innen"), amount(shown, "pupil", "pupils")
+    return amount(shown, "Schüler:in", "Schüler:innen", lang="de"), amount(
+        shown, "pupil", "pupils", lang="en"
+    )
 
 
 def _transition_tie(source: Actor, target: Actor) -> SuggestedTie:

@@ -1,0 +1,148 @@
+"""Verify every suggestion before it is offered: applied alone, it must close a finding.
+
+A detector proposes candidate remedies for its findings; :func:`verified` keeps those that
+close the finding they are listed under (or are a step towards closing it) and fills in
+``closes``: every finding of the list the remedy is verified to close. Nothing is
+re-run: a *judge* per finding kind decides, from the analysis of the day, what the one
+added tie, placement or site would change for that one finding. The judges look only at
+what the change can touch (the two ends of a tie, the parts a cut actor separates, the
+site of a measure), so verifying every suggestion of a state costs about as much as
+finding the gaps.
+
+The judges mirror the detectors; ``tests/test_gaps_suggestions_replay.py`` applies every
+suggestion of Musterkreis and of random districts to the network, runs
+:func:`~bildungsnetz.gaps.find_gaps` again and checks each claim.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
+
+from pydantic import BaseModel
+
+from bildungsnetz.gaps.gap import Explanation
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    from bildungsnetz.gaps._analysis import Analysis
+    from bildungsnetz.gaps.gap import AnySuggestion, Gap, GapKind
+
+__all__ = ["MAX_OFFERED", "Judge", "Outcome", "verified"]
+
+MAX_OFFERED = 3
+"""How many suggestions a finding offers at most."""
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What one remedy does to one finding.
+
+    ``closed``: the finding's concern is no longer found. Otherwise the remedy is a step:
+    ``remaining`` says how much of the finding is left, ``note`` says it in words.
+    """
+
+    closed: bool
+    remaining: int = 0
+    note: Explanation | None = None
+
+
+Key = tuple[str, ...]
+
+Judge = Callable[["Analysis", "Gap", "AnySuggestion"], "Outcome | None"]
+"""Decides what one remedy does to one finding: ``None`` when it neither closes nor
+advances it."""
+
+
+def verified(
+    analysis: Analysis,
+    gaps: Iterable[Gap],
+    judges: Mapping[GapKind, Judge],
+) -> list[Gap]:
+    """Return the findings with only verified suggestions, each with what it closes.
+
+    A suggestion stays with a finding when its judge says it closes that finding or is a
+    step towards it; it is dropped otherwise. ``closes`` lists every finding of ``gaps``
+    it is verified to close; suggestions are ranked: those that close their own finding
+    first, then by the number of findings closed, plausibility and key, at most
+    :data:`MAX_OFFERED`. Findings of kinds without a judge offer nothing.
+    """
+    found = list(gaps)
+    outcomes = _outcomes(analysis, found, judges)
+    result = []
+    for gap in found:
+        offered: dict[Key, AnySuggestion] = {}
+        for suggestion in gap.suggestions:
+            own = outcomes[suggestion.key].get(gap.id)
+            if own is None or suggestion.key in offered:
+                continue
+            offered[suggestion.key] = _settled(suggestion, own, _closed(outcomes[suggestion.key]))
+        ranked = tuple(sorted(offered.values(), key=_rank)[:MAX_OFFERED])
+        result.append(gap if ranked == gap.suggestions else _with(gap, suggestions=ranked))
+    return result
+
+
+def _outcomes(
+    analysis: Analysis,
+    gaps: list[Gap],
+    judges: Mapping[GapKind, Judge],
+) -> dict[Key, dict[str, Outcome]]:
+    """Judge every distinct remedy against the findings about the actors it touches."""
+    about: dict[str, list[Gap]] = defaultdict(list)
+    remedies: dict[Key, AnySuggestion] = {}
+    for gap in gaps:
+        if gap.kind in judges:
+            for actor in dict.fromkeys(gap.actors):
+                about[actor].append(gap)
+        for suggestion in gap.suggestions:
+            remedies.setdefault(suggestion.key, suggestion)
+    return {key: _judged(analysis, remedy, about, judges) for key, remedy in remedies.items()}
+
+
+def _judged(
+    analysis: Analysis,
+    remedy: AnySuggestion,
+    about: dict[str, list[Gap]],
+    judges: Mapping[GapKind, Judge],
+) -> dict[str, Outcome]:
+    candidates = {gap.id: gap for actor in remedy.actors for gap in about.get(actor, ())}
+    judged = {}
+    for gap_id, gap in candidates.items():
+        outcome = judges[gap.kind](analysis, gap, remedy)
+        if outcome is not None:
+            judged[gap_id] = outcome
+    return judged
+
+
+def _closed(judged: dict[str, Outcome]) -> tuple[str, ...]:
+    return tuple(sorted(gap_id for gap_id, outcome in judged.items() if outcome.closed))
+
+
+def _settled(suggestion: AnySuggestion, own: Outcome, closes: tuple[str, ...]) -> AnySuggestion:
+    reason = suggestion.reason
+    if own.note is not None:
+        reason = Explanation(de=f"{reason.de} {own.note.de}", en=f"{reason.en} {own.note.en}")
+    return _with(
+        suggestion,
+        closes=closes,
+        remaining=0 if own.closed else own.remaining,
+        reason=reason,
+    )
+
+
+def _rank(suggestion: AnySuggestion) -> tuple[bool, int, float, Key]:
+    closes_own = suggestion.remaining == 0
+    return (not closes_own, -len(suggestion.closes), -suggestion.plausibility, suggestion.key)
+
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def _with(model: Model, **changes: object) -> Model:
+    # The changed fields are of the right types by construction; building the copy
+    # without validation keeps hundreds of thousands of findings cheap.
+    fields = {**model.__dict__, **changes}
+    return type(model).model_construct(_fields_set=model.model_fields_set, **fields)
