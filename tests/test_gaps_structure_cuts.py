@@ -86,3 +86,10 @@ def test_cut_tie_between_equal_halves_says_what_is_cut_off():
     text = find_cut_ties(shapes.chain_halves(), SPOF)[0].explanation.en
     assert "two equally large halves" in text
     assert ("GS A" in text, "GS B" in text, "2 actors each" in text) == (True, True, True)
+
+
+def test_a_step_says_what_remains_once_in_a_report():
+    """Verified by the detector and again by the report, the step's note appears once."""
+    report = find_gaps(shapes.lone_schools(16, 10), SPOF)
+    reason = report.filter(kind="cut_actor")[0].suggestions[0].reason
+    assert (reason.de.count("Ein Schritt"), reason.en.count("A step")) == (1, 1)

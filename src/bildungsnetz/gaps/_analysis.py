@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
-from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -182,32 +181,12 @@ def analyse(
     day = network.reference_date if as_of is None else to_day(as_of, name="as_of")
 
     def compute() -> Analysis:
-        current = _canonical(network if day is None else network.as_of(day))
+        # In id order, so that no finding can depend on the order of the records.
+        current = network._in_id_order(day)
         graph = to_arrays(current, max_forum_size=chosen.max_forum_size)
         return Analysis(network=current, rules=chosen, as_of=day, graph=graph, source=network)
 
     return network._memoised(("analysis", chosen, day), compute)
-
-
-def _canonical(network: EducationNetwork) -> EducationNetwork:
-    """Return the same records in id order (flows by key): the order detectors work in.
-
-    Every detector sees its records, nodes and neighbours in this one order, so findings,
-    their ids, texts and suggestions cannot depend on the order of the input records.
-    """
-    by_id = attrgetter("id")
-    changes = {
-        "actors": tuple(sorted(network.actors, key=by_id)),
-        "cooperations": tuple(sorted(network.cooperations, key=by_id)),
-        "forums": tuple(sorted(network.forums, key=by_id)),
-        "flows": tuple(sorted(network.flows, key=attrgetter("key"))),
-        "interventions": tuple(sorted(network.interventions, key=by_id)),
-        "programmes": tuple(sorted(network.programmes, key=by_id)),
-    }
-    if all(changes[name] == getattr(network, name) for name in changes):
-        return network
-    # The same records in another order form the same valid network: no check needed.
-    return type(network).model_construct(**{**network.__dict__, **changes})
 
 
 def shift(severity: Severity, steps: int) -> Severity:

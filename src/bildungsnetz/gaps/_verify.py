@@ -99,22 +99,20 @@ def _outcomes(
                 about[actor].append(gap)
         for suggestion in gap.suggestions:
             remedies.setdefault(suggestion.key, suggestion)
-    return {key: _judged(analysis, remedy, about, judges) for key, remedy in remedies.items()}
-
-
-def _judged(
-    analysis: Analysis,
-    remedy: AnySuggestion,
-    about: dict[str, list[Gap]],
-    judges: Mapping[GapKind, Judge],
-) -> dict[str, Outcome]:
-    candidates = {gap.id: gap for actor in remedy.actors for gap in about.get(actor, ())}
-    judged = {}
-    for gap_id, gap in candidates.items():
-        outcome = judges[gap.kind](analysis, gap, remedy)
-        if outcome is not None:
-            judged[gap_id] = outcome
-    return judged
+    # A report verifies what its detectors verified already, plus the pairs across them:
+    # judgements are kept with the analysis and made once.
+    known: dict[tuple[Key, str], Outcome | None] = analysis.cache.setdefault("judged", {})
+    outcomes = {}
+    for key, remedy in remedies.items():
+        judged = {}
+        for gap in {g.id: g for actor in remedy.actors for g in about.get(actor, ())}.values():
+            if (key, gap.id) not in known:
+                known[key, gap.id] = judges[gap.kind](analysis, gap, remedy)
+            outcome = known[key, gap.id]
+            if outcome is not None:
+                judged[gap.id] = outcome
+        outcomes[key] = judged
+    return outcomes
 
 
 def _closed(judged: dict[str, Outcome]) -> tuple[str, ...]:
@@ -122,15 +120,13 @@ def _closed(judged: dict[str, Outcome]) -> tuple[str, ...]:
 
 
 def _settled(suggestion: AnySuggestion, own: Outcome, closes: tuple[str, ...]) -> AnySuggestion:
+    remaining = 0 if own.closed else own.remaining
     reason = suggestion.reason
-    if own.note is not None:
+    if own.note is not None and not reason.en.endswith(own.note.en):
         reason = Explanation(de=f"{reason.de} {own.note.de}", en=f"{reason.en} {own.note.en}")
-    return _with(
-        suggestion,
-        closes=closes,
-        remaining=0 if own.closed else own.remaining,
-        reason=reason,
-    )
+    if (closes, remaining, reason) == (suggestion.closes, suggestion.remaining, suggestion.reason):
+        return suggestion  # verified before, with the same result
+    return _with(suggestion, closes=closes, remaining=remaining, reason=reason)
 
 
 def _rank(suggestion: AnySuggestion) -> tuple[bool, int, float, Key]:
@@ -142,7 +138,8 @@ Model = TypeVar("Model", bound=BaseModel)
 
 
 def _with(model: Model, **changes: object) -> Model:
-    # The changed fields are of the right types by construction; building the copy
-    # without validation keeps hundreds of thousands of findings cheap.
-    fields = {**model.__dict__, **changes}
-    return type(model).model_construct(_fields_set=model.model_fields_set, **fields)
+    # The changed fields are of the right types by construction; a shallow copy with
+    # them set skips validation, which keeps hundreds of thousands of findings cheap.
+    copy = model.__copy__()
+    copy.__dict__.update(changes)
+    return copy

@@ -244,11 +244,9 @@ def _topic_extensions(
     """
     by_size = sorted(schools, key=lambda school: (-_pupils(school), school.id))
     scored = []
-    for measure in _active(analysis):
-        recorded = analysis.source.intervention(measure.id)
-        area = _served_municipalities(analysis.network, measure, recorded)
+    for measure, area in _measures_with_area(analysis, rule.topic, rule.tier):
         site = next((school for school in by_size if _teaches(school, measure)), None)
-        if not _fits(measure, rule.topic, rule.tier) or area is None or site is None:
+        if site is None:
             continue
         near = rule.per == "municipality" and any(ags[:5] == unit[:5] for ags in area)
         scored.append((0.6 if near else 0.4, measure, site))
@@ -257,6 +255,24 @@ def _topic_extensions(
         _extension(analysis, measure, site, plausibility)
         for plausibility, measure, site in scored[:_CANDIDATES]
     )
+
+
+def _measures_with_area(
+    analysis: Analysis, topic: Topic, tier: PreventionTier | None
+) -> list[tuple[Intervention, set[str]]]:
+    """Return the active measures on the topic with sites or an area, computed once."""
+    key = f"measures_with_area:{topic.value}:{tier}"
+    if key not in analysis.cache:
+        found = []
+        for measure in _active(analysis):
+            if _fits(measure, topic, tier):
+                recorded = analysis.source.intervention(measure.id)
+                area = _served_municipalities(analysis.network, measure, recorded)
+                if area is not None:
+                    found.append((measure, area))
+        analysis.cache[key] = found
+    measures: list[tuple[Intervention, set[str]]] = analysis.cache[key]
+    return measures
 
 
 def _teaches(school: Actor, measure: Intervention) -> bool:

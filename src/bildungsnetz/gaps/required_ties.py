@@ -359,13 +359,20 @@ def _suggest(check: _RuleCheck, actor: Actor, *, exclude: set[str]) -> tuple[Any
     the least busy posts first. A few more than a finding offers: verification keeps those
     that close it.
     """
-    candidates = [
-        suggestion
-        for suggestion in _partner_suggestions(check, actor)
-        if suggestion.actors[1] not in exclude
-    ]
-    candidates.sort(key=lambda suggestion: (-suggestion.plausibility, suggestion.actors[1]))
-    return tuple(candidates[:_CANDIDATES])
+    candidates = [p for p in _nearby(check, actor) if p.id != actor.id and p.id not in exclude]
+    busiest = max([check.load.get(p.id, 0) for p in candidates] or [0]) or 1
+    # A post placed at schools has limited time, so spare capacity counts; an office
+    # that already works with many such actors is the natural partner for one more.
+    placed = CooperationKind.PLACEMENT in check.rule.kinds
+
+    def plausibility(partner: Actor) -> float:
+        local = partner.municipality is not None and partner.municipality == actor.municipality
+        load = check.load.get(partner.id, 0)
+        fit = 1 - load / (busiest + 1) if placed else load / busiest
+        return round(0.2 + 0.4 * local + 0.2 * fit, 3)
+
+    scored = sorted(((plausibility(p), p) for p in candidates), key=lambda x: (-x[0], x[1].id))
+    return tuple(_proposal(check, actor, p, value) for value, p in scored[:_CANDIDATES])
 
 
 def _nearby(check: _RuleCheck, actor: Actor) -> list[Actor]:
@@ -379,41 +386,26 @@ def _nearby(check: _RuleCheck, actor: Actor) -> list[Actor]:
     return sorted(check.partners, key=lambda p: (check.load.get(p.id, 0), p.id))[:10]
 
 
-def _partner_suggestions(check: _RuleCheck, actor: Actor) -> list[AnySuggestion]:
+def _proposal(
+    check: _RuleCheck, actor: Actor, partner: Actor, plausibility: float
+) -> AnySuggestion:
     rule = check.rule
-    candidates = [partner for partner in _nearby(check, actor) if partner.id != actor.id]
-    busiest = max([check.load.get(p.id, 0) for p in candidates] or [0]) or 1
-    # A post placed at schools has limited time, so spare capacity counts; an office
-    # that already works with many such actors is the natural partner for one more.
-    placed = CooperationKind.PLACEMENT in rule.kinds
-    suggestions: list[AnySuggestion] = []
-    for partner in candidates:
-        local = partner.municipality is not None and partner.municipality == actor.municipality
-        load = check.load.get(partner.id, 0)
-        fit = 1 - load / (busiest + 1) if placed else load / busiest
-        plausibility = round(0.2 + 0.4 * local + 0.2 * fit, 3)
-        if placed:
-            serves = _served_by(check, partner)
-            suggestions.append(
-                SuggestedPlacement(
-                    actors=(actor.id, partner.id),
-                    serves=serves,
-                    intensity=rule.min_intensity,
-                    plausibility=plausibility,
-                    reason=_placement_reason(check, partner, actor, serves),
-                )
-            )
-        else:
-            suggestions.append(
-                SuggestedTie(
-                    actors=(actor.id, partner.id),
-                    kind=min(rule.kinds) if rule.kinds else _natural_kind(rule),
-                    intensity=rule.min_intensity,
-                    plausibility=plausibility,
-                    reason=_reason(partner, actor, load),
-                )
-            )
-    return suggestions
+    if CooperationKind.PLACEMENT in rule.kinds:
+        serves = _served_by(check, partner)
+        return SuggestedPlacement(
+            actors=(actor.id, partner.id),
+            serves=serves,
+            intensity=rule.min_intensity,
+            plausibility=plausibility,
+            reason=_placement_reason(check, partner, actor, serves),
+        )
+    return SuggestedTie(
+        actors=(actor.id, partner.id),
+        kind=min(rule.kinds) if rule.kinds else _natural_kind(rule),
+        intensity=rule.min_intensity,
+        plausibility=plausibility,
+        reason=_reason(partner, actor, check.load.get(partner.id, 0)),
+    )
 
 
 def _served_by(check: _RuleCheck, post: Actor) -> tuple[str, ...]:
@@ -549,7 +541,7 @@ def _judge_direct(
         or too_weak
     ):
         return None
-    good = _direct_ties(analysis, rule, analysis.network.actor(subject), is_partner).good
+    good = _good_partners(analysis, rule, subject)
     if partner in good:
         return None
     missing = rule.min_partners - len(good) - 1
@@ -565,6 +557,15 @@ def _judge_direct(
             "missing after it.",
         ),
     )
+
+
+def _good_partners(analysis: Analysis, rule: RequiredTie, subject: str) -> set[str]:
+    """Return the partners that count for the subject under a direct rule, computed once."""
+    known: dict[str, set[str]] = analysis.cache.setdefault(f"good_partners:{rule.id}", {})
+    if subject not in known:
+        actor = analysis.network.actor(subject)
+        known[subject] = _direct_ties(analysis, rule, actor, analysis.mask(rule.partner)).good
+    return known[subject]
 
 
 def _judge_steps(
