@@ -101,7 +101,22 @@ def _posts_and_ties(schools):
             tie(item.id, f"ev-{item.id}", "information_exchange"),
             tie(item.id, f"sv-{item.id}", "information_exchange"),
             tie(item.id, "ja", "case_work"),
+            tie("nws", f"ssa-{item.id}", "consultation"),
         ]
+        if item.school is not None and item.school.teaches("lower_secondary"):
+            posts.append(
+                actor(
+                    f"blk-{item.id}",
+                    "counselling_teacher",
+                    f"Beratungslehrkraft {item.name}",
+                    where,
+                    part_of=item.id,
+                )
+            )
+            ties += [
+                tie(item.id, f"blk-{item.id}", "information_exchange"),
+                tie("nws", f"blk-{item.id}", "consultation"),
+            ]
     return posts, ties
 
 
@@ -110,7 +125,9 @@ def compliant_district():
 
     Every school has its own school social work (placement, coordination, permanent
     district money), parents' council and pupils' council, and a direct tie to the youth
-    welfare office; both Sekundarschulen work with career guidance; every flow is matched
+    welfare office; both Sekundarschulen have a counselling teacher and work with career
+    guidance; the Netzwerkstelle is in contact with every post and counselling teacher;
+    every flow is matched
     by a transition tie; two providers run every tier and topic, the cross-cutting topics
     are covered in both municipalities, and the one school above the absence threshold
     has an indicated measure. Removing any one actor or tie leaves every school connected.

@@ -32,7 +32,8 @@ def two_remedied():
     before, after = remedied()
     post = nets.compliant_district().actor("ssa-gs-land")
     placement = shapes.tie("gs-land", "ssa-gs-land", "placement", intensity="coordination")
-    return before, after.with_actors(post).with_cooperations(placement)
+    contact = shapes.tie("nws", "ssa-gs-land", "consultation")
+    return before, after.with_actors(post).with_cooperations(placement, contact)
 
 
 def first_line(text):

@@ -50,14 +50,13 @@ def test_placement_ending_within_the_horizon_is_reported():
 
 
 def test_finding_names_the_tie_its_last_day_and_what_opens():
-    """The finding names both actors, the last day and the kinds of gap that open."""
+    """The finding names both actors, the last day and the kinds of gap that open.
+
+    The post keeps its contact with the Netzwerkstelle, so only the school's missing
+    school social work opens.
+    """
     gap = find_expiring_critical_ties(times.ending_placement(SPRING), horizon=YEAR)[0]
-    expected = (
-        ("gs-land", "ssa-gs-land"),
-        "2026-02-28",
-        2,
-        "isolated_actor, missing_required_tie",
-    )
+    expected = (("gs-land", "ssa-gs-land"), "2026-02-28", 1, "missing_required_tie")
     evidence = gap.evidence
     assert (
         gap.actors,
@@ -142,10 +141,7 @@ def test_interventions_and_ties_are_blamed_for_their_own_kinds_of_gap():
     network = ending(nets.compliant_district(), einzelfallhilfe=SPRING)
     tie = network.cooperation("sek-stadt--ssa-sek-stadt")
     network = network.with_cooperations(tie.model_copy(update={"period": Period(end=SPRING)}))
-    expected = {
-        "einzelfallhilfe": "unmet_need",
-        "sek-stadt--ssa-sek-stadt": "isolated_actor, missing_required_tie",
-    }
+    expected = {"einzelfallhilfe": "unmet_need", "sek-stadt--ssa-sek-stadt": "missing_required_tie"}
     assert by_record(network) == expected
 
 

@@ -74,8 +74,14 @@ def find_data_gaps(
     --------
     >>> from bildungsnetz import EducationNetwork
     >>> gaps = find_data_gaps(EducationNetwork(name="Leer"))
-    >>> sorted(gap.evidence["missing"] for gap in gaps)
-    ['flows', 'interventions', 'schedules', 'school', 'school (lower secondary)']
+    >>> for missing in sorted(gap.evidence["missing"] for gap in gaps):
+    ...     print(missing)
+    counselling teacher or school social work
+    flows
+    interventions
+    schedules
+    school
+    school (lower secondary)
     """
     analysis = analyse(network, rules, as_of=as_of)
     # One missing fact is one finding, however many rules it stops.

@@ -27,8 +27,8 @@ Examples
 >>> from bildungsnetz.datasets import musterkreis
 >>> from bildungsnetz.gaps import find_missing_required_ties
 >>> gaps = find_missing_required_ties(musterkreis())
->>> sorted({gap.rule for gap in gaps})[:2]
-['career-guidance', 'parents']
+>>> sorted({gap.rule for gap in gaps})[:3]
+['career-guidance', 'counselling-teacher', 'network-office-support']
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ _CANDIDATES = 6
 # The cooperation a missing partner of each kind usually means.
 _NATURAL_KIND: dict[ActorKind, CooperationKind] = {
     ActorKind.SCHOOL_SOCIAL_WORK: CooperationKind.PLACEMENT,
-    ActorKind.COUNSELLING_TEACHER: CooperationKind.PLACEMENT,
+    ActorKind.COUNSELLING_TEACHER: CooperationKind.INFORMATION_EXCHANGE,
     ActorKind.PARENTS_COUNCIL: CooperationKind.INFORMATION_EXCHANGE,
     ActorKind.PUPILS_COUNCIL: CooperationKind.INFORMATION_EXCHANGE,
     ActorKind.YOUTH_WELFARE_OFFICE: CooperationKind.CASE_WORK,
@@ -94,7 +94,9 @@ _NATURAL_KIND: dict[ActorKind, CooperationKind] = {
     ActorKind.YOUTH_EMPLOYMENT_AGENCY: CooperationKind.AGREEMENT,
     ActorKind.DAYCARE: CooperationKind.TRANSITION,
     ActorKind.SCHOOL: CooperationKind.TRANSITION,
+    ActorKind.NETWORK_OFFICE: CooperationKind.CONSULTATION,
 }
+_DEFAULT_KIND = CooperationKind.AGREEMENT
 
 
 @dataclass
@@ -376,14 +378,27 @@ def _suggest(check: _RuleCheck, actor: Actor, *, exclude: set[str]) -> tuple[Any
 
 
 def _nearby(check: _RuleCheck, actor: Actor) -> list[Actor]:
+    """Return partners near the actor: same municipality, else district, else least busy.
+
+    A partner that is part of another subject (the parents' council or the counselling
+    teacher of another school) belongs there and is never proposed.
+    """
+    subjects, index = check.analysis.mask(check.rule.subject), check.analysis.graph.index
+
+    def free(partner: Actor) -> bool:
+        parent = partner.part_of
+        return parent is None or parent == actor.id or not subjects[index[parent]]
+
     if actor.municipality is not None:
-        local = check.municipalities.get(actor.municipality, [])
-        if local:
-            return local
-        district = check.districts.get(actor.municipality[:5], [])
-        if district:
-            return district
-    return sorted(check.partners, key=lambda p: (check.load.get(p.id, 0), p.id))[:10]
+        for area in (
+            check.municipalities.get(actor.municipality, []),
+            check.districts.get(actor.municipality[:5], []),
+        ):
+            near = [partner for partner in area if free(partner)]
+            if near:
+                return near
+    everyone = [partner for partner in check.partners if free(partner)]
+    return sorted(everyone, key=lambda p: (check.load.get(p.id, 0), p.id))[:10]
 
 
 def _proposal(
@@ -401,7 +416,7 @@ def _proposal(
         )
     return SuggestedTie(
         actors=(actor.id, partner.id),
-        kind=min(rule.kinds) if rule.kinds else _natural_kind(rule),
+        kind=min(rule.kinds) if rule.kinds else _NATURAL_KIND.get(partner.kind, _DEFAULT_KIND),
         intensity=rule.min_intensity,
         plausibility=plausibility,
         reason=_reason(partner, actor, check.load.get(partner.id, 0)),
@@ -442,11 +457,6 @@ def _placement_reason(
         f"{amount(len(serves), 'school', 'schools', lang='en')} "
         f"({names(check.analysis, serves, 'en')}).",
     )
-
-
-def _natural_kind(rule: RequiredTie) -> CooperationKind:
-    first = min(rule.partner.kinds, default=ActorKind.OTHER)
-    return _NATURAL_KIND.get(first, CooperationKind.AGREEMENT)
 
 
 def _reason(partner: Actor, actor: Actor, load: int) -> Explanation:

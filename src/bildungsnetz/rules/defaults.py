@@ -53,7 +53,10 @@ def default_rules() -> RuleSet:
 
     School social work at every school; cooperation with parents at every school; every
     school reaches the youth welfare office within two steps; secondary schools are tied
-    to career guidance or the youth employment agency; every sizeable transition flow is
+    to career guidance or the youth employment agency; pupils' councils take part; every
+    secondary school has a counselling teacher or works with school psychology; the
+    network office is in direct contact with school social work and counselling teachers
+    (the seed names both beside each other); every sizeable transition flow is
     matched by cooperation (Kitas and Grundschulen included); the cross-cutting topics are
     covered in every municipality; schools with high absence or many leavers without a
     qualification have targeted measures; no school hangs on one actor or one tie; schools
@@ -111,6 +114,25 @@ def default_rules() -> RuleSet:
             forums=True,
             severity=Severity.LOW,
             description="Schülervertretungen sind beteiligt / pupils' councils take part",
+        ),
+        RequiredTie(
+            id="counselling-teacher",
+            subject=_SECONDARY,
+            partner=Selector(kinds={ActorKind.COUNSELLING_TEACHER, ActorKind.SCHOOL_PSYCHOLOGY}),
+            severity=Severity.MEDIUM,
+            description="Jede Schule der Sekundarstufe I hat eine Beratungslehrkraft oder "
+            "arbeitet mit der Schulpsychologie / every secondary school has a counselling "
+            "teacher or works with school psychology",
+        ),
+        RequiredTie(
+            id="network-office-support",
+            subject=Selector(kinds={ActorKind.SCHOOL_SOCIAL_WORK, ActorKind.COUNSELLING_TEACHER}),
+            partner=Selector(kind=ActorKind.NETWORK_OFFICE),
+            forums=True,
+            severity=Severity.LOW,
+            description="Die Netzwerkstelle ist direkte Ansprechpartnerin der "
+            "Schulsozialarbeit und der Beratungslehrkräfte / the network office is in direct "
+            "contact with school social work and counselling teachers",
         ),
         RequiredTransitionCooperation(
             id="transition-flows",
