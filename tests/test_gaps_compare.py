@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 
 import pytest
@@ -184,3 +185,12 @@ def test_coverage_without_schools_is_nan():
     """Without schools there is nothing to cover: nan."""
     network = tiny().without_actors("gs-a", "gs-b")
     assert math.isnan(headline_measures(network)["school_social_work_coverage"])
+
+
+@pytest.mark.parametrize(
+    ("lang", "pattern"),
+    [("de", r"- Dichte: 0,\d{3} → 0,\d{3}"), ("en", r"- density: 0\.\d{3} → 0\.\d{3}")],
+)
+def test_measures_are_written_as_the_language_writes_numbers(lang, pattern):
+    """The density has a decimal comma in German, a point in English."""
+    assert re.search(pattern, compare(*two_remedied()).to_text(lang))

@@ -21,6 +21,8 @@ COLUMNS = [
     "actor_names",
     "rule",
     "evidence",
+    "details_de",
+    "details_en",
     "explanation_de",
     "explanation_en",
     "suggestions",

@@ -11,7 +11,7 @@ import numpy as np
 from scipy.sparse import csgraph
 
 from bildungsnetz.graph import to_arrays
-from bildungsnetz.model import Severity
+from bildungsnetz.model import ActorKind, Severity
 from bildungsnetz.model.dates import to_day
 from bildungsnetz.rules import default_rules
 
@@ -143,6 +143,19 @@ class Analysis:
     def name(self, actor_id: str) -> str:
         """Return the display name of an actor."""
         return self.network.actor(actor_id).name
+
+    @cached_property
+    def municipality_names(self) -> dict[str, str]:
+        """AGS -> the name of the municipality actor that carries it."""
+        return {
+            actor.municipality: actor.name
+            for actor in self.network.actors_of(ActorKind.MUNICIPALITY)
+            if actor.municipality is not None
+        }
+
+    def municipality_name(self, ags: str) -> str:
+        """Return the name of a municipality, or ``"AGS 15099010"`` where no actor names it."""
+        return self.municipality_names.get(ags, f"AGS {ags}")
 
 
 def _bounded_bfs(graph: CompactGraph, sources: BoolArray, steps: int) -> IntArray:

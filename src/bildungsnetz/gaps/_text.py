@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -9,8 +10,20 @@ if TYPE_CHECKING:
 
     from bildungsnetz.gaps._analysis import Analysis
     from bildungsnetz.model import CooperationKind, Language
+    from bildungsnetz.rules import RuleSet, Selector
 
-__all__ = ["amount", "decimal", "kinds_phrase", "listing", "names", "number", "percent", "quoted"]
+__all__ = [
+    "accusative",
+    "amount",
+    "decimal",
+    "kinds_phrase",
+    "listing",
+    "names",
+    "number",
+    "percent",
+    "quoted",
+    "rule_name",
+]
 
 
 def quoted(text: str, lang: Language) -> str:
@@ -42,9 +55,12 @@ def kinds_phrase(kinds: Iterable[CooperationKind], lang: Language) -> str:
     return listing((kind.label(lang) for kind in sorted(kinds)), lang, limit=10)
 
 
-def number(value: float, lang: Language, *, places: int = 0) -> str:
+def number(value: float | Decimal, lang: Language, *, places: int = 0) -> str:
     """Return a number as people write it: ``2.031``, ``0,25`` (German), ``2,031``, ``0.25``."""
-    text = f"{value:,.{places}f}"
+    # Half up, as statistics are rounded for readers (62.5 % is 63 %, not 62 %); the
+    # decimal of the float's shortest text, so that 0.615 is read as written.
+    exact = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    text = f"{exact:,.{places}f}"
     if lang == "de":
         return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return text
@@ -57,10 +73,55 @@ def decimal(value: float, lang: Language, *, places: int = 2) -> str:
 
 def percent(value: float, lang: Language) -> str:
     """Return a share as a whole percentage: ``26 %`` in German, ``26%`` in English."""
-    whole = number(round(value * 100), lang)
+    whole = number(Decimal(str(value)) * 100, lang)
     return f"{whole} %" if lang == "de" else f"{whole}%"
 
 
 def amount(count: int, one: str, many: str, *, lang: Language) -> str:
     """Return "1 Schule", "3 Schulen" or "1.200 Kinder": the count and the noun in its number."""
     return f"{number(count, lang)} {one if count == 1 else many}"
+
+
+# The German accusative with article of the kinds a rule asks for as a partner.
+_ACCUSATIVE_DE = {
+    "youth_welfare_office": "das Jugendamt",
+    "school_social_work": "die Schulsozialarbeit",
+    "school_psychology": "die Schulpsychologische Beratung",
+    "network_office": "die Netzwerkstelle",
+    "education_office": "das Bildungsbüro",
+    "youth_employment_agency": "die Jugendberufsagentur",
+    "career_guidance": "die Berufsorientierung",
+    "parents_council": "eine Elternvertretung",
+    "pupils_council": "eine Schülervertretung",
+    "counselling_teacher": "eine Beratungslehrkraft",
+    "school_authority": "die Schulbehörde",
+}
+
+
+def accusative(selector: Selector, lang: Language) -> str:
+    """Return the partners a selector means as the object of a sentence.
+
+    ``das Jugendamt`` / ``the youth welfare office`` for one known kind; otherwise
+    ``einen Akteur der Art „…“`` / ``an actor of the kind “…”``.
+    """
+    kinds = sorted(kind.value for kind in selector.kinds)
+    plain = not (selector.forms or selector.stages or selector.tags)
+    if plain and len(kinds) == 1 and kinds[0] in _ACCUSATIVE_DE:
+        return _ACCUSATIVE_DE[kinds[0]] if lang == "de" else f"the {selector.describe('en')}"
+    if lang == "de":
+        return f"einen Akteur der Art {quoted(selector.describe('de'), 'de')}"
+    return f"an actor of the kind {quoted(selector.describe('en'), 'en')}"
+
+
+def rule_name(rules: RuleSet, rule_id: str, lang: Language) -> str:
+    """Return a rule as people know it: its description in the language, else its id.
+
+    The default rules describe themselves as ``"deutsch / english"``.
+    """
+    try:
+        description = rules.rule(rule_id).description
+    except KeyError:
+        description = ""
+    german, _, english = description.partition(" / ")
+    text = (german if lang == "de" else english or german).strip()
+    return quoted(text, lang) if text else quoted(rule_id, lang)

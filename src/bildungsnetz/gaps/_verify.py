@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from bildungsnetz.gaps._analysis import Analysis
     from bildungsnetz.gaps.gap import AnySuggestion, Gap, GapKind
 
-__all__ = ["MAX_OFFERED", "Judge", "Outcome", "verified"]
+__all__ = ["MAX_OFFERED", "Judge", "Outcome", "verified", "with_changes"]
 
 MAX_OFFERED = 3
 """How many suggestions a finding offers at most."""
@@ -81,7 +81,7 @@ def verified(
                 continue
             offered[suggestion.key] = _settled(suggestion, own, _closed(outcomes[suggestion.key]))
         ranked = tuple(sorted(offered.values(), key=_rank)[:MAX_OFFERED])
-        result.append(gap if ranked == gap.suggestions else _with(gap, suggestions=ranked))
+        result.append(gap if ranked == gap.suggestions else with_changes(gap, suggestions=ranked))
     return result
 
 
@@ -126,7 +126,7 @@ def _settled(suggestion: AnySuggestion, own: Outcome, closes: tuple[str, ...]) -
         reason = Explanation(de=f"{reason.de} {own.note.de}", en=f"{reason.en} {own.note.en}")
     if (closes, remaining, reason) == (suggestion.closes, suggestion.remaining, suggestion.reason):
         return suggestion  # verified before, with the same result
-    return _with(suggestion, closes=closes, remaining=remaining, reason=reason)
+    return with_changes(suggestion, closes=closes, remaining=remaining, reason=reason)
 
 
 def _rank(suggestion: AnySuggestion) -> tuple[bool, int, float, Key]:
@@ -137,7 +137,7 @@ def _rank(suggestion: AnySuggestion) -> tuple[bool, int, float, Key]:
 Model = TypeVar("Model", bound=BaseModel)
 
 
-def _with(model: Model, **changes: object) -> Model:
+def with_changes(model: Model, **changes: object) -> Model:
     # The changed fields are of the right types by construction; a shallow copy with
     # them set skips validation, which keeps hundreds of thousands of findings cheap.
     copy = model.__copy__()

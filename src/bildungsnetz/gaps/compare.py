@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict
 
 from bildungsnetz import metrics
 from bildungsnetz.gaps._analysis import Analysis, analyse
-from bildungsnetz.gaps._text import amount
+from bildungsnetz.gaps._text import amount, decimal, number
 from bildungsnetz.gaps.find import find_gaps
 from bildungsnetz.gaps.gap import GapKind
 from bildungsnetz.gaps.report import GapDiff, GapReport
@@ -124,9 +124,8 @@ class Comparison(_Frozen):
                 f"{opened} opened, {same} unchanged."
             ]
         for measure in self.measures:
-            lines.append(
-                f"- {measure.label(lang)}: {_number(measure.before)} → {_number(measure.after)}"
-            )
+            before, after = _number(measure.before, lang), _number(measure.after, lang)
+            lines.append(f"- {measure.label(lang)}: {before} → {after}")
         for title, gaps in (
             (("Neu", "Opened"), self.diff.opened),
             (("Geschlossen", "Closed"), self.diff.closed),
@@ -137,12 +136,13 @@ class Comparison(_Frozen):
         return "\n".join(lines) + "\n"
 
 
-def _number(value: float) -> str:
+def _number(value: float, lang: Language) -> str:
+    """Return a measure as the language writes it: ``0,032`` and ``1.204`` in German."""
     if math.isnan(value):
         return "–"
     if value.is_integer():
-        return str(int(value))
-    return f"{value:.3f}"
+        return number(value, lang)
+    return decimal(value, lang, places=3)
 
 
 def headline_measures(

@@ -17,7 +17,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bildungsnetz.gaps._analysis import Analysis, analyse
-from bildungsnetz.gaps._text import listing, quoted
+from bildungsnetz.gaps._finish import finished
+from bildungsnetz.gaps._text import listing, quoted, rule_name
 from bildungsnetz.gaps.gap import Explanation, Gap, GapKind
 from bildungsnetz.model import Severity
 from bildungsnetz.rules import (
@@ -91,13 +92,13 @@ def find_data_gaps(
         if missing is not None:
             stopped.setdefault(missing, []).append(rule.id)
     gaps = [_data_gap(analysis, missing, rule_ids) for missing, rule_ids in stopped.items()]
-    return sorted(gaps, key=lambda gap: gap.sort_key)
+    return finished(analysis, gaps)
 
 
 def _data_gap(analysis: Analysis, missing: Lack, rule_ids: list[str]) -> Gap:
     german, english, key = missing
-    rules_de = listing([quoted(rule_id, "de") for rule_id in rule_ids], "de", limit=10)
-    rules_en = listing([quoted(rule_id, "en") for rule_id in rule_ids], "en", limit=10)
+    rules_de = listing([rule_name(analysis.rules, r, "de") for r in rule_ids], "de", limit=10)
+    rules_en = listing([rule_name(analysis.rules, r, "en") for r in rule_ids], "en", limit=10)
     noun_de = "Die Regel" if len(rule_ids) == 1 else "Die Regeln"
     verb_de = "lässt" if len(rule_ids) == 1 else "lassen"
     noun_en = "The rule" if len(rule_ids) == 1 else "The rules"

@@ -22,6 +22,8 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bildungsnetz.gaps._analysis import Analysis, analyse, shift
+from bildungsnetz.gaps._finish import finished
+from bildungsnetz.gaps._text import amount
 from bildungsnetz.gaps.gap import Explanation, Gap, GapKind
 from bildungsnetz.model import Forum
 from bildungsnetz.rules import RegularContact
@@ -83,7 +85,7 @@ def find_dormant_ties(
             gap = _check(analysis, rule, record)
             if gap is not None:
                 gaps.append(gap)
-    return sorted(gaps, key=lambda gap: gap.sort_key)
+    return finished(analysis, gaps)
 
 
 def _check(analysis: Analysis, rule: RegularContact, record: Cooperation | Forum) -> Gap | None:
@@ -117,11 +119,14 @@ def _check(analysis: Analysis, rule: RegularContact, record: Cooperation | Forum
             "schedule": record.schedule.rule,
         },
         explanation=Explanation(
-            de=f"{label} soll sich regelmäßig treffen ({record.schedule.rule}), der letzte "
-            f"Kontakt war aber am {last.strftime('%d.%m.%Y')}; seitdem sind {missed} Termine "
-            "ausgefallen. Die Zusammenarbeit ruht und sollte neu belebt oder beendet werden.",
-            en=f"{label} is meant to meet regularly ({record.schedule.rule}), but the last "
-            f"contact was on {last.isoformat()}; {missed} meetings have passed since. The "
+            de=f"{label} soll sich regelmäßig treffen ({record.schedule.describe('de')}), der "
+            f"letzte Kontakt war aber am {last.strftime('%d.%m.%Y')}; seitdem "
+            f"{'ist' if missed == 1 else 'sind'} "
+            f"{amount(missed, 'Termin', 'Termine', lang='de')} ausgefallen. Die Zusammenarbeit "
+            "ruht und sollte neu belebt oder beendet werden.",
+            en=f"{label} is meant to meet regularly ({record.schedule.describe('en')}), but "
+            f"the last contact was on {last.isoformat()}; "
+            f"{amount(missed, 'meeting has', 'meetings have', lang='en')} passed since. The "
             "cooperation is dormant and should be revived or ended.",
         ),
         method=_METHOD,

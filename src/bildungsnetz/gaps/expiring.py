@@ -20,13 +20,14 @@ True
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from bildungsnetz.gaps._analysis import analyse
 from bildungsnetz.gaps._detectors import static_findings
+from bildungsnetz.gaps._finish import finished
 from bildungsnetz.gaps._text import amount, listing
 from bildungsnetz.gaps.gap import Explanation, Gap, GapKind
 from bildungsnetz.model.dates import to_horizon
@@ -114,7 +115,7 @@ def find_expiring_critical_ties(
                 blamed[ending].append(gap)
     params = {**start.params, "horizon_days": ahead.days, "horizon_end": later.isoformat()}
     gaps = [_finding(ending, found, params, start.network) for ending, found in blamed.items()]
-    return sorted(gaps, key=lambda gap: gap.sort_key)
+    return finished(start, gaps)
 
 
 _INTERVENTION_KINDS = {
@@ -271,9 +272,14 @@ def _finding(
         name = network.actor(first).name if first and network.has_actor(first) else ""
         return f"{gap.kind.label(lang)}" + (f" ({name})" if name else "")
 
+    def listed(lang: Language) -> str:
+        # Two gaps of one kind about one actor (two need indicators) are one item, counted.
+        items = Counter(about(gap, lang) for gap in ordered)
+        shown = [text if n == 1 else f"{n} × {text}" for text, n in items.items()]
+        return listing(shown, lang, limit=3)
+
     count = len(opened)
-    kinds_de = listing(dict.fromkeys(about(gap, "de") for gap in ordered), "de", limit=3)
-    kinds_en = listing(dict.fromkeys(about(gap, "en") for gap in ordered), "en", limit=3)
+    kinds_de, kinds_en = listed("de"), listed("en")
     return Gap.create(
         kind=GapKind.EXPIRING_CRITICAL_TIE,
         severity=worst,

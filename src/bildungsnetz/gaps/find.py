@@ -112,8 +112,10 @@ def find_gaps(
     for gap in found:
         gaps.setdefault(gap.id, gap)
     linked = sorted(verified(analysis, gaps.values(), JUDGES), key=lambda gap: gap.sort_key)
-    # Dormant forums are named by their id among the actors of a finding.
-    lookup = {forum.id: forum.name for forum in network.forums}
+    # Dormant forums are named by their id among the actors of a finding, measures by
+    # theirs in a suggestion; actors win where ids coincide.
+    lookup = {measure.id: measure.name for measure in network.interventions}
+    lookup.update({forum.id: forum.name for forum in network.forums})
     lookup.update({actor.id: actor.name for actor in network.actors})
     return GapReport(
         network=network.name,

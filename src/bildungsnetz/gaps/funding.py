@@ -38,6 +38,7 @@ import numpy as np
 from scipy.sparse import csgraph, csr_array
 
 from bildungsnetz.gaps._analysis import Analysis, analyse, shift
+from bildungsnetz.gaps._finish import finished
 from bildungsnetz.gaps._text import amount, listing, names, quoted
 from bildungsnetz.gaps.gap import Explanation, Gap, GapKind
 from bildungsnetz.graph import to_arrays
@@ -160,7 +161,7 @@ def find_funding_cliffs(
             losses = _losses(analysis, rule.subject, programme, programmes)
             if losses.anything:
                 gaps.append(_cliff_gap(analysis, rule, programme, losses))
-    return sorted(gaps, key=lambda gap: gap.sort_key)
+    return finished(analysis, gaps)
 
 
 def _losses(
@@ -397,7 +398,7 @@ def find_temporary_placements(
             ends = _placement_ends(analysis, rule, school, programmes)
             if ends:
                 gaps.append(_temporary_gap(analysis, rule, school, ends, window))
-    return sorted(gaps, key=lambda gap: gap.sort_key)
+    return finished(analysis, gaps)
 
 
 def _placement_ends(
@@ -439,12 +440,13 @@ def _temporary_gap(
         score=-float(earliest.toordinal()),
         evidence={"posts": len(posts), "earliest_end": last_day.isoformat()},
         explanation=Explanation(
-            de=f"Die Schulsozialarbeit an {school.name} ({names(analysis, posts, 'de')}) wird "
-            f"nur aus befristeten Programmen bezahlt; das Geld endet spätestens am "
-            f"{last_day.strftime('%d.%m.%Y')}. Gefordert ist eine dauerhafte Verortung der "
-            "Schulsozialarbeit an allen Schulen.",
-            en=f"School social work at {school.name} ({names(analysis, posts, 'en')}) is paid "
-            f"only from time-limited programmes; the money ends by {last_day.isoformat()}. "
+            de=f"Die Schulsozialarbeit an {school.name} wird nur aus befristeten Programmen "
+            f"bezahlt; das Geld endet spätestens am {last_day.strftime('%d.%m.%Y')} "
+            f"({'Stelle' if len(posts) == 1 else 'Stellen'}: {names(analysis, posts, 'de')}). "
+            "Gefordert ist eine dauerhafte Verortung der Schulsozialarbeit an allen Schulen.",
+            en=f"School social work at {school.name} is paid only from time-limited "
+            f"programmes; the money ends by {last_day.isoformat()} "
+            f"({'post' if len(posts) == 1 else 'posts'}: {names(analysis, posts, 'en')}). "
             "The demand is a permanent place for school social work at every school.",
         ),
         method=f"{_METHOD}.find_temporary_placements",

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Annotated, Any, Literal
@@ -135,6 +136,18 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
 
 
+# A sentence that ends on a name ending in an abbreviation ("… e. V.") gets no second
+# period; an ellipsis stays.
+_DOUBLE_PERIOD = re.compile(r"(?<=[^.]\.)\.(?=\s|$)")
+
+
+def _tidy(text: str) -> str:
+    return _DOUBLE_PERIOD.sub("", text)
+
+
+Sentence = Annotated[str, AfterValidator(_tidy)]
+
+
 class Explanation(_Frozen):
     """What a finding means, in German and English, for a district officer.
 
@@ -142,10 +155,12 @@ class Explanation(_Frozen):
     --------
     >>> Explanation(de="Hallo", en="Hello").text("en")
     'Hello'
+    >>> Explanation(de="Träger ist Kompass e. V..", en="-").de
+    'Träger ist Kompass e. V.'
     """
 
-    de: str
-    en: str
+    de: Sentence
+    en: Sentence
 
     def text(self, lang: Language = "de") -> str:
         """Return the explanation in ``lang``."""
@@ -453,6 +468,9 @@ class Gap(_Frozen):
     evidence
         The numbers behind it. Pupil counts have passed through
         :mod:`bildungsnetz.privacy`; ``None`` marks a suppressed count.
+    details
+        The evidence as people read it, one line per item in both languages: labels,
+        German number format in German, names instead of ids, meeting rules in words.
     explanation
         What it means, in German and English.
     suggestions
@@ -481,6 +499,7 @@ class Gap(_Frozen):
     actors: tuple[str, ...]
     rule: str | None = None
     evidence: ReadOnlyMapping = Field(default_factory=dict)
+    details: tuple[Explanation, ...] = ()
     explanation: Explanation
     suggestions: tuple[Suggestion, ...] = ()
     method: str

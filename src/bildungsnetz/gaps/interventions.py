@@ -30,8 +30,9 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Literal
 
 from bildungsnetz.gaps._analysis import Analysis, analyse, shift
-from bildungsnetz.gaps._text import names, percent, quoted
-from bildungsnetz.gaps._verify import Judge, Outcome, verified
+from bildungsnetz.gaps._finish import finished
+from bildungsnetz.gaps._text import amount, names, number, percent, quoted
+from bildungsnetz.gaps._verify import Judge, Outcome
 from bildungsnetz.gaps.gap import AnySuggestion, Explanation, Gap, GapKind, SuggestedMeasure
 from bildungsnetz.gaps.table import Table
 from bildungsnetz.model import ActorKind, PreventionTier, Topic
@@ -151,7 +152,7 @@ def find_uncovered_topics(
             gaps.extend(_uncovered_municipalities(analysis, rule, fitting))
         else:
             gaps.extend(_uncovered_forms(analysis, rule, fitting))
-    return verified(analysis, sorted(gaps, key=lambda gap: gap.sort_key), JUDGES)
+    return finished(analysis, gaps, JUDGES)
 
 
 def _schools_by(analysis: Analysis, key: Literal["municipality", "form"]) -> dict[str, list[Actor]]:
@@ -175,9 +176,8 @@ def _uncovered_municipalities(
         if area is None:
             return []
         served |= area
-    labels = _municipality_names(analysis.network)
     return [
-        _uncovered_gap(analysis, rule, ags, labels.get(ags, ags), schools)
+        _uncovered_gap(analysis, rule, ags, analysis.municipality_name(ags), schools)
         for ags, schools in sorted(_schools_by(analysis, "municipality").items())
         if ags not in served
     ]
@@ -218,11 +218,12 @@ def _uncovered_gap(
         evidence={"topic": rule.topic.value, "unit": unit, "schools": len(schools)},
         explanation=Explanation(
             de=f"Zum Thema {quoted(rule.topic.label('de'), 'de')} gibt es {where_de} keine "
-            f"laufende Maßnahme{tier_de}. Betroffen sind {len(schools)} Schulen "
+            f"laufende Maßnahme{tier_de}. Betroffen {'ist' if len(schools) == 1 else 'sind'} "
+            f"{amount(len(schools), 'Schule', 'Schulen', lang='de')} "
             f"({names(analysis, school_ids, 'de')}).",
             en=f"No running intervention{tier_en} covers {quoted(rule.topic.label('en'), 'en')} "
-            f"{where_en}. {len(schools)} schools are concerned "
-            f"({names(analysis, school_ids, 'en')}).",
+            f"{where_en}. {amount(len(schools), 'school is', 'schools are', lang='en')} "
+            f"concerned ({names(analysis, school_ids, 'en')}).",
         ),
         suggestions=_topic_extensions(analysis, rule, unit, schools),
         method=f"{_METHOD}.find_uncovered_topics",
@@ -328,7 +329,7 @@ def find_unmet_needs(
             if any(m.tier >= rule.tier for m in sites.get(school.id, [])):
                 continue
             gaps.append(_unmet_gap(analysis, rule, school, value))
-    return verified(analysis, sorted(gaps, key=lambda gap: gap.sort_key), JUDGES)
+    return finished(analysis, gaps, JUDGES)
 
 
 def _unmet_gap(analysis: Analysis, rule: NeedCoverage, school: Actor, value: float) -> Gap:
@@ -348,8 +349,8 @@ def _unmet_gap(analysis: Analysis, rule: NeedCoverage, school: Actor, value: flo
             de=f"{school.name} liegt mit {percent(value, 'de')} ({what_de}) über der Schwelle "
             f"von {percent(rule.threshold, 'de')}, hat aber keine laufende Maßnahme der Stufe "
             f"{quoted(tier_de, 'de')} oder höher an der Schule.",
-            en=f"{school.name} is at {value:.0%} ({what_en}), above the threshold of "
-            f"{rule.threshold:.0%}, but has no running intervention of tier "
+            en=f"{school.name} is at {percent(value, 'en')} ({what_en}), above the threshold of "
+            f"{percent(rule.threshold, 'en')}, but has no running intervention of tier "
             f"{quoted(tier_en, 'en')} or above at the school.",
         ),
         suggestions=_measures_nearby(analysis, school, rule.tier, _TOPICS_FOR[rule.indicator]),
@@ -550,7 +551,7 @@ def find_provider_dependence(
                         counts=counts,
                     )
                 )
-    return sorted(gaps, key=lambda gap: gap.sort_key)
+    return finished(analysis, gaps)
 
 
 def _dependence_gap(
@@ -564,9 +565,9 @@ def _dependence_gap(
 ) -> Gap:
     label = PreventionTier(value) if dimension == "tier" else Topic(value)
     what_de = (
-        f"Stufe {quoted(label.label('de'), 'de')}"
+        f"zur Stufe {quoted(label.label('de'), 'de')}"
         if dimension == "tier"
-        else f"Thema {quoted(label.label('de'), 'de')}"
+        else f"zum Thema {quoted(label.label('de'), 'de')}"
     )
     what_en = (
         f"tier {quoted(label.label('en'), 'en')}"
@@ -599,16 +600,16 @@ def _dependence_text(
 ) -> Explanation:
     if count == 1:
         return Explanation(
-            de=f"Die einzige laufende Maßnahme zum {what_de} kommt von {who_de}. Fällt dieser "
+            de=f"Die einzige laufende Maßnahme {what_de} kommt von {who_de}. Fällt dieser "
             "Träger aus, gibt es kein Angebot mehr.",
             en=f"The only running intervention for the {what_en} comes from {who_en}. If this "
             "provider drops out, nothing is left.",
         )
     return Explanation(
-        de=f"Alle {count} laufenden Maßnahmen zum {what_de} kommen von {who_de}. Fällt dieser "
-        "Träger aus, gibt es kein Angebot mehr.",
-        en=f"All {count} running interventions for the {what_en} come from {who_en}. If this "
-        "provider drops out, nothing is left.",
+        de=f"Alle {number(count, 'de')} laufenden Maßnahmen {what_de} kommen von {who_de}. "
+        "Fällt dieser Träger aus, gibt es kein Angebot mehr.",
+        en=f"All {number(count, 'en')} running interventions for the {what_en} come from "
+        f"{who_en}. If this provider drops out, nothing is left.",
     )
 
 

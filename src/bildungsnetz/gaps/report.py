@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from bildungsnetz.errors import MissingDependencyError
+from bildungsnetz.gaps._text import number
 from bildungsnetz.gaps.gap import (
     AnySuggestion,
     Gap,
@@ -53,8 +54,11 @@ _WORDS: dict[str, dict[Language, str]] = {
     "count": {"de": "Anzahl", "en": "Count"},
     "actors": {"de": "Beteiligte", "en": "Actors"},
     "explanation": {"de": "Erläuterung", "en": "Explanation"},
-    "suggestion": {"de": "Vorschlag", "en": "Suggestion"},
+    "suggestions": {"de": "Vorschläge", "en": "Suggestions"},
     "evidence": {"de": "Belege", "en": "Evidence"},
+    "plus_more": {"de": "+{count} weitere", "en": "+{count} more"},
+    "closes": {"de": "Schließt {count} Befunde.", "en": "Closes {count} findings."},
+    "also_at": {"de": "{measure} auch an {site}", "en": "{measure} also at {site}"},
     "more": {"de": "weitere Befunde", "en": "more findings"},
     "horizon": {"de": "Vorschau", "en": "horizon"},
     "example": {"de": "Zum Beispiel", "en": "For example"},
@@ -113,7 +117,8 @@ class GapReport(_Frozen):
     gaps
         The findings, in report order.
     names
-        Display names of every actor the findings mention.
+        Display names of every actor, forum and measure the findings or their
+        suggestions mention, by id.
     params
         How the report was made.
 
@@ -259,7 +264,7 @@ class GapReport(_Frozen):
         >>> from bildungsnetz.datasets import musterkreis
         >>> record = find_gaps(musterkreis()).to_records()[0]
         >>> sorted(record)[:4]
-        ['actor_names', 'actors', 'evidence', 'explanation_de']
+        ['actor_names', 'actors', 'details_de', 'details_en']
         """
         return [self._record(gap) for gap in self.gaps]
 
@@ -273,6 +278,8 @@ class GapReport(_Frozen):
             "actor_names": [self.names.get(actor, actor) for actor in gap.actors],
             "rule": gap.rule,
             "evidence": dict(gap.evidence),
+            "details_de": [line.de for line in gap.details],
+            "details_en": [line.en for line in gap.details],
             "explanation_de": gap.explanation.de,
             "explanation_en": gap.explanation.en,
             "suggestions": [_suggestion_record(suggestion) for suggestion in gap.suggestions],
@@ -314,6 +321,8 @@ class GapReport(_Frozen):
                 "actor_names",
                 "rule",
                 "evidence",
+                "details_de",
+                "details_en",
                 "explanation_de",
                 "explanation_en",
                 "suggestions",
@@ -351,6 +360,10 @@ class GapReport(_Frozen):
     ) -> str:
         """Return the report as Markdown for people, in German or English.
 
+        Each finding is an item of a numbered list: its title, its explanation, then its
+        evidence and its suggestions as lists of their own, as any CommonMark renderer
+        (Jupyter, GitHub) shows them. Numbers are written as the language writes them.
+
         Parameters
         ----------
         lang
@@ -359,8 +372,9 @@ class GapReport(_Frozen):
             Show at most this many items (all by default); the counts cover all.
         group
             Collapse findings that concern one actor each and share kind, rule and
-            severity into a single item listing the actors, when there are at least four
-            of them (45 schools without school social work are one item, not 45).
+            severity into a single item, when there are at least four of them (45 schools
+            without school social work are one item, not 45). Its title names the first
+            five actors and how many more; JSON, records and frames list every finding.
 
         Examples
         --------
@@ -369,46 +383,102 @@ class GapReport(_Frozen):
         >>> print(find_gaps(musterkreis()).to_markdown("en", limit=1))  # doctest: +ELLIPSIS
         # Gaps in the network Musterkreis
         ...
+        1. **unmet need** (critical) – Sekundarschule Heidekrug
+        <BLANKLINE>
+           Sekundarschule Heidekrug is at 26% ...
+        <BLANKLINE>
+           Evidence:
+        <BLANKLINE>
+           - indicator: share of leavers without a qualification
+           - value: 26%
+           - threshold: 15%
+        ...
         """
-        lines = [f"# {_WORDS['title'][lang]} {self.network}", "", self._heading(lang), ""]
+        lines = [
+            f"# {_WORDS['title'][lang]} {_escape_markdown(self.network)}",
+            "",
+            self._heading(lang),
+            "",
+        ]
         if not self.gaps:
             return "\n".join([*lines, _WORDS["none"][lang], ""])
         lines.extend(self._count_table(lang))
         items = _grouped(self.gaps) if group else [[gap] for gap in self.gaps]
         shown = items if limit is None else items[:limit]
-        for number, item in enumerate(shown, start=1):
-            if len(item) == 1:
-                lines.extend(self._markdown_gap(number, item[0], lang))
-            else:
-                lines.extend(self._markdown_group(number, item, lang))
+        for position, item in enumerate(shown, start=1):
+            lines.extend(self._markdown_item(position, item, lang))
         hidden = sum(len(item) for item in items[len(shown) :])
         if hidden:
-            lines.extend([f"… {hidden} {_WORDS['more'][lang]}", ""])
+            lines.extend([f"… {number(hidden, lang)} {_WORDS['more'][lang]}", ""])
         return "\n".join(lines)
 
-    def _markdown_group(self, number: int, gaps: list[Gap], lang: Language) -> list[str]:
+    def _markdown_item(self, position: int, gaps: list[Gap], lang: Language) -> list[str]:
+        """Return one numbered item: title, explanation, evidence and suggestions.
+
+        Continuation lines are indented by the width of the item's marker, so that
+        CommonMark keeps them inside the item also from item 10 on.
+        """
+        marker = f"{position}. "
+        indent = " " * len(marker)
         first = gaps[0]
-        actors = ", ".join(_escape_markdown(self.names.get(g.actors[0], g.actors[0])) for g in gaps)
-        title = (
-            f"{number}. **{first.kind.label(lang)}** ({first.severity.label(lang)}, "
-            f"{len(gaps)} {_WORDS['findings'][lang]}) – {actors}"
+        about = [g.actors[0] for g in gaps] if len(gaps) > 1 else list(first.actors)
+        counted = f", {number(len(gaps), lang)} {_WORDS['findings'][lang]}" if len(gaps) > 1 else ""
+        title = f"**{first.kind.label(lang)}** ({first.severity.label(lang)}{counted})"
+        if about:
+            title += f" – {self._actor_listing(about, lang)}"
+        text = _escape_markdown(first.explanation.text(lang))
+        if len(gaps) > 1:
+            text = f"{_WORDS['example'][lang]}: {text}"
+        lines = [marker + title, "", indent + text, ""]
+        if len(gaps) == 1:
+            lines += self._sublist(
+                indent, _WORDS["evidence"][lang], [d.text(lang) for d in first.details]
+            )
+        lines += self._sublist(
+            indent,
+            _WORDS["suggestions"][lang],
+            [self._suggestion_line(s, lang) for s in first.suggestions],
+            escaped=True,
         )
-        lines = [title, ""]
-        lines.append(
-            f"   {_WORDS['example'][lang]}: {_escape_markdown(first.explanation.text(lang))}"
+        return lines
+
+    def _sublist(
+        self, indent: str, heading: str, entries: list[str], *, escaped: bool = False
+    ) -> list[str]:
+        if not entries:
+            return []
+        shown = entries if escaped else [_escape_markdown(entry) for entry in entries]
+        return [f"{indent}{heading}:", "", *(f"{indent}- {entry}" for entry in shown), ""]
+
+    def _actor_listing(self, actors: list[str], lang: Language) -> str:
+        """Return the first five names and how many more ("+40 weitere")."""
+        shown = ", ".join(_escape_markdown(self.names.get(a, a)) for a in actors[:_NAMES_SHOWN])
+        more = len(actors) - _NAMES_SHOWN
+        if more > 0:
+            shown += f" {_WORDS['plus_more'][lang].format(count=number(more, lang))}"
+        return shown
+
+    def _suggestion_line(self, suggestion: AnySuggestion, lang: Language) -> str:
+        """Return a suggestion as one list entry: what changes, why, what it closes."""
+        line = (
+            f"**{self._suggestion_title(suggestion, lang)}** – "
+            f"{_escape_markdown(suggestion.reason.text(lang))}"
         )
-        return [*lines, ""]
+        if len(suggestion.closes) > 1:
+            line += " " + _WORDS["closes"][lang].format(count=number(len(suggestion.closes), lang))
+        return line
 
     def _heading(self, lang: Language) -> str:
         parts = [
-            f"{_WORDS['rules'][lang]}: {self.rules}",
-            f"{len(self.gaps)} {_WORDS['findings'][lang]}",
+            f"{_WORDS['rules'][lang]}: {_escape_markdown(self.rules)}",
+            f"{number(len(self.gaps), lang)} {_WORDS['findings'][lang]}",
         ]
         if self.as_of is not None:
             day = self.as_of.strftime("%d.%m.%Y") if lang == "de" else self.as_of.isoformat()
             parts.insert(0, f"{_WORDS['as_of'][lang]} {day}")
         if self.horizon_days is not None:
-            parts.append(f"{_WORDS['horizon'][lang]} {self.horizon_days} {_WORDS['days'][lang]}")
+            days = number(self.horizon_days, lang)
+            parts.append(f"{_WORDS['horizon'][lang]} {days} {_WORDS['days'][lang]}")
         return " · ".join(parts)
 
     def _count_table(self, lang: Language) -> list[str]:
@@ -420,24 +490,7 @@ class GapReport(_Frozen):
         for (severity, kind), count in sorted(
             counts.items(), key=lambda item: (-item[0][0].rank, list(GapKind).index(item[0][1]))
         ):
-            lines.append(f"| {severity.label(lang)} | {kind.label(lang)} | {count} |")
-        return [*lines, ""]
-
-    def _markdown_gap(self, number: int, gap: Gap, lang: Language) -> list[str]:
-        actors = ", ".join(_escape_markdown(self.names.get(a, a)) for a in gap.actors[:6])
-        if len(gap.actors) > 6:  # noqa: PLR2004 (a readable line)
-            actors += f" (+{len(gap.actors) - 6})"
-        title = f"{number}. **{gap.kind.label(lang)}** ({gap.severity.label(lang)})"
-        lines = [title + (f" – {actors}" if actors else ""), ""]
-        lines.append(f"   {_escape_markdown(gap.explanation.text(lang))}")
-        if gap.evidence:
-            evidence = ", ".join(f"{key}: {_shown(value)}" for key, value in gap.evidence.items())
-            lines.append(f"   {_WORDS['evidence'][lang]}: {_escape_markdown(evidence)}")
-        for suggestion in gap.suggestions[:2]:
-            lines.append(
-                f"   {_WORDS['suggestion'][lang]}: {self._suggestion_title(suggestion, lang)} – "
-                f"{_escape_markdown(suggestion.reason.text(lang))}"
-            )
+            lines.append(f"| {severity.label(lang)} | {kind.label(lang)} | {number(count, lang)} |")
         return [*lines, ""]
 
     def _suggestion_title(self, suggestion: AnySuggestion, lang: Language) -> str:
@@ -447,11 +500,8 @@ class GapReport(_Frozen):
             return _escape_markdown(self.names.get(actor, actor))
 
         if isinstance(suggestion, SuggestedMeasure):
-            where = name(suggestion.site)
-            what = _escape_markdown(
-                self.names.get(suggestion.intervention, suggestion.intervention)
-            )
-            return f"{what} → {where}"
+            measure = name(suggestion.intervention)
+            return _WORDS["also_at"][lang].format(measure=measure, site=name(suggestion.site))
         pair = " ↔ ".join(name(actor) for actor in suggestion.actors)
         return f"{pair} ({suggestion.kind.label(lang)})"
 
@@ -490,6 +540,7 @@ class GapReport(_Frozen):
 
 
 _GROUP_FROM = 4
+_NAMES_SHOWN = 5
 
 
 def _grouped(gaps: tuple[Gap, ...]) -> list[list[Gap]]:
@@ -555,14 +606,6 @@ def _suggestion_record(suggestion: AnySuggestion) -> dict[str, Any]:
     }
 
 
-def _shown(value: object) -> str:
-    if value is None:
-        return "."
-    if isinstance(value, float):
-        return f"{value:.4g}"
-    return str(value)
-
-
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]|~])")
 _LONE_UNDERSCORE = re.compile(r"(?<!\w)_|_(?!\w)")
 
@@ -580,7 +623,13 @@ def _escape_markdown(text: str) -> str:
 
 
 def names_of(gaps: Iterable[Gap], lookup: Mapping[str, str]) -> dict[str, str]:
-    """Return the display names of every actor the findings mention."""
+    """Return the display names of every actor, forum and measure the findings mention."""
     mentioned = {actor for gap in gaps for actor in gap.actors}
     mentioned |= {actor for gap in gaps for tip in gap.suggestions for actor in tip.actors}
+    mentioned |= {
+        tip.intervention
+        for gap in gaps
+        for tip in gap.suggestions
+        if isinstance(tip, SuggestedMeasure)
+    }
     return {actor: lookup.get(actor, actor) for actor in sorted(mentioned)}

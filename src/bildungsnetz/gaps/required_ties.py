@@ -47,8 +47,9 @@ from bildungsnetz.gaps._analysis import (
     group_by_area,
     shift,
 )
-from bildungsnetz.gaps._text import amount, kinds_phrase, names, quoted
-from bildungsnetz.gaps._verify import Judge, Outcome, verified
+from bildungsnetz.gaps._finish import finished
+from bildungsnetz.gaps._text import accusative, amount, kinds_phrase, listing, names, quoted
+from bildungsnetz.gaps._verify import Judge, Outcome
 from bildungsnetz.gaps.gap import (
     AnySuggestion,
     Explanation,
@@ -211,11 +212,11 @@ class _RuleCheck:
         shift_by: int,
     ) -> Gap:
         partner_ids = tuple(sorted(ties))
-        names = ", ".join(self.analysis.name(partner) for partner in partner_ids)
+        partners = [self.analysis.name(partner) for partner in partner_ids]
         explanation = (
-            _shallow_text(self.rule, actor.name, names, ties)
+            _shallow_text(self.rule, actor.name, partners, ties)
             if kind is GapKind.SHALLOW_COOPERATION
-            else _unconfirmed_text(actor.name, names)
+            else _unconfirmed_text(actor.name, partners)
         )
         return Gap.create(
             kind=kind,
@@ -260,7 +261,6 @@ class _RuleCheck:
             for n in graph.neighbors(intermediaries[0])
             if near[n] == 0
         )
-        partner_text = self.rule.partner.describe("de"), self.rule.partner.describe("en")
         return Gap.create(
             kind=GapKind.FRAGILE_PAIR,
             severity=shift(self.rule.severity, -1),
@@ -270,10 +270,10 @@ class _RuleCheck:
             score=_size(actor),
             evidence={"intermediaries": 1, "partners_reached": len(reached)},
             explanation=Explanation(
-                de=f"{actor.name} erreicht {partner_text[0]} nur über {broker.name}. "
-                f"Fällt {broker.name} aus, reißt die Verbindung ab.",
-                en=f"{actor.name} reaches the {partner_text[1]} only through {broker.name}. "
-                f"If {broker.name} drops out, the link is lost.",
+                de=f"{actor.name} erreicht {accusative(self.rule.partner, 'de')} nur über "
+                f"{broker.name}. Fällt {broker.name} aus, reißt die Verbindung ab.",
+                en=f"{actor.name} reaches {accusative(self.rule.partner, 'en')} only through "
+                f"{broker.name}. If {broker.name} drops out, the link is lost.",
             ),
             suggestions=_suggest(self, actor, exclude=_neighbours(self.analysis, actor)),
             method=f"{_METHOD}.find_fragile_pairs",
@@ -281,8 +281,8 @@ class _RuleCheck:
         )
 
     def _unreachable(self, index: int, actor: Actor) -> Gap:
-        part = int((self.analysis.components == self.analysis.components[index]).sum())
-        partner_text = self.rule.partner.describe("de"), self.rule.partner.describe("en")
+        part = int(self.analysis.component_sizes[self.analysis.components[index]])
+        partner_de, partner_en = self.rule.partner.describe("de"), self.rule.partner.describe("en")
         return Gap.create(
             kind=GapKind.UNREACHABLE,
             severity=shift(self.rule.severity, 1),
@@ -292,11 +292,12 @@ class _RuleCheck:
             score=_size(actor),
             evidence={"component_size": part, "within": self.rule.within},
             explanation=Explanation(
-                de=f"{actor.name} ist mit keinem Akteur der Art {quoted(partner_text[0], 'de')} "
-                f"verbunden, auch nicht über Umwege: ihr Teil des Netzwerks ({part} Akteure) "
-                "ist vom Rest getrennt.",
-                en=f"{actor.name} is not connected to any {partner_text[1]}, not even "
-                f"indirectly: its part of the network ({part} actors) is cut off from the rest.",
+                de=f"{actor.name} erreicht keinen Akteur der Art {quoted(partner_de, 'de')}, auch "
+                f"nicht über Umwege: Der Teil des Netzwerks, in dem {actor.name} liegt "
+                f"({amount(part, 'Akteur', 'Akteure', lang='de')}), ist vom Rest getrennt.",
+                en=f"{actor.name} cannot reach any {partner_en}, not even indirectly: the part "
+                f"of the network it lies in ({amount(part, 'actor', 'actors', lang='en')}) is "
+                "cut off from the rest.",
             ),
             suggestions=_suggest(self, actor, exclude=_neighbours(self.analysis, actor)),
             method=f"{_METHOD}.find_unreachable",
@@ -463,6 +464,12 @@ def _reason(partner: Actor, actor: Actor, load: int) -> Explanation:
     local = partner.municipality is not None and partner.municipality == actor.municipality
     where_de = "in derselben Gemeinde" if local else "in der Nähe"
     where_en = "in the same municipality" if local else "nearby"
+    if load == 0:
+        return Explanation(
+            de=f"{partner.name} arbeitet {where_de} und ist bisher mit keiner passenden Stelle "
+            "verbunden.",
+            en=f"{partner.name} works {where_en} and is not linked to any matching actor yet.",
+        )
     return Explanation(
         de=f"{partner.name} arbeitet {where_de} und ist bisher mit "
         f"{amount(load, 'passenden Stelle', 'passenden Stellen', lang='de')} verbunden.",
@@ -486,34 +493,43 @@ def _missing_text(rule: RequiredTie, name: str, have: int) -> Explanation:
             en=f"{name} lacks {needed_en} to {partner_en}{kinds_en}: found {have}.",
         )
     return Explanation(
-        de=f"{name} erreicht {quoted(partner_de, 'de')} nicht in höchstens {rule.within} "
-        "Schritten; der Weg führt über mehr Stellen, als die Regel erlaubt.",
-        en=f"{name} does not reach the {partner_en} within {rule.within} steps; the way "
-        "runs through more hands than the rule allows.",
+        de=f"{name} erreicht {accusative(rule.partner, 'de')} nicht in höchstens "
+        f"{rule.within} Schritten; der Weg führt über mehr Stellen, als die Regel erlaubt.",
+        en=f"{name} does not reach {accusative(rule.partner, 'en')} within {rule.within} "
+        "steps; the way runs through more hands than the rule allows.",
     )
 
 
 def _shallow_text(
-    rule: RequiredTie, name: str, partners: str, ties: dict[str, Cooperation]
+    rule: RequiredTie, name: str, partners: list[str], ties: dict[str, Cooperation]
 ) -> Explanation:
     assert rule.min_intensity is not None
     levels = sorted({tie.intensity for tie in ties.values() if tie.intensity is not None})
-    have_de = ", ".join(quoted(level.label("de"), "de") for level in levels)
-    have_en = ", ".join(quoted(level.label("en"), "en") for level in levels)
+    have_de = listing((quoted(level.label("de"), "de") for level in levels), "de")
+    have_en = listing((quoted(level.label("en"), "en") for level in levels), "en")
+    step_de = "der Stufe" if len(levels) == 1 else "den Stufen"
+    step_en = "level" if len(levels) == 1 else "levels"
     return Explanation(
-        de=f"{name} arbeitet mit {partners} nur auf der Stufe {have_de} zusammen; "
-        f"nötig ist mindestens {quoted(rule.min_intensity.label('de'), 'de')}.",
-        en=f"{name} works with {partners} only at the level {have_en}; "
+        de=f"{name} arbeitet mit {listing(partners, 'de')} nur auf {step_de} {have_de} "
+        f"zusammen; nötig ist mindestens {quoted(rule.min_intensity.label('de'), 'de')}.",
+        en=f"{name} works with {listing(partners, 'en')} only at the {step_en} {have_en}; "
         f"at least {quoted(rule.min_intensity.label('en'), 'en')} is needed.",
     )
 
 
-def _unconfirmed_text(name: str, partners: str) -> Explanation:
+def _unconfirmed_text(name: str, partners: list[str]) -> Explanation:
+    if len(partners) == 1:
+        return Explanation(
+            de=f"Die Verbindung zwischen {name} und {partners[0]} hat nur eine Seite "
+            "gemeldet; sie sollte mit beiden Seiten bestätigt werden.",
+            en=f"Only one side reported the tie between {name} and {partners[0]}; it should "
+            "be confirmed with both.",
+        )
     return Explanation(
-        de=f"Die Verbindung zwischen {name} und {partners} hat nur eine Seite gemeldet; "
-        "sie sollte mit beiden Seiten bestätigt werden.",
-        en=f"Only one side reported the tie between {name} and {partners}; "
-        "it should be confirmed with both.",
+        de=f"Die Verbindungen von {name} zu {listing(partners, 'de')} hat jeweils nur eine "
+        "Seite gemeldet; sie sollten mit beiden Seiten bestätigt werden.",
+        en=f"Only one side reported each of the ties of {name} with {listing(partners, 'en')}; "
+        "they should be confirmed with both.",
     )
 
 
@@ -619,7 +635,7 @@ def _of_kind(
     found = sorted(
         (gap for gap in _evaluate(analysis) if gap.kind is kind), key=lambda gap: gap.sort_key
     )
-    return verified(analysis, found, JUDGES)
+    return finished(analysis, found, JUDGES)
 
 
 def find_missing_required_ties(

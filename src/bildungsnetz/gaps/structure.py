@@ -40,8 +40,9 @@ import numpy as np
 
 from bildungsnetz import metrics
 from bildungsnetz.gaps._analysis import Analysis, analyse, shift
+from bildungsnetz.gaps._finish import finished
 from bildungsnetz.gaps._text import amount, decimal, names, number
-from bildungsnetz.gaps._verify import Judge, Outcome, verified
+from bildungsnetz.gaps._verify import Judge, Outcome
 from bildungsnetz.gaps.gap import (
     AnySuggestion,
     Explanation,
@@ -82,10 +83,6 @@ def _simple_graph(analysis: Analysis) -> metrics.ArrayGraph:
     # built, which for all of Germany would cost gigabytes.
     compact = analysis.graph
     return metrics.ArrayGraph(nodes=compact.nodes, indptr=compact.indptr, indices=compact.indices)
-
-
-def _sorted(gaps: list[Gap]) -> list[Gap]:
-    return sorted(gaps, key=lambda gap: gap.sort_key)
 
 
 def _subject_ids(analysis: Analysis, rule: NoSinglePointOfFailure) -> set[str]:
@@ -137,7 +134,7 @@ def find_cut_actors(
             cut_off = _cut_off(split.parts)
             if _reported(split.parts, cut_off):
                 gaps.append(_cut_actor_gap(analysis, rule, split, cut_off, subjects))
-    return verified(analysis, _sorted(gaps), JUDGES)
+    return finished(analysis, gaps, JUDGES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -454,7 +451,7 @@ def find_cut_ties(
             subjects = bridge.subjects_cut_off()
             if subjects:
                 gaps.append(_cut_tie_gap(analysis, rule, bridge, subjects))
-    return verified(analysis, _sorted(gaps), JUDGES)
+    return finished(analysis, gaps, JUDGES)
 
 
 class _Bridge:
@@ -696,7 +693,7 @@ def find_exclusive_brokers(
         for actor, pairs in counts.items():
             if pairs >= rule.min_exclusive_pairs:
                 gaps.append(_broker_gap(analysis, rule, str(actor), pairs))
-    return _sorted(gaps)
+    return finished(analysis, gaps)
 
 
 def _broker_gap(analysis: Analysis, rule: NoSinglePointOfFailure, actor: str, pairs: int) -> Gap:
@@ -713,13 +710,13 @@ def _broker_gap(analysis: Analysis, rule: NoSinglePointOfFailure, actor: str, pa
         score=float(pairs),
         evidence={"exclusive_pairs": pairs, "contacts": degree},
         explanation=Explanation(
-            de=f"{name} ist für {pairs} Paare von Akteuren die einzige gemeinsame "
-            f"Verbindung (bei {degree} Kontakten). Viel Wissen und Vermittlung hängt an "
-            "dieser einen Stelle; direkte Kontakte zwischen den Beteiligten oder eine "
-            "Vertretung entlasten sie.",
-            en=f"{name} is the only common contact for {pairs} pairs of actors (out of "
-            f"{degree} contacts). Much knowledge and brokerage depends on this one place; "
-            "direct contacts between the others or a deputy would relieve it.",
+            de=f"{name} ist für {number(pairs, 'de')} Paare von Akteuren die einzige "
+            f"gemeinsame Verbindung (bei {number(degree, 'de')} Kontakten). Viel Wissen und "
+            "Vermittlung hängt an dieser einen Stelle; direkte Kontakte zwischen den "
+            "Beteiligten oder eine Vertretung entlasten sie.",
+            en=f"{name} is the only common contact for {number(pairs, 'en')} pairs of actors "
+            f"(out of {number(degree, 'en')} contacts). Much knowledge and brokerage depends on "
+            "this one place; direct contacts between the others or a deputy would relieve it.",
         ),
         method=f"{_METHOD}.find_exclusive_brokers",
         params={**analysis.params, "min_exclusive_pairs": rule.min_exclusive_pairs},
@@ -755,7 +752,7 @@ def find_dependent_actors(
             several = degree[analysis.graph.index[actor.id]] >= 2  # noqa: PLR2004 (one contact is a cut tie)
             if several and value >= rule.max_constraint:
                 gaps.append(_dependent_gap(analysis, rule, actor.id, value))
-    return _sorted(gaps)
+    return finished(analysis, gaps)
 
 
 def _dependent_gap(
@@ -839,7 +836,7 @@ def find_isolated_actors(
                 params=analysis.params,
             )
         )
-    return _sorted(gaps)
+    return finished(analysis, gaps)
 
 
 def find_underlinked_groups(
@@ -876,7 +873,7 @@ def find_underlinked_groups(
         if block is None or block.expected_ties == 0 or block.ratio >= rule.min_ratio:
             continue
         gaps.append(_underlinked_gap(analysis, rule, block))
-    return _sorted(gaps)
+    return finished(analysis, gaps)
 
 
 def _underlinked_gap(analysis: Analysis, rule: GroupLinkage, block: metrics.BlockDensity) -> Gap:
@@ -894,13 +891,16 @@ def _underlinked_gap(analysis: Analysis, rule: GroupLinkage, block: metrics.Bloc
             "ratio": round(block.ratio, 4),
         },
         explanation=Explanation(
-            de=f"Zwischen {first_de} und {second_de} gibt es {block.ties} Verbindungen; bei "
-            f"zufälliger Verteilung wären {block.expected_ties:.0f} zu erwarten "
+            de=f"Zwischen {first_de} und {second_de} gibt es "
+            f"{amount(block.ties, 'Verbindung', 'Verbindungen', lang='de')}; bei zufälliger "
+            f"Verteilung wären {decimal(block.expected_ties, 'de', places=1)} zu erwarten "
             f"(Verhältnis {decimal(block.ratio, 'de')}). Die beiden Bereiche arbeiten zu wenig "
             "zusammen.",
-            en=f"There are {block.ties} ties between {first_en} and {second_en}; a random "
-            f"network would have {block.expected_ties:.0f} (ratio {block.ratio:.2f}). The two "
-            "fields work together too little.",
+            en=f"There {'is' if block.ties == 1 else 'are'} "
+            f"{amount(block.ties, 'tie', 'ties', lang='en')} between {first_en} and "
+            f"{second_en}; a random network would have "
+            f"{decimal(block.expected_ties, 'en', places=1)} (ratio "
+            f"{decimal(block.ratio, 'en')}). The two fields work together too little.",
         ),
         method=f"{_METHOD}.find_underlinked_groups",
         params={**analysis.params, "min_ratio": rule.min_ratio},
@@ -942,7 +942,7 @@ def find_insular_groups(
         ags = str(group)
         if ags and sizes[ags] >= _MIN_GROUP and value <= analysis.rules.insular_threshold:
             gaps.append(_insular_gap(analysis, ags, value, sizes[ags]))
-    return _sorted(gaps)
+    return finished(analysis, gaps)
 
 
 def _insular_gap(analysis: Analysis, municipality: str, value: float, size: int) -> Gap:
@@ -954,13 +954,13 @@ def _insular_gap(analysis: Analysis, municipality: str, value: float, size: int)
         score=-value,
         evidence={"municipality": municipality, "ei_index": round(value, 4), "actors": size},
         explanation=Explanation(
-            de=f"Die {size} Akteure der Gemeinde {municipality} sind fast nur untereinander "
-            f"verbunden (E-I-Index {decimal(value, 'de')}). Verbindungen über die Gemeindegrenze "
-            "hinaus "
-            "öffnen Zugang zu Angeboten und Fachwissen.",
-            en=f"The {size} actors of municipality {municipality} are tied almost only to "
-            f"each other (E-I index {value:.2f}). Ties across the boundary open access to "
-            "services and expertise.",
+            de=f"Die {number(size, 'de')} Akteure von {analysis.municipality_name(municipality)} "
+            f"sind fast nur untereinander verbunden (E-I-Index {decimal(value, 'de')}). "
+            "Verbindungen über die Gemeindegrenze hinaus öffnen Zugang zu Angeboten und "
+            "Fachwissen.",
+            en=f"The {number(size, 'en')} actors of {analysis.municipality_name(municipality)} "
+            f"are tied almost only to each other (E-I index {decimal(value, 'en')}). Ties "
+            "across the boundary open access to services and expertise.",
         ),
         method=f"{_METHOD}.find_insular_groups",
         params={**analysis.params, "insular_threshold": analysis.rules.insular_threshold},

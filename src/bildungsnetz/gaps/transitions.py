@@ -26,8 +26,9 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Literal
 
 from bildungsnetz.gaps._analysis import Analysis, analyse, shift
+from bildungsnetz.gaps._finish import finished
 from bildungsnetz.gaps._text import amount, names
-from bildungsnetz.gaps._verify import Judge, Outcome, verified
+from bildungsnetz.gaps._verify import Judge, Outcome
 from bildungsnetz.gaps.gap import (
     AnySuggestion,
     Explanation,
@@ -163,7 +164,7 @@ def find_transitions_without_cooperation(
     for rule in analysis.rules.of_type(RequiredTransitionCooperation):
         selected = [f for f in flows if not rule.transitions or f.transition in rule.transitions]
         gaps.extend(_RuleCheck(analysis, rule, selected, policy).run())
-    return verified(analysis, sorted(gaps, key=lambda gap: gap.sort_key), JUDGES)
+    return finished(analysis, gaps, JUDGES)
 
 
 def _judge(analysis: Analysis, gap: Gap, remedy: AnySuggestion) -> Outcome | None:
