@@ -150,12 +150,17 @@ class LoadProblem:
     path
         The place inside a JSON document, such as ``network.actors[3].school.form``,
         with the record id where there is one.
+    cell
+        The cell as a spreadsheet names it, such as ``Akteure!D7``.
 
     Examples
     --------
     >>> print(LoadProblem("Pflichtfeld fehlt", file="kreis.xlsx", sheet="Akteure", row=7,
     ...                   column="Name"))
     kreis.xlsx, sheet 'Akteure', row 7, column 'Name': Pflichtfeld fehlt
+    >>> print(LoadProblem("unknown value 'Grundschuel'", file="kreis.xlsx", sheet="Akteure",
+    ...                   row=7, column="Schulform", cell="Akteure!D7"))
+    kreis.xlsx, Akteure!D7 (column 'Schulform'): unknown value 'Grundschuel'
     """
 
     message: str
@@ -164,11 +169,15 @@ class LoadProblem:
     row: int | None = None
     column: str | None = None
     path: str | None = None
+    cell: str | None = None
 
     def __str__(self) -> str:
         parts = []
         if self.file is not None:
             parts.append(self.file)
+        if self.cell is not None:
+            parts.append(self.cell + (f" (column {self.column!r})" if self.column else ""))
+            return f"{', '.join(parts)}: {self.message}"
         if self.sheet is not None:
             parts.append(f"sheet {self.sheet!r}")
         if self.row is not None:

@@ -1,7 +1,10 @@
 """Reading and writing networks.
 
 JSON is the lossless format: :func:`dumps`, :func:`loads`, :func:`save` (atomic) and
-:func:`load`, with :func:`json_schema` describing every document.
+:func:`load`, with :func:`json_schema` describing every document. The office's own data
+come as workbooks (:func:`read_workbook`, :func:`write_workbook`; extra ``excel``) and CSV
+folders (:func:`read_csv_folder`, :func:`write_csv_folder`), one sheet per record type as
+:mod:`bildungsnetz.io.layout` describes, in German or English.
 
 Examples
 --------
@@ -11,6 +14,7 @@ Examples
 True
 """
 
+from bildungsnetz.io.csv_folder import read_csv_folder, write_csv_folder
 from bildungsnetz.io.json_format import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -20,5 +24,18 @@ from bildungsnetz.io.json_format import (
     loads,
     save,
 )
+from bildungsnetz.io.workbook import read_workbook, write_workbook
 
-__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "dumps", "json_schema", "load", "loads", "save"]
+__all__ = [
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "dumps",
+    "json_schema",
+    "load",
+    "loads",
+    "read_csv_folder",
+    "read_workbook",
+    "save",
+    "write_csv_folder",
+    "write_workbook",
+]

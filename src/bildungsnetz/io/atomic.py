@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 __all__ = ["write_text_atomic"]
 
 
-def write_text_atomic(target: Path, text: str) -> None:
+def write_text_atomic(target: Path, text: str, *, encoding: str = "utf-8") -> None:
     """Write ``text`` to ``target`` through a temporary file and one rename.
 
     The text is written beside ``target``, flushed to disk and renamed over it; the
@@ -33,7 +33,7 @@ def write_text_atomic(target: Path, text: str) -> None:
         prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
     )
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+        with os.fdopen(descriptor, "w", encoding=encoding, newline="\n") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())

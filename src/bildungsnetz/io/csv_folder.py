@@ -1,0 +1,243 @@
+"""CSV folders: one file per sheet of the layout, as German Excel writes and reads them.
+
+A folder holds ``akteure.csv`` (or ``actors.csv``), ``kooperationen.csv`` and the other
+sheets of :mod:`bildungsnetz.io.layout`; a missing file is an empty sheet. Reading detects
+the separator (``;`` as German Excel writes, or ``,``) and the encoding: UTF-8 with or
+without byte order mark, else Windows-1252, the encoding German Excel saves "CSV" in.
+Windows-1252 is taken only when the bytes are no UTF-8 and only decodes to printable text;
+``encoding=`` chooses it outright. Writing in German (``lang="de"``) gives what German
+Excel opens by double-click: ``;`` as separator, UTF-8 with byte order mark, decimal commas,
+dates as ``31.07.2028``.
+
+A text that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is written
+with a leading apostrophe, so that no spreadsheet program takes it for a formula; reading
+removes it again (a text that itself starts with an apostrophe gets a second one).
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from bildungsnetz.datasets import musterkreis
+>>> from bildungsnetz.io import read_csv_folder, write_csv_folder
+>>> with tempfile.TemporaryDirectory() as folder:
+...     write_csv_folder(musterkreis(), folder, lang="de")
+...     sorted(path.name for path in pathlib.Path(folder).iterdir())[:3]
+...     read_csv_folder(folder) == musterkreis()
+['akteure.csv', 'foerderprogramme.csv', 'gremien.csv']
+True
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from bildungsnetz.errors import LoadError, LoadProblem
+from bildungsnetz.io.atomic import write_text_atomic
+from bildungsnetz.io.layout import SHEETS, normalised
+from bildungsnetz.io.tables import Grid, from_grids, to_grids
+
+if TYPE_CHECKING:
+    import os
+
+    from bildungsnetz.io.cells import CellValue
+    from bildungsnetz.model import EducationNetwork
+
+__all__ = ["read_csv_folder", "write_csv_folder"]
+
+Encoding = Literal["auto", "utf-8", "utf-8-sig", "cp1252"]
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_SEPARATORS = ";,\t"
+
+
+def file_name(key: str, lang: Literal["de", "en"]) -> str:
+    """Return the file name of a sheet: ``akteure.csv`` in German, ``actors.csv`` in English.
+
+    Examples
+    --------
+    >>> file_name("flows", "de"), file_name("flows", "en")
+    ('uebergaenge.csv', 'flows.csv')
+    """
+    return f"{normalised(SHEETS[key].de) if lang == 'de' else key}.csv"
+
+
+def read_csv_folder(
+    path: str | os.PathLike[str], *, encoding: Encoding = "auto"
+) -> EducationNetwork:
+    r"""Read a network from a folder of CSV files, one per sheet.
+
+    Parameters
+    ----------
+    path
+        The folder. Its files are matched to the sheets by German or English name
+        (``akteure.csv``, ``actors.csv``, ``Übergänge.csv``); other files are ignored.
+    encoding
+        ``"auto"`` (the default) detects UTF-8 with or without byte order mark, else
+        Windows-1252; the others choose one.
+
+    Returns
+    -------
+    network
+        The network, checked as a whole.
+
+    Raises
+    ------
+    LoadError
+        Listing every problem with file, row, column, cell and value; nothing partial is
+        returned and no file is changed.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     _ = pathlib.Path(folder, "akteure.csv").write_text(
+    ...         "Kennung;Name;Art\ngs-1;GS Am Markt;Schule\n", encoding="utf-8")
+    ...     read_csv_folder(folder)
+    Traceback (most recent call last):
+    ...
+    bildungsnetz.errors.LoadError: 1 problem while loading:
+      .../akteure.csv, akteure!C2 (column 'Art'): a school needs its school form ...
+    """
+    folder = Path(path)
+    if not folder.is_dir():
+        raise LoadError([LoadProblem("not a folder of CSV files", file=str(folder))])
+    names = {normalised(name): key for key, sheet in SHEETS.items() for name in (key, sheet.de)}
+    problems: list[LoadProblem] = []
+    grids = []
+    for file in sorted(folder.iterdir()):
+        if file.suffix.lower() != ".csv" or normalised(file.stem) not in names:
+            continue
+        try:
+            grids.append(_grid(file, encoding))
+        except LoadError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise LoadError(problems)
+    return from_grids(grids, source=str(folder))
+
+
+def _grid(file: Path, encoding: Encoding) -> Grid:
+    text = _decoded(file, encoding)
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_separator(text)))
+    cells = [[_unprotected(value) if value != "" else None for value in row] for row in rows]
+    # The sheet is the file: its cells are named as Excel names them when it opens it.
+    return Grid(file.stem, cells, str(file))
+
+
+def _separator(text: str) -> str:
+    """Return the separator the header line uses most: ``;``, ``,`` or a tab.
+
+    Headers hold none of them, so the first non-empty line tells, whatever the quoting
+    of the rows below.
+    """
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {separator: header.count(separator) for separator in _SEPARATORS}
+    best = max(counts, key=lambda separator: counts[separator])
+    return best if counts[best] else ","
+
+
+def _decoded(file: Path, encoding: Encoding) -> str:
+    raw = file.read_bytes()
+    if encoding != "auto":
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError as error:
+            message = f"not {encoding} text: byte {error.start} cannot be read as {encoding}"
+            raise LoadError([LoadProblem(message, file=str(file))]) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError as error:
+        message = (
+            f"neither UTF-8 nor Windows-1252 text (byte {error.start}); save the file as "
+            "'CSV UTF-8' or pass encoding="
+        )
+        raise LoadError([LoadProblem(message, file=str(file))]) from None
+    if any(not (character.isprintable() or character in "\r\n\t") for character in text):
+        message = "neither UTF-8 nor printable Windows-1252 text; save it as 'CSV UTF-8'"
+        raise LoadError([LoadProblem(message, file=str(file))])
+    return text
+
+
+def _unprotected(value: str) -> str:
+    return value[1:] if value.startswith("'") else value
+
+
+def write_csv_folder(
+    network: EducationNetwork,
+    path: str | os.PathLike[str],
+    *,
+    lang: Literal["de", "en"] = "en",
+    separator: Literal[";", ","] | None = None,
+    encoding: Literal["utf-8", "utf-8-sig", "cp1252"] | None = None,
+) -> None:
+    """Write the network to a folder of CSV files, one per sheet, each atomically.
+
+    Parameters
+    ----------
+    network
+        The network.
+    path
+        The folder; it is created if needed. Files of the layout in it are replaced.
+    lang
+        ``"de"``: German file names, headers, labels, dates (``31.07.2028``) and decimal
+        commas; ``"en"`` (the default): English names, stable values, ISO dates.
+    separator
+        ``;`` (the default in German) or ``,`` (in English).
+    encoding
+        ``utf-8-sig`` (the default in German: German Excel opens it by double-click),
+        ``utf-8`` (in English) or ``cp1252``.
+
+    Raises
+    ------
+    UnicodeEncodeError
+        If ``encoding="cp1252"`` and a text holds a character Windows-1252 lacks.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from bildungsnetz.datasets import musterkreis
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     write_csv_folder(musterkreis(), folder, lang="de")
+    ...     pathlib.Path(folder, "akteure.csv").read_text(encoding="utf-8-sig")[:22]
+    'Kennung;Name;Art;Schul'
+    """
+    folder = Path(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    chosen_separator = separator or (";" if lang == "de" else ",")
+    chosen_encoding = encoding or ("utf-8-sig" if lang == "de" else "utf-8")
+    for key, rows in to_grids(network, lang=lang).items():
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer, delimiter=chosen_separator, lineterminator="\r\n")
+        writer.writerow(rows.headers)
+        writer.writerows([_text(value, lang) for value in row] for row in rows.rows)
+        text = buffer.getvalue()
+        text.encode(chosen_encoding)  # fail before writing anything a reader would misread
+        write_text_atomic(folder / file_name(key, lang), text, encoding=chosen_encoding)
+
+
+def _text(value: CellValue, lang: Literal["de", "en"]) -> str:
+    """Return a cell as the text a CSV file holds, the German way for ``lang="de"``."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return f"'{value}" if value.startswith((*_FORMULA_START, "'")) else value
+    if isinstance(value, bool):
+        return ("ja" if value else "nein") if lang == "de" else ("yes" if value else "no")
+    if isinstance(value, float):
+        return repr(value).replace(".", ",") if lang == "de" else repr(value)
+    if isinstance(value, date):
+        return _day_text(value, lang)
+    return str(value)
+
+
+def _day_text(value: date, lang: Literal["de", "en"]) -> str:
+    pattern = "%d.%m.%Y" if lang == "de" else "%Y-%m-%d"
+    if isinstance(value, datetime):
+        pattern += " %H:%M" + (":%S" if value.second else "")
+    return value.strftime(pattern)

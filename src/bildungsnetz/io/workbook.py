@@ -1,0 +1,257 @@
+r"""Workbooks: read ``.xlsx``, ``.xlsm``, ``.xls`` and LibreOffice ``.ods``; write ``.xlsx``.
+
+Reading uses python-calamine, a fast reader written in Rust that opens every common
+spreadsheet format, LibreOffice's included, and returns real dates for date cells.
+Writing uses openpyxl, which also writes the dropdowns, comments and frozen header of the
+data-entry template (:mod:`bildungsnetz.io.template`). Two choices keep a round trip
+lossless: numbers are written with Python's shortest exact representation (openpyxl and
+XlsxWriter round to 16 digits, which changes about a third of all coordinates), and text
+is always written as text, never as a formula, with characters XML cannot hold escaped as
+``_xHHHH_``, as the OOXML standard says. Both libraries come with the extra ``excel``.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from bildungsnetz.datasets import musterkreis
+>>> from bildungsnetz.io import read_workbook, write_workbook
+>>> with tempfile.TemporaryDirectory() as folder:
+...     target = pathlib.Path(folder) / "musterkreis.xlsx"
+...     write_workbook(musterkreis(), target, lang="de")
+...     read_workbook(target) == musterkreis()
+True
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from bildungsnetz.errors import LoadError, LoadProblem, MissingDependencyError
+from bildungsnetz.io.tables import Grid, Rows, from_grids, to_grids
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from bildungsnetz.io.cells import CellValue
+    from bildungsnetz.model import EducationNetwork
+
+__all__ = ["READABLE", "read_workbook", "write_workbook"]
+
+READABLE = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
+"""The file endings :func:`read_workbook` opens."""
+
+EXCEL_ROWS = 1_048_576
+"""The most rows a worksheet of Excel holds."""
+
+_XML_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+_XML_FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+# Excel cannot show dates before 1 March 1900 as dates; such days are written as text.
+_FIRST_EXCEL_DAY = date(1900, 3, 1)
+
+
+def read_workbook(path: str | os.PathLike[str]) -> EducationNetwork:
+    """Read a network from a workbook, every sheet of the layout that it holds.
+
+    Parameters
+    ----------
+    path
+        An Excel (``.xlsx``, ``.xlsm``, ``.xlsb``, ``.xls``) or LibreOffice (``.ods``)
+        workbook with German or English sheet names and headers (see
+        :mod:`bildungsnetz.io.layout`). Title rows above the header and empty rows are
+        skipped; sheets the layout does not know are ignored.
+
+    Returns
+    -------
+    network
+        The network, checked as a whole.
+
+    Raises
+    ------
+    LoadError
+        Listing every problem with its cell (``Akteure!D7``) and value; also for a file
+        that is no workbook. The file is only read.
+    MissingDependencyError
+        If the extra ``excel`` is not installed.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     renamed = pathlib.Path(folder) / "akteure.xlsx"
+    ...     _ = renamed.write_text("Kennung;Name", encoding="utf-8")
+    ...     read_workbook(renamed)
+    Traceback (most recent call last):
+    ...
+    bildungsnetz.errors.LoadError: 1 problem while loading:
+      .../akteure.xlsx: not a readable workbook (...)
+    """
+    calamine = _import("python_calamine", "read_workbook()")
+    source = Path(path)
+    try:
+        workbook = calamine.CalamineWorkbook.from_path(str(source))
+        grids = [
+            Grid(
+                name, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False), str(source)
+            )
+            for name in workbook.sheet_names
+        ]
+    except OSError:
+        raise
+    except Exception as error:  # calamine raises errors of its own for broken files
+        message = f"not a readable workbook ({type(error).__name__}: {error})"
+        raise LoadError([LoadProblem(message, file=str(source))]) from None
+    return from_grids((_cleaned(grid) for grid in grids), source=str(source))
+
+
+def _cleaned(grid: Grid) -> Grid:
+    # calamine gives empty cells as "", numbers as int or float; the reader wants None.
+    rows = [[None if value == "" else value for value in row] for row in grid.rows]
+    return Grid(grid.name, rows, grid.source)
+
+
+def write_workbook(
+    network: EducationNetwork, path: str | os.PathLike[str], *, lang: Literal["de", "en"] = "en"
+) -> None:
+    """Write the network to an Excel workbook (``.xlsx``), atomically.
+
+    Parameters
+    ----------
+    network
+        The network.
+    path
+        Where to write it; an existing file is replaced in one step (a crash leaves the old
+        one as it was).
+    lang
+        ``"de"`` for German sheet names, headers and labels; ``"en"`` (the default) for
+        the English headers and the stable English values.
+
+    Raises
+    ------
+    ValueError
+        If a sheet has more rows than Excel holds (a network of all of Germany has more
+        cooperations than that: use a CSV folder or JSON).
+    MissingDependencyError
+        If the extra ``excel`` is not installed.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from bildungsnetz.datasets import musterkreis
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     target = pathlib.Path(folder) / "netz.xlsx"
+    ...     write_workbook(musterkreis(), target, lang="de")
+    ...     target.stat().st_size > 10_000
+    True
+    """
+    openpyxl = _import("openpyxl", "write_workbook()")
+    sheets = to_grids(network, lang=lang)
+    too_long = [rows.name for rows in sheets.values() if len(rows.rows) + 1 > EXCEL_ROWS]
+    if too_long:
+        msg = (
+            f"the sheets {', '.join(too_long)} have more rows than Excel holds "
+            f"({EXCEL_ROWS:,}); write a CSV folder or JSON instead"
+        )
+        raise ValueError(msg)
+    workbook = openpyxl.Workbook(write_only=True)
+    for rows in sheets.values():
+        _write_sheet(workbook, rows)
+    save_atomic(workbook, Path(path))
+
+
+def _write_sheet(workbook: Workbook, rows: Rows) -> None:
+    sheet = workbook.create_sheet(rows.name)
+    sheet.freeze_panes = "A2"
+    sheet.append([text_cell(sheet, header) for header in rows.headers])
+    for row in rows.rows:
+        sheet.append([typed_cell(sheet, value) for value in row])
+
+
+def typed_cell(sheet: Worksheet, value: CellValue) -> Any:
+    """Return a cell for a write-only sheet that keeps ``value`` exactly.
+
+    Text stays text (never a formula, whatever it starts with), numbers keep every digit,
+    dates are date cells shown the German way.
+    """
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return text_cell(sheet, value)
+    if isinstance(value, int | float):
+        return _number_cell(sheet, value)
+    return _day_cell(sheet, value)
+
+
+def _number_cell(sheet: Worksheet, number: float) -> Any:
+    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415 (imported with the extra)
+
+    cell = WriteOnlyCell(sheet, value=0)
+    # openpyxl writes a number with 16 digits; given its text, it writes that text. The
+    # stubs do not know the attribute openpyxl keeps the value in.
+    cell._value = repr(number)  # type: ignore[attr-defined]
+    return cell
+
+
+def _day_cell(sheet: Worksheet, day: date) -> Any:
+    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415 (imported with the extra)
+
+    if not isinstance(day, datetime) and day < _FIRST_EXCEL_DAY:
+        return text_cell(sheet, day.isoformat())
+    cell = WriteOnlyCell(sheet, value=day)  # type: ignore[arg-type]  # openpyxl writes dates
+    cell.number_format = "DD.MM.YYYY HH:MM" if isinstance(day, datetime) else "DD.MM.YYYY"
+    return cell
+
+
+def text_cell(sheet: Worksheet, text: str) -> Any:
+    """Return a text cell for a write-only sheet: text, never a formula, escaped for XML."""
+    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415 (imported with the extra)
+
+    cell = WriteOnlyCell(sheet, value="")
+    # Set past openpyxl's own reading, which turns text starting with = into a formula.
+    cell._value = escape_text(text)  # type: ignore[attr-defined]
+    cell.data_type = "s"
+    return cell
+
+
+def escape_text(text: str) -> str:
+    r"""Return text as OOXML stores it: characters XML cannot hold as ``_xHHHH_``.
+
+    Examples
+    --------
+    >>> escape_text("a\x01b"), escape_text("_x0041_")
+    ('a_x0001_b', '_x005F_x0041_')
+    """
+    text = _XML_ESCAPE.sub(r"_x005F_\1", text)
+    return _XML_FORBIDDEN.sub(
+        lambda match: f"_x{ord(match.group()):04X}_", text.replace("\r", "_x000D_")
+    )
+
+
+def save_atomic(workbook: Workbook, target: Path) -> None:
+    """Save a workbook through a temporary file beside ``target`` and one rename."""
+    descriptor, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+    )
+    os.close(descriptor)
+    try:
+        workbook.save(temporary)
+        with open(temporary, "rb") as handle:  # noqa: PTH123 (a str path from mkstemp)
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)  # noqa: PTH105 (atomic on POSIX and Windows)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)  # noqa: PTH108 (a str path from mkstemp)
+        raise
+
+
+def _import(module: str, feature: str) -> Any:
+    try:
+        return __import__(module)
+    except ImportError:
+        package = "python-calamine" if module == "python_calamine" else module
+        raise MissingDependencyError(package, extra="excel", feature=feature) from None
