@@ -309,7 +309,7 @@ FIELDS: dict[str, Field] = {
         "Schulen ohne Verbindung zum Netzwerk", "schools cut off from the network", _count
     ),
     "posts": Field("Stellen", "posts", _count),
-    "earliest_end": Field("Geld endet spätestens am", "money ends by", _day),
+    "earliest_end": Field("Erstes Förderende", "first end of funding", _day),
     "missed_meetings": Field("Ausgefallene Treffen", "missed meetings", _count),
     "last_contact": Field("Letzter Kontakt", "last contact", _day),
     "days_since": Field("Tage seitdem", "days since", _count),

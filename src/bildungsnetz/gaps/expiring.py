@@ -268,7 +268,9 @@ def _finding(
     ordered = sorted(opened, key=lambda gap: gap.sort_key)
 
     def about(gap: Gap, lang: Language) -> str:
-        first = gap.actors[0] if gap.actors else None
+        # An uncovered topic is about a municipality or school form, not its first school.
+        named = gap.actors and gap.kind is not GapKind.UNCOVERED_TOPIC
+        first = gap.actors[0] if named else None
         name = network.actor(first).name if first and network.has_actor(first) else ""
         return f"{gap.kind.label(lang)}" + (f" ({name})" if name else "")
 

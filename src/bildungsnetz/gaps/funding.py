@@ -314,8 +314,9 @@ def _cliff_text(
         ),
         (
             len(losses.actors) - posts,
-            ("weiterer Akteur", "weitere Akteure"),
-            ("other actor", "other actors"),
+            # "weitere" / "other" only after the posts.
+            ("weiterer Akteur", "weitere Akteure") if posts else ("Akteur", "Akteure"),
+            ("other actor", "other actors") if posts else ("actor", "actors"),
         ),
         (len(losses.ties), ("Kooperation", "Kooperationen"), ("cooperation", "cooperations")),
         (len(losses.interventions), ("Maßnahme", "Maßnahmen"), ("intervention", "interventions")),
@@ -330,13 +331,17 @@ def _cliff_text(
     served = len(losses.served)
     parts_de = [
         f"Am {end.strftime('%d.%m.%Y')} endet {quoted(programme.name, 'de')}. Damit endet, was "
-        f"nur aus diesem Programm bezahlt wird: {ending_de}. "
-        f"Betroffen: {amount(served, 'Schule', 'Schulen', lang='de')}."
+        f"nur aus diesem Programm bezahlt wird: {ending_de}."
     ]
     parts_en = [
         f"On {end.isoformat()} {quoted(programme.name, 'en')} ends, and with it everything paid "
-        f"only from it: {ending_en}. Affected: {amount(served, 'school', 'schools', lang='en')}."
+        f"only from it: {ending_en}."
     ]
+    # Schools served by what ends; without any, the sentence is left out ("Betroffen: 0
+    # Schulen" would read as if the end touched no school, even one it cuts off).
+    if served:
+        parts_de.append(f"Betroffen: {amount(served, 'Schule', 'Schulen', lang='de')}.")
+        parts_en.append(f"Affected: {amount(served, 'school', 'schools', lang='en')}.")
     for ids, german, english in (
         (losses.lose_social_work, "ihre einzige Schulsozialarbeit", "only school social work"),
         (losses.lose_indicated, "ihre einzige indizierte Maßnahme", "only indicated measure"),
@@ -432,6 +437,12 @@ def _temporary_gap(
     soon = _ends_in(earliest, window) and window[1] is not None
     last_day = earliest - timedelta(days=1)
     posts = sorted(ends)
+    if len(set(ends.values())) == 1:
+        money_de, money_en = "das Geld endet", "the money ends"
+    else:
+        first = [post for post in posts if ends[post] == earliest]
+        money_de = f"das Geld für {names(analysis, first, 'de')} endet zuerst,"
+        money_en = f"the money for {names(analysis, first, 'en')} ends first,"
     return Gap.create(
         kind=GapKind.TEMPORARY_PLACEMENT,
         severity=shift(rule.severity, 1) if soon else rule.severity,
@@ -441,11 +452,11 @@ def _temporary_gap(
         evidence={"posts": len(posts), "earliest_end": last_day.isoformat()},
         explanation=Explanation(
             de=f"Die Schulsozialarbeit an {school.name} wird nur aus befristeten Programmen "
-            f"bezahlt; das Geld endet spätestens am {last_day.strftime('%d.%m.%Y')} "
+            f"bezahlt; {money_de} spätestens am {last_day.strftime('%d.%m.%Y')} "
             f"({'Stelle' if len(posts) == 1 else 'Stellen'}: {names(analysis, posts, 'de')}). "
             "Gefordert ist eine dauerhafte Verortung der Schulsozialarbeit an allen Schulen.",
             en=f"School social work at {school.name} is paid only from time-limited "
-            f"programmes; the money ends by {last_day.isoformat()} "
+            f"programmes; {money_en} by {last_day.isoformat()} "
             f"({'post' if len(posts) == 1 else 'posts'}: {names(analysis, posts, 'en')}). "
             "The demand is a permanent place for school social work at every school.",
         ),

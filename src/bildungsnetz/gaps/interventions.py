@@ -177,7 +177,7 @@ def _uncovered_municipalities(
             return []
         served |= area
     return [
-        _uncovered_gap(analysis, rule, ags, analysis.municipality_name(ags), schools)
+        _uncovered_gap(analysis, rule, ags, (analysis.municipality_name(ags),) * 2, schools)
         for ags, schools in sorted(_schools_by(analysis, "municipality").items())
         if ags not in served
     ]
@@ -195,18 +195,29 @@ def _uncovered_forms(
     gaps = []
     for form, schools in sorted(_schools_by(analysis, "form").items()):
         if form not in served:
-            label = schools[0].school.form.label() if schools[0].school else form
-            gaps.append(_uncovered_gap(analysis, rule, form, label, schools))
+            profile = schools[0].school
+            labels = (
+                (profile.form.label("de"), profile.form.label("en")) if profile else (form,) * 2
+            )
+            gaps.append(_uncovered_gap(analysis, rule, form, labels, schools))
     return gaps
 
 
 def _uncovered_gap(
-    analysis: Analysis, rule: RequiredCoverage, unit: str, label: str, schools: list[Actor]
+    analysis: Analysis,
+    rule: RequiredCoverage,
+    unit: str,
+    labels: tuple[str, str],
+    schools: list[Actor],
 ) -> Gap:
     tier_de = f" der Stufe {quoted(rule.tier.label('de'), 'de')} oder höher" if rule.tier else ""
     tier_en = f" of tier {quoted(rule.tier.label('en'), 'en')} or above" if rule.tier else ""
-    where_de = f"in {label}" if rule.per == "municipality" else f"für die Schulform {label}"
-    where_en = f"in {label}" if rule.per == "municipality" else f"for the school form {label}"
+    label_de, label_en = labels
+    if rule.per == "municipality":
+        where_de, where_en = f"in {label_de}", f"in {label_en}"
+    else:
+        where_de = f"für die Schulform {label_de}"
+        where_en = f"for the school form {quoted(label_en, 'en')}"
     school_ids = [school.id for school in schools]
     return Gap.create(
         kind=GapKind.UNCOVERED_TOPIC,
@@ -337,6 +348,18 @@ def _unmet_gap(analysis: Analysis, rule: NeedCoverage, school: Actor, value: flo
     critical = value >= _CRITICAL_FACTOR * rule.threshold - 1e-9
     tier_de, tier_en = rule.tier.label("de"), rule.tier.label("en")
     what_de, what_en = INDICATOR_LABELS[rule.indicator]
+    # A value that reads as the threshold reaches it; it is not above it.
+    level_de, level_en = (
+        f"{percent(value, 'de')} ({what_de})",
+        f"{percent(value, 'en')} ({what_en})",
+    )
+    threshold_de, threshold_en = percent(rule.threshold, "de"), percent(rule.threshold, "en")
+    if threshold_en == percent(value, "en"):
+        where_de = f"erreicht mit {level_de} die Schwelle von {threshold_de}"
+        where_en = f"is at {level_en}, reaching the threshold of {threshold_en}"
+    else:
+        where_de = f"liegt mit {level_de} über der Schwelle von {threshold_de}"
+        where_en = f"is at {level_en}, above the threshold of {threshold_en}"
     return Gap.create(
         kind=GapKind.UNMET_NEED,
         severity=shift(rule.severity, 1) if critical else rule.severity,
@@ -346,11 +369,9 @@ def _unmet_gap(analysis: Analysis, rule: NeedCoverage, school: Actor, value: flo
         score=value,
         evidence={"indicator": rule.indicator, "value": value, "threshold": rule.threshold},
         explanation=Explanation(
-            de=f"{school.name} liegt mit {percent(value, 'de')} ({what_de}) über der Schwelle "
-            f"von {percent(rule.threshold, 'de')}, hat aber keine laufende Maßnahme der Stufe "
+            de=f"{school.name} {where_de}, hat aber keine laufende Maßnahme der Stufe "
             f"{quoted(tier_de, 'de')} oder höher an der Schule.",
-            en=f"{school.name} is at {percent(value, 'en')} ({what_en}), above the threshold of "
-            f"{percent(rule.threshold, 'en')}, but has no running intervention of tier "
+            en=f"{school.name} {where_en}, but has no running intervention of tier "
             f"{quoted(tier_en, 'en')} or above at the school.",
         ),
         suggestions=_measures_nearby(analysis, school, rule.tier, _TOPICS_FOR[rule.indicator]),
@@ -589,27 +610,37 @@ def _dependence_gap(
             "interventions": counts[dimension, value],
             dimension: value,
         },
-        explanation=_dependence_text(counts[dimension, value], what_de, what_en, who_de, who_en),
+        explanation=_dependence_text(
+            counts[dimension, value], len(provider_ids), (what_de, what_en), (who_de, who_en)
+        ),
         method=f"{_METHOD}.find_provider_dependence",
         params={**analysis.params, "min_providers": rule.min_providers},
     )
 
 
 def _dependence_text(
-    count: int, what_de: str, what_en: str, who_de: str, who_en: str
+    count: int, providers: int, what: tuple[str, str], who: tuple[str, str]
 ) -> Explanation:
+    (what_de, what_en), (who_de, who_en) = what, who
+    # Without a named provider there is none to drop out: the listing says it all.
+    if providers == 0:
+        risk_de = risk_en = ""
+    elif providers == 1:
+        risk_de = " Fällt dieser Träger aus, gibt es kein Angebot mehr."
+        risk_en = " If this provider drops out, nothing is left."
+    else:
+        risk_de = " Fallen diese Träger aus, gibt es kein Angebot mehr."
+        risk_en = " If these providers drop out, nothing is left."
     if count == 1:
         return Explanation(
-            de=f"Die einzige laufende Maßnahme {what_de} kommt von {who_de}. Fällt dieser "
-            "Träger aus, gibt es kein Angebot mehr.",
-            en=f"The only running intervention for the {what_en} comes from {who_en}. If this "
-            "provider drops out, nothing is left.",
+            de=f"Die einzige laufende Maßnahme {what_de} kommt von {who_de}.{risk_de}",
+            en=f"The only running intervention for the {what_en} comes from {who_en}.{risk_en}",
         )
+    all_de = "Beide" if count == 2 else f"Alle {number(count, 'de')}"  # noqa: PLR2004
+    all_en = "Both" if count == 2 else f"All {number(count, 'en')}"  # noqa: PLR2004
     return Explanation(
-        de=f"Alle {number(count, 'de')} laufenden Maßnahmen {what_de} kommen von {who_de}. "
-        "Fällt dieser Träger aus, gibt es kein Angebot mehr.",
-        en=f"All {number(count, 'en')} running interventions for the {what_en} come from "
-        f"{who_en}. If this provider drops out, nothing is left.",
+        de=f"{all_de} laufenden Maßnahmen {what_de} kommen von {who_de}.{risk_de}",
+        en=f"{all_en} running interventions for the {what_en} come from {who_en}.{risk_en}",
     )
 
 

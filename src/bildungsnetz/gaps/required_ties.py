@@ -483,14 +483,19 @@ def _missing_text(rule: RequiredTie, name: str, have: int) -> Explanation:
     kinds_de = f" (Art: {kinds_phrase(rule.kinds, 'de')})" if rule.kinds else ""
     kinds_en = f" (kind: {kinds_phrase(rule.kinds, 'en')})" if rule.kinds else ""
     if rule.within == 1:
-        needed_de = f"mindestens {rule.min_partners}" if rule.min_partners > 1 else "eine"
-        needed_en = (
-            f"at least {rule.min_partners} direct ties" if rule.min_partners > 1 else "a direct tie"
-        )
+        to_de = f"{quoted(partner_de, 'de')}{kinds_de}"
+        to_en = f"{quoted(partner_en, 'en')}{kinds_en}"
+        if rule.min_partners == 1:
+            return Explanation(
+                de=f"{name} hat keine ausreichende direkte Verbindung zu {to_de}: gefunden "
+                f"{have}, nötig eine.",
+                en=f"{name} lacks a direct tie to {to_en}: found {have}.",
+            )
         return Explanation(
-            de=f"{name} hat keine ausreichende direkte Verbindung zu "
-            f"{quoted(partner_de, 'de')}{kinds_de}: gefunden {have}, nötig {needed_de}.",
-            en=f"{name} lacks {needed_en} to {partner_en}{kinds_en}: found {have}.",
+            de=f"{name} hat zu wenige direkte Verbindungen zu {to_de}: gefunden {have}, nötig "
+            f"mindestens {rule.min_partners}.",
+            en=f"{name} has too few direct ties to {to_en}: found {have}, at least "
+            f"{rule.min_partners} needed.",
         )
     return Explanation(
         de=f"{name} erreicht {accusative(rule.partner, 'de')} nicht in höchstens "

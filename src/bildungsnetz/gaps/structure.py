@@ -41,7 +41,7 @@ import numpy as np
 from bildungsnetz import metrics
 from bildungsnetz.gaps._analysis import Analysis, analyse, shift
 from bildungsnetz.gaps._finish import finished
-from bildungsnetz.gaps._text import amount, decimal, names, number
+from bildungsnetz.gaps._text import amount, decimal, names, number, quoted
 from bildungsnetz.gaps._verify import Judge, Outcome
 from bildungsnetz.gaps.gap import (
     AnySuggestion,
@@ -332,18 +332,20 @@ def _cut_actor_text(
     schools_en = amount(len(subjects), "school", "schools", lang="en")
     if parts == 1:
         where_de, where_en = "", ""
+        each_de, each_en = "", ""
     else:
         where_de = f" in {number(parts, 'de')} getrennten Teilen"
         where_en = f" in {number(parts, 'en')} separate parts"
+        each_de, each_en = " für jeden Teil", " for each part"
     return Explanation(
         de=f"Ohne {name} {'verliert' if cut_off == 1 else 'verlieren'} "
         f"{amount(cut_off, 'Akteur', 'Akteure', lang='de')} die Verbindung zum übrigen "
         f"Netzwerk, darunter {schools_de}{where_de}: {names(analysis, subjects, 'de')}. "
-        f"Alles läuft über {name}; eine zweite Verbindung für jeden Teil macht das Netz robust.",
+        f"Alles läuft über {name}; eine zweite Verbindung{each_de} macht das Netz robust.",
         en=f"Without {name}, {amount(cut_off, 'actor loses', 'actors lose', lang='en')} "
         f"contact with the rest of the network, among them {schools_en}{where_en}: "
-        f"{names(analysis, subjects, 'en')}. Everything runs through {name}; a second link "
-        "for each part makes the network robust.",
+        f"{names(analysis, subjects, 'en')}. Everything runs through {name}; a second link"
+        f"{each_en} makes the network robust.",
     )
 
 
@@ -710,13 +712,14 @@ def _broker_gap(analysis: Analysis, rule: NoSinglePointOfFailure, actor: str, pa
         score=float(pairs),
         evidence={"exclusive_pairs": pairs, "contacts": degree},
         explanation=Explanation(
-            de=f"{name} ist für {number(pairs, 'de')} Paare von Akteuren die einzige "
-            f"gemeinsame Verbindung (bei {number(degree, 'de')} Kontakten). Viel Wissen und "
-            "Vermittlung hängt an dieser einen Stelle; direkte Kontakte zwischen den "
+            de=f"{name} ist für {amount(pairs, 'Paar', 'Paare', lang='de')} von Akteuren die "
+            f"einzige gemeinsame Verbindung (bei {number(degree, 'de')} Kontakten). Viel Wissen "
+            "und Vermittlung hängt an dieser einen Stelle; direkte Kontakte zwischen den "
             "Beteiligten oder eine Vertretung entlasten sie.",
-            en=f"{name} is the only common contact for {number(pairs, 'en')} pairs of actors "
-            f"(out of {number(degree, 'en')} contacts). Much knowledge and brokerage depends on "
-            "this one place; direct contacts between the others or a deputy would relieve it.",
+            en=f"{name} is the only common contact for {amount(pairs, 'pair', 'pairs', lang='en')} "
+            f"of actors (out of {number(degree, 'en')} contacts). Much knowledge and brokerage "
+            "depends on this one place; direct contacts between the others or a deputy would "
+            "relieve it.",
         ),
         method=f"{_METHOD}.find_exclusive_brokers",
         params={**analysis.params, "min_exclusive_pairs": rule.min_exclusive_pairs},
@@ -761,6 +764,8 @@ def _dependent_gap(
     compact = analysis.graph
     contacts = sorted(compact.nodes[n] for n in compact.neighbors(compact.index[actor]))
     name = analysis.name(actor)
+    # "alle" / "all" for three and more; two contacts are simply tied to each other.
+    all_de, all_en = ("", "") if len(contacts) == 2 else (" alle", "all ")  # noqa: PLR2004
     return Gap.create(
         kind=GapKind.DEPENDENT_ACTOR,
         severity=Severity.LOW,
@@ -770,10 +775,10 @@ def _dependent_gap(
         evidence={"constraint": round(value, 4), "contacts": len(contacts)},
         explanation=Explanation(
             de=f"{name} hat nur {len(contacts)} Kontakte ({names(analysis, contacts, 'de')}), "
-            "die alle miteinander verbunden sind: Hilfe und Informationen kommen aus einem "
+            f"die{all_de} miteinander verbunden sind: Hilfe und Informationen kommen aus einem "
             "geschlossenen Kreis. Ein Kontakt nach außen öffnet neue Wege.",
             en=f"{name} has only {len(contacts)} contacts ({names(analysis, contacts, 'en')}), "
-            "all tied to each other: help and information come from one closed circle. "
+            f"{all_en}tied to each other: help and information come from one closed circle. "
             "A contact outside it opens new routes.",
         ),
         method=f"{_METHOD}.find_dependent_actors",
@@ -818,7 +823,7 @@ def find_isolated_actors(
                     de=f"{actor.name} ({actor.kind.label('de')}) hat keine einzige Verbindung"
                     + (
                         " außer der Mitgliedschaft in "
-                        f"{amount(len(forums), 'großem Gremium', 'großen Gremien', lang='de')}."
+                        f"{amount(len(forums), 'großen Gremium', 'großen Gremien', lang='de')}."
                         if forums
                         else "."
                     )
@@ -877,8 +882,18 @@ def find_underlinked_groups(
 
 
 def _underlinked_gap(analysis: Analysis, rule: GroupLinkage, block: metrics.BlockDensity) -> Gap:
-    first_de, second_de = rule.first.describe("de"), rule.second.describe("de")
-    first_en, second_en = rule.first.describe("en"), rule.second.describe("en")
+    first_de, second_de = (
+        quoted(group.describe("de"), "de") for group in (rule.first, rule.second)
+    )
+    first_en, second_en = (
+        quoted(group.describe("en"), "en") for group in (rule.first, rule.second)
+    )
+    if block.ties:
+        ties_de = amount(block.ties, "Verbindung", "Verbindungen", lang="de")
+        are = "is" if block.ties == 1 else "are"
+        ties_en = f"There {are} {amount(block.ties, 'tie', 'ties', lang='en')}"
+    else:
+        ties_de, ties_en = "keine Verbindung", "There are no ties"
     return Gap.create(
         kind=GapKind.UNDERLINKED_GROUPS,
         severity=rule.severity,
@@ -891,14 +906,11 @@ def _underlinked_gap(analysis: Analysis, rule: GroupLinkage, block: metrics.Bloc
             "ratio": round(block.ratio, 4),
         },
         explanation=Explanation(
-            de=f"Zwischen {first_de} und {second_de} gibt es "
-            f"{amount(block.ties, 'Verbindung', 'Verbindungen', lang='de')}; bei zufälliger "
+            de=f"Zwischen {first_de} und {second_de} gibt es {ties_de}; bei zufälliger "
             f"Verteilung wären {decimal(block.expected_ties, 'de', places=1)} zu erwarten "
             f"(Verhältnis {decimal(block.ratio, 'de')}). Die beiden Bereiche arbeiten zu wenig "
             "zusammen.",
-            en=f"There {'is' if block.ties == 1 else 'are'} "
-            f"{amount(block.ties, 'tie', 'ties', lang='en')} between {first_en} and "
-            f"{second_en}; a random network would have "
+            en=f"{ties_en} between {first_en} and {second_en}; a random network would have "
             f"{decimal(block.expected_ties, 'en', places=1)} (ratio "
             f"{decimal(block.ratio, 'en')}). The two fields work together too little.",
         ),

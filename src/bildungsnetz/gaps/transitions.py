@@ -309,14 +309,14 @@ class _RuleCheck:
                 "school_year": flows[0].school_year,
             },
             explanation=Explanation(
-                de=f"{name} nahm im Schuljahr {flows[0].school_year} {children_de} aus "
-                f"{amount(len(kita_ids), 'Kita', 'Kitas', lang='de')} auf "
-                f"({names(self.analysis, kita_ids, 'de')}), arbeitet aber mit "
+                de=f"Im Schuljahr {flows[0].school_year} nahm {name} {children_de} aus "
+                f"{amount(len(kita_ids), 'Kita', 'Kitas', lang='de')} "
+                f"({names(self.analysis, kita_ids, 'de')}) auf, arbeitet aber mit "
                 f"{'dieser Kita' if len(kita_ids) == 1 else 'keiner dieser Kitas'} "
                 f"{'nicht ' if len(kita_ids) == 1 else ''}zusammen.",
-                en=f"{name} took in {children_en} from "
-                f"{amount(len(kita_ids), 'Kita', 'Kitas', lang='en')} in the school year "
-                f"{flows[0].school_year} ({names(self.analysis, kita_ids, 'en')}) but "
+                en=f"In the school year {flows[0].school_year}, {name} took in {children_en} "
+                f"from {amount(len(kita_ids), 'Kita', 'Kitas', lang='en')} "
+                f"({names(self.analysis, kita_ids, 'en')}) but "
                 + (
                     "does not cooperate with it."
                     if len(kita_ids) == 1
