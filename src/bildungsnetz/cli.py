@@ -1,4 +1,7 @@
-"""The command line: ``python -m bildungsnetz report | validate | summary | schema``.
+"""The command line: ``python -m bildungsnetz report | validate | summary | convert | schema``.
+
+Every command that reads a network takes a JSON file, a workbook (``.xlsx``, ``.ods``, ...)
+or a folder of CSV files, told apart by the path.
 
 Examples
 --------
@@ -26,7 +29,7 @@ from bildungsnetz import __version__
 from bildungsnetz.datasets import musterkreis
 from bildungsnetz.errors import LoadError
 from bildungsnetz.gaps import find_gaps
-from bildungsnetz.io import json_schema, load
+from bildungsnetz.io import json_schema, read, write
 from bildungsnetz.model import ActorKind, EducationNetwork, Language, SchoolForm, parse_date
 from bildungsnetz.rules import load as load_rules
 
@@ -38,6 +41,7 @@ __all__ = ["main"]
 
 _OK = 0
 _INVALID = 1
+_FILE_HELP = "a network: a .json file, a workbook (.xlsx, .ods, ...) or a folder of CSV files"
 
 _HEADINGS: dict[str, dict[Language, str]] = {
     "kinds": {"de": "Akteure nach Art", "en": "Actors by kind"},
@@ -67,19 +71,28 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     validate = commands.add_parser("validate", help="check a network file, listing every problem")
-    validate.add_argument("file", help="a bildungsnetz JSON file")
+    validate.add_argument("file", help=_FILE_HELP)
 
     summary = commands.add_parser("summary", help="count the records by kind and school form")
     source = summary.add_mutually_exclusive_group(required=True)
-    source.add_argument("file", nargs="?", help="a bildungsnetz JSON file")
+    source.add_argument("file", nargs="?", help=_FILE_HELP)
     source.add_argument("--example", action="store_true", help="use the shipped Musterkreis")
     summary.add_argument("--lang", choices=["de", "en"], default="de", help="label language")
+
+    convert = commands.add_parser(
+        "convert", help="convert between JSON, workbook (.xlsx) and CSV folder, by the paths"
+    )
+    convert.add_argument("source", help=_FILE_HELP)
+    convert.add_argument("target", help="a .json file, an .xlsx workbook or a folder")
+    convert.add_argument(
+        "--lang", choices=["de", "en"], default="de", help="language of sheets and headers"
+    )
 
     commands.add_parser("schema", help="print the JSON Schema of network files")
 
     report = commands.add_parser("report", help="find the gaps in a network and report them")
     source = report.add_mutually_exclusive_group(required=True)
-    source.add_argument("file", nargs="?", help="a bildungsnetz JSON file")
+    source.add_argument("file", nargs="?", help=_FILE_HELP)
     source.add_argument("--example", action="store_true", help="use the shipped Musterkreis")
     report.add_argument("--format", choices=["md", "json", "html"], default="md")
     report.add_argument("--lang", choices=["de", "en"], default="de", help="report language")
@@ -140,6 +153,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
     if arguments.command == "schema":
         out.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
         return _OK
+    if arguments.command == "convert":
+        return _convert(arguments.source, arguments.target, arguments.lang, out)
     network = _read(arguments.file) if arguments.file else musterkreis()
     if network is None:
         return _INVALID
@@ -180,9 +195,22 @@ def _html_page(title: str, body: str, lang: Language) -> str:
     )
 
 
+def _convert(source: str, target: str, lang: Language, out: TextIO) -> int:
+    network = _read(source)
+    if network is None:
+        return _INVALID
+    try:
+        write(network, target, lang=lang)
+    except (ValueError, OSError) as error:
+        sys.stderr.write(f"cannot write {target}: {error}\n")
+        return _INVALID
+    out.write(f"{source} → {target}: {_counts_line(network)}\n")
+    return _OK
+
+
 def _read(path: str) -> EducationNetwork | None:
     try:
-        return load(path)
+        return read(path)
     except LoadError as error:
         sys.stderr.write(f"{error}\n")
     except OSError as error:

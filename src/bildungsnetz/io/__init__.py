@@ -4,7 +4,8 @@ JSON is the lossless format: :func:`dumps`, :func:`loads`, :func:`save` (atomic)
 :func:`load`, with :func:`json_schema` describing every document. The office's own data
 come as workbooks (:func:`read_workbook`, :func:`write_workbook`; extra ``excel``) and CSV
 folders (:func:`read_csv_folder`, :func:`write_csv_folder`), one sheet per record type as
-:mod:`bildungsnetz.io.layout` describes, in German or English.
+:mod:`bildungsnetz.io.layout` describes, in German or English. :func:`read` and
+:func:`write` choose the form by the path: ``.json``, a workbook, or a folder.
 
 Examples
 --------
@@ -15,6 +16,7 @@ True
 """
 
 from bildungsnetz.io.csv_folder import read_csv_folder, write_csv_folder
+from bildungsnetz.io.files import read, write
 from bildungsnetz.io.json_format import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -33,9 +35,11 @@ __all__ = [
     "json_schema",
     "load",
     "loads",
+    "read",
     "read_csv_folder",
     "read_workbook",
     "save",
+    "write",
     "write_csv_folder",
     "write_workbook",
 ]
