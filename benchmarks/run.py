@@ -10,6 +10,9 @@ Usage::
     python benchmarks/run.py                      # Musterkreis, a district, a state
     python benchmarks/run.py --sizes 80 900 --repeat 5
     python benchmarks/run.py --sizes 40000 --repeat 1   # all of Germany (minutes, ~5 GB)
+
+For Musterkreis it also times reading the network from JSON, from a workbook and from a
+CSV folder, one after another in the same process.
 """
 
 from __future__ import annotations
@@ -17,12 +20,16 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import resource
+import shutil
 import statistics
 import sys
+import tempfile
 import time
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bildungsnetz import io
 from bildungsnetz.datasets import musterkreis, synthetic
 from bildungsnetz.gaps import DETECTORS, find_gaps
 from bildungsnetz.gaps._analysis import analyse
@@ -57,9 +64,36 @@ def _fresh(network: Any) -> Any:
     return network.replace()
 
 
+def _reading(network: Any, repeat: int) -> list[tuple[str, float]]:
+    """Time reading the network from JSON, a workbook and a CSV folder, side by side."""
+    folder = Path(tempfile.mkdtemp(prefix="bildungsnetz-bench-"))
+    try:
+        io.save(network, folder / "netz.json")
+        io.write_workbook(network, folder / "netz.xlsx", lang="de")
+        io.write_csv_folder(network, folder / "csv", lang="de")
+        return [
+            (
+                "read JSON (io.load)",
+                _median_seconds(lambda _: io.load(folder / "netz.json"), repeat),
+            ),
+            (
+                "read workbook (io.read_workbook)",
+                _median_seconds(lambda _: io.read_workbook(folder / "netz.xlsx"), repeat),
+            ),
+            (
+                "read CSV folder (io.read_csv_folder)",
+                _median_seconds(lambda _: io.read_csv_folder(folder / "csv"), repeat),
+            ),
+        ]
+    finally:
+        shutil.rmtree(folder)
+
+
 def _measure(size: str, repeat: int) -> list[tuple[str, float]]:
     rows = [("build network", _median_seconds(lambda _: _network(size), 1))]
     network = _network(size)
+    if size == "example":
+        rows += _reading(network, repeat)
     rows.append(("check integrity (copy)", _median_seconds(lambda _: _fresh(network), repeat)))
     rows.append(
         (

@@ -51,3 +51,15 @@ def test_every_network_survives_a_workbook(network, lang, tmp_path_factory):
 def test_every_network_survives_a_csv_folder(network, lang, tmp_path_factory):
     """And through CSV files in German (;, UTF-8 with BOM, commas) and English."""
     assert through_csv(network, lang, tmp_path_factory.mktemp("csv")) == network
+
+
+def test_musterkreis_comes_back_from_frames():
+    """JSON → frames → network gives Musterkreis back."""
+    network = io.loads(io.dumps(musterkreis()))
+    assert io.from_frames(io.to_frames(network)) == network
+
+
+@given(network=networks(), lang=LANGS)
+def test_every_network_survives_frames(network, lang):
+    """Random networks come back from pandas frames in either language."""
+    assert io.from_frames(io.to_frames(network, lang=lang)) == network

@@ -17,6 +17,7 @@ True
 
 from bildungsnetz.io.csv_folder import read_csv_folder, write_csv_folder
 from bildungsnetz.io.files import read, write
+from bildungsnetz.io.frames import from_frames, to_frames
 from bildungsnetz.io.json_format import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -32,6 +33,7 @@ __all__ = [
     "FORMAT_NAME",
     "FORMAT_VERSION",
     "dumps",
+    "from_frames",
     "json_schema",
     "load",
     "loads",
@@ -39,6 +41,7 @@ __all__ = [
     "read_csv_folder",
     "read_workbook",
     "save",
+    "to_frames",
     "write",
     "write_csv_folder",
     "write_workbook",

@@ -136,17 +136,17 @@ def read_cell(value: Any, column: Column) -> Any:
     if _empty(value, column):
         return None
     if column.multiple:
-        items = split_values(_text(value))
-        single = _SINGLE[column.kind]
-        return [_read_one(item, single, column) for item in items] or None
-    return _read_one(value, column.kind, column)
+        items = (
+            [_text(item).strip() for item in value]
+            if isinstance(value, list | tuple | set | frozenset)
+            else split_values(_text(value))
+        )
+        return [_read_one(item, column.item) for item in items] or None
+    return _read_one(value, column)
 
 
-_SINGLE = {"refs": "ref", "texts": "name", "enums": "enum", "agss": "ags"}
-
-
-def _read_one(value: Any, kind: str, column: Column) -> Any:
-    return _READERS[kind](value, column)
+def _read_one(value: Any, column: Column) -> Any:
+    return _READERS[column.kind](value, column)
 
 
 def _enum_of(value: Any, column: Column) -> str:
@@ -199,32 +199,40 @@ def write_cell(value: Any, column: Column, lang: Literal["de", "en"]) -> CellVal
     if value is None:
         return None
     if column.multiple:
-        single = _SINGLE[column.kind]
-        items = sorted(_write_one(item, single, column, lang) for item in value)  # type: ignore[type-var]
-        return join_values(str(item) for item in items) if items else None
-    return _write_one(value, column.kind, column, lang)
+        items = sorted(str(_write_one(item, column.item, lang)) for item in value)
+        return join_values(items) if items else None
+    return _write_one(value, column, lang)
 
 
-def _write_one(value: Any, kind: str, column: Column, lang: Literal["de", "en"]) -> CellValue:  # noqa: PLR0911 (one branch a type)
-    if kind == "enum":
-        assert column.enum is not None
-        member = column.enum(value)
-        return member.label("de") if lang == "de" else member.value
-    if kind == "last_day":
-        assert isinstance(value, date)
-        return value - timedelta(days=1)
-    if kind == "local_time":
-        assert isinstance(value, datetime)
-        return value.replace(tzinfo=None)
-    if kind == "zone":
-        assert isinstance(value, datetime)
-        return getattr(value.tzinfo, "key", DEFAULT_ZONE)
-    if kind == "bool":
-        yes, no = ("ja", "nein") if lang == "de" else ("yes", "no")
-        return yes if value else no
+def _write_one(value: Any, column: Column, lang: Literal["de", "en"]) -> CellValue:
+    writer = _WRITERS.get(column.kind)
+    if writer is not None:
+        return writer(value, column, lang)
     if isinstance(value, bool | int | float | date):
         return value
     return str(value)
+
+
+def _write_enum(value: Any, column: Column, lang: Literal["de", "en"]) -> str:
+    assert column.enum is not None
+    member = column.enum(value)
+    return member.label("de") if lang == "de" else member.value
+
+
+def _write_bool(value: Any, _: Column, lang: Literal["de", "en"]) -> str:
+    yes, no = ("ja", "nein") if lang == "de" else ("yes", "no")
+    return yes if value else no
+
+
+_WRITERS: dict[str, Callable[[Any, Column, Literal["de", "en"]], CellValue]] = {
+    "enum": _write_enum,
+    "bool": _write_bool,
+    # The model keeps the first day after a period; people write its last day.
+    "last_day": lambda value, _, __: value - timedelta(days=1),
+    # A meeting's wall-clock time; its zone has a column of its own.
+    "local_time": lambda value, _, __: value.replace(tzinfo=None),
+    "zone": lambda value, _, __: getattr(value.tzinfo, "key", DEFAULT_ZONE),
+}
 
 
 def split_values(text: str) -> list[str]:
@@ -273,6 +281,8 @@ def join_values(values: Any) -> str:
 def _empty(value: Any, column: Column) -> bool:
     if value is None:
         return True
+    if isinstance(value, list | tuple | set | frozenset):
+        return not value
     if isinstance(value, float) and math.isnan(value):
         return True
     if not isinstance(value, str):

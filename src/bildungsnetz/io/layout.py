@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from bildungsnetz.model import (
@@ -45,7 +46,7 @@ from bildungsnetz.model import (
 if TYPE_CHECKING:
     from bildungsnetz.model.enums import LabelledEnum
 
-__all__ = ["SHEETS", "Column", "ColumnType", "Sheet", "normalised"]
+__all__ = ["SHEETS", "Column", "ColumnType", "Sheet", "normalised", "reference"]
 
 ColumnType = Literal[
     "id",  # the record's own id
@@ -71,7 +72,13 @@ ColumnType = Literal[
 ]
 """How a column's cells are read and written."""
 
-MULTIPLE: frozenset[ColumnType] = frozenset({"refs", "texts", "enums", "agss"})
+_ITEM_KIND: dict[ColumnType, ColumnType] = {
+    "refs": "ref",
+    "texts": "name",
+    "enums": "enum",
+    "agss": "ags",
+}
+MULTIPLE: frozenset[ColumnType] = frozenset(_ITEM_KIND)
 """The column types whose cells hold several values."""
 
 
@@ -105,6 +112,8 @@ class Column:
     >>> column = SHEETS["cooperations"].column("actor_1")
     >>> column.header("de"), column.kind, column.refers_to, column.multiple
     ('Akteur 1', 'ref', 'actors', False)
+    >>> SHEETS["actors"].column("topics").item.kind
+    'enum'
     """
 
     key: str
@@ -126,6 +135,12 @@ class Column:
     def multiple(self) -> bool:
         """Whether a cell holds several values."""
         return self.kind in MULTIPLE
+
+    @property
+    def item(self) -> Column:
+        """The column of one of the values of a cell that holds several (else itself)."""
+        kind = _ITEM_KIND.get(self.kind)
+        return self if kind is None else replace(self, kind=kind)
 
 
 @dataclass(frozen=True)
@@ -178,6 +193,7 @@ class Sheet:
         return next((column for column in self.columns if column.kind == "id"), None)
 
 
+@lru_cache(maxsize=4096)
 def normalised(text: str) -> str:
     """Return a header, sheet name or label as compared: case, umlauts and spacing folded.
 
@@ -970,3 +986,65 @@ SHEETS: dict[str, Sheet] = {
     )
 }
 """Every sheet, by English name, in the order a workbook shows them."""
+
+
+_KIND_WORDS: dict[ColumnType, str] = {
+    "id": "id (text, unique in the sheet)",
+    "ref": "id of a row on another sheet",
+    "refs": "ids of rows on another sheet, separated by ;",
+    "name": "text",
+    "text": "text",
+    "texts": "texts, separated by ;",
+    "enum": "one of the values below",
+    "enums": "values below, separated by ;",
+    "ags": "AGS, 8 digits",
+    "agss": "AGS codes, separated by ;",
+    "date": "day (31.07.2028, 2028-07-31 or a date cell)",
+    "last_day": "last day (31.07.2028, 2028-07-31 or a date cell)",
+    "local_time": "date and time (01.09.2025 16:00 or a date cell)",
+    "zone": "IANA time zone (Europe/Berlin)",
+    "rule": "RFC 5545 rule or a German word (monatlich)",
+    "bool": "ja/nein, yes/no",
+    "count": "whole number, not negative",
+    "year": "year the school year starts (2024 or 2024/25)",
+    "share": "share 0 to 1 or percentage (0.12, 0,12, 12 %)",
+    "float": "decimal number (51.18 or 51,18)",
+}
+
+
+def reference() -> str:
+    """Return the reference of every sheet and column as Markdown, generated from the layout.
+
+    ``docs/tables.md`` holds it; a test compares the two, so the page cannot drift from
+    the layout, nor the layout from the model.
+
+    Examples
+    --------
+    >>> print(reference().splitlines()[0])
+    ### `network` (Netzwerk)
+    """
+    lines: list[str] = []
+    enums: dict[str, type[LabelledEnum]] = {}
+    for sheet in SHEETS.values():
+        lines += [f"### `{sheet.key}` ({sheet.de})", "", sheet.help_en, ""]
+        lines += [
+            "| Column | German header | Required | Cells | Meaning |",
+            "|---|---|---|---|---|",
+        ]
+        for column in sheet.columns:
+            cells = _KIND_WORDS[column.kind]
+            if column.enum is not None:
+                enums[column.enum.__name__] = column.enum
+                cells += f" (`{column.enum.__name__}`)"
+            if column.refers_to is not None:
+                cells += f" (`{column.refers_to}`)"
+            required = "yes" if column.required else ""
+            lines.append(
+                f"| `{column.key}` | {column.de} | {required} | {cells} | {column.help_en} |"
+            )
+        lines.append("")
+    lines += ["### Values of the enumerations", ""]
+    for name, enum in sorted(enums.items()):
+        values = ", ".join(f"`{member.value}` ({member.label('de')})" for member in enum)
+        lines += [f"- `{name}`: {values}", ""]
+    return "\n".join(lines).rstrip() + "\n"

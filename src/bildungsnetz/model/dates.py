@@ -32,6 +32,7 @@ __all__ = ["Day", "DayLike", "HorizonLike", "Period", "parse_date", "to_day", "t
 _DEFAULT_A = datetime(2000, 1, 1)
 _DEFAULT_B = datetime(2001, 2, 2)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_GERMAN_NUMERIC = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 _HAS_YEAR_OF_FOUR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
@@ -116,12 +117,9 @@ def parse_date(text: str) -> date:
     ValueError: incomplete date: 'März 2024' needs a day, a month and a year
     """
     cleaned = " ".join(text.replace("\u00a0", " ").split())
-    if _ISO_DATE.fullmatch(cleaned):
-        try:
-            return date.fromisoformat(cleaned)
-        except ValueError as error:
-            msg = f"not a valid date: {text!r} ({error})"
-            raise ValueError(msg) from None
+    exact = _exact_date(cleaned, text)
+    if exact is not None:
+        return exact
     if _HAS_TIME.search(cleaned):
         msg = f"expected a date without a time of day, got {text!r}"
         raise ValueError(msg)
@@ -290,6 +288,21 @@ def _days_until(last: date, start: date | None, name: str) -> int:
         msg = f"{name}: {last.isoformat()} lies before the day judged on, {start.isoformat()}"
         raise ValueError(msg)
     return (last - start).days
+
+
+def _exact_date(cleaned: str, text: str) -> date | None:
+    """Read the two exact forms, 31.07.2028 and 2028-07-31, without the general parser."""
+    numeric = _GERMAN_NUMERIC.fullmatch(cleaned)
+    try:
+        if numeric is not None:
+            day, month, year = (int(part) for part in numeric.groups())
+            return date(year, month, day)
+        if _ISO_DATE.fullmatch(cleaned):
+            return date.fromisoformat(cleaned)
+    except ValueError as error:
+        msg = f"not a valid date: {text!r} ({error})"
+        raise ValueError(msg) from None
+    return None
 
 
 def _coerce_day(value: Any) -> Any:
