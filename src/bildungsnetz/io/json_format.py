@@ -16,19 +16,12 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from bildungsnetz.errors import LoadError, LoadProblem, NetworkIntegrityError
+from bildungsnetz.io._records import COLLECTIONS, adapter
 from bildungsnetz.io.atomic import write_text_atomic
-from bildungsnetz.model import (
-    Actor,
-    Cooperation,
-    EducationNetwork,
-    Forum,
-    Intervention,
-    Programme,
-    TransitionFlow,
-)
+from bildungsnetz.model import EducationNetwork
 from bildungsnetz.model._integrity import find_problems
 
 if TYPE_CHECKING:
@@ -44,14 +37,6 @@ FORMAT_VERSION = 1
 """The version of the document format this release writes and reads."""
 
 _SCHEMA_ID = "https://bildungsnetz.invalid/schema/network-v1.json"
-_COLLECTIONS: dict[str, type[BaseModel]] = {
-    "actors": Actor,
-    "cooperations": Cooperation,
-    "forums": Forum,
-    "flows": TransitionFlow,
-    "interventions": Intervention,
-    "programmes": Programme,
-}
 
 
 class _Document(BaseModel):
@@ -180,30 +165,25 @@ def _unwrap(payload: Any, source: str | None) -> Mapping[str, Any]:
     return network
 
 
-@cache
-def _adapter(model: type[BaseModel]) -> TypeAdapter[Any]:
-    return TypeAdapter(model)
-
-
 def _network_from(data: Mapping[str, Any], source: str | None) -> EducationNetwork:
     problems: list[LoadProblem] = []
     fields: dict[str, Any] = {}
     unreadable: set[str] = set()
     for key, value in data.items():
-        if key in _COLLECTIONS:
+        if key in COLLECTIONS:
             records, bad_ids = _records(key, value, source, problems)
             fields[key] = records
             unreadable |= bad_ids
         else:
             fields[key] = value
-    header_fields = {key: value for key, value in fields.items() if key not in _COLLECTIONS}
+    header_fields = {key: value for key, value in fields.items() if key not in COLLECTIONS}
     try:
         EducationNetwork.model_validate(header_fields)
     except ValidationError as error:
         problems.extend(_problems(error, "network", source))
         header_fields = {"name": "?"}
     if problems:
-        readable = SimpleNamespace(**{key: tuple(fields.get(key, ())) for key in _COLLECTIONS})
+        readable = SimpleNamespace(**{key: tuple(fields.get(key, ())) for key in COLLECTIONS})
         integrity = find_problems(readable, assume_known=unreadable)
         problems.extend(
             LoadProblem(problem.message, file=source, path=f"network.{_location(problem)}")
@@ -230,12 +210,12 @@ def _records(
         message = f"expected a JSON array, got {type(items).__name__}"
         problems.append(LoadProblem(message, file=source, path=f"network.{collection}"))
         return [], set()
-    adapter = _adapter(_COLLECTIONS[collection])
+    validator = adapter(COLLECTIONS[collection])
     records: list[Any] = []
     unreadable: set[str] = set()
     for position, item in enumerate(items):
         try:
-            records.append(adapter.validate_python(item))
+            records.append(validator.validate_python(item))
         except ValidationError as error:
             record_id = item.get("id") if isinstance(item, dict) else None
             label = f"[{position}]" + (f"({record_id})" if isinstance(record_id, str) else "")

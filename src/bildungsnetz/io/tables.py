@@ -26,26 +26,18 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
 from pathlib import PurePath
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Literal
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from bildungsnetz.errors import LoadError, LoadProblem, NetworkIntegrityError
+from bildungsnetz.io._records import COLLECTIONS, adapter
 from bildungsnetz.io.cells import DEFAULT_ZONE, CellError, CellValue, read_cell, write_cell
 from bildungsnetz.io.layout import SHEETS, Column, Sheet, normalised
-from bildungsnetz.model import (
-    Actor,
-    Cooperation,
-    EducationNetwork,
-    Forum,
-    Intervention,
-    Programme,
-    TransitionFlow,
-)
+from bildungsnetz.model import EducationNetwork
 from bildungsnetz.model._integrity import find_problems
 
 if TYPE_CHECKING:
@@ -57,14 +49,6 @@ __all__ = ["Grid", "Rows", "column_letter", "from_grids", "to_grids"]
 
 Language = Literal["de", "en"]
 
-_MODELS: dict[str, type[BaseModel]] = {
-    "actors": Actor,
-    "cooperations": Cooperation,
-    "forums": Forum,
-    "flows": TransitionFlow,
-    "interventions": Intervention,
-    "programmes": Programme,
-}
 _HEADER_SEARCH = 10  # title rows an office puts above its header, at most
 _IGNORED = "#"  # a column whose header starts with this is a note of the office's own
 
@@ -297,7 +281,7 @@ def from_grids(grids: Iterable[Grid], *, source: str | None = None) -> Education
         _read_sheet(SHEETS[key], grid, reading)
     header = _network_fields(reading)
     _join_side_sheets(reading)
-    collections = {key: _validated(key, reading) for key in _MODELS}
+    collections = {key: _validated(key, reading) for key in COLLECTIONS}
     records = {key: [model for _, model in items] for key, items in collections.items()}
     if reading.problems:
         _integrity_of_readable(records, reading)
@@ -443,10 +427,7 @@ def _network_fields(reading: _Reading) -> dict[str, Any]:
     try:
         EducationNetwork.model_validate(record.data)
     except ValidationError as error:
-        for detail in error.errors(include_url=False):
-            cell = _cell_for(record, detail["loc"])
-            message = detail["msg"].removeprefix("Value error, ")
-            reading.problems.append(cell.problem(f"{message} (value {cell.value!r})"))
+        _report(record, error, reading)
         return {"name": "?"}
     return dict(record.data)
 
@@ -482,7 +463,7 @@ def _join_side_sheets(reading: _Reading) -> None:
 
 
 def _validated(key: str, reading: _Reading) -> list[tuple[_Record, Any]]:
-    adapter = _adapter(_MODELS[key])
+    validator = adapter(COLLECTIONS[key])
     records = []
     for record in reading.records.get(key, []):
         data = None if record.broken else _finished(record, reading)
@@ -490,14 +471,19 @@ def _validated(key: str, reading: _Reading) -> list[tuple[_Record, Any]]:
             record.broken = True
             continue
         try:
-            records.append((record, adapter.validate_python(data)))
+            records.append((record, validator.validate_python(data)))
         except ValidationError as error:
             record.broken = True
-            for detail in error.errors(include_url=False):
-                cell = _cell_for(record, detail["loc"])
-                message = _in_table_words(detail["msg"].removeprefix("Value error, "))
-                reading.problems.append(cell.problem(f"{message} (value {cell.value!r})"))
+            _report(record, error, reading)
     return records
+
+
+def _report(record: _Record, error: ValidationError, reading: _Reading) -> None:
+    """Add each error of a record's validation at the cell it concerns."""
+    for detail in error.errors(include_url=False):
+        cell = _cell_for(record, detail["loc"])
+        message = _in_table_words(detail["msg"].removeprefix("Value error, "))
+        reading.problems.append(cell.problem(f"{message} (value {cell.value!r})"))
 
 
 # Messages of the model that speak Python, said the way a table is filled in.
@@ -518,11 +504,6 @@ def _in_table_words(message: str) -> str:
         if message.startswith(python):
             return table + message.removeprefix(python)
     return message
-
-
-@cache
-def _adapter(model: type[BaseModel]) -> TypeAdapter[Any]:
-    return TypeAdapter(model)
 
 
 def _finished(record: _Record, reading: _Reading) -> dict[str, Any] | None:
