@@ -14,6 +14,7 @@ from bildungsnetz.rules import RequiredTransitionCooperation
 FLOWS = shapes.one_rule(RequiredTransitionCooperation(id="flows", min_pupils=1))
 COLUMNS = [
     "id",
+    "concern",
     "kind",
     "severity",
     "score",

@@ -264,13 +264,14 @@ class GapReport(_Frozen):
         >>> from bildungsnetz.datasets import musterkreis
         >>> record = find_gaps(musterkreis()).to_records()[0]
         >>> sorted(record)[:4]
-        ['actor_names', 'actors', 'details_de', 'details_en']
+        ['actor_names', 'actors', 'concern', 'details_de']
         """
         return [self._record(gap) for gap in self.gaps]
 
     def _record(self, gap: Gap) -> dict[str, Any]:
         return {
             "id": gap.id,
+            "concern": gap.concern,
             "kind": gap.kind.value,
             "severity": gap.severity.value,
             "score": gap.score,
@@ -301,7 +302,7 @@ class GapReport(_Frozen):
         >>> from bildungsnetz.datasets import musterkreis
         >>> frame = find_gaps(musterkreis()).to_frame()
         >>> list(frame.columns[:3])
-        ['id', 'kind', 'severity']
+        ['id', 'concern', 'kind']
         """
         try:
             import pandas as pd  # noqa: PLC0415 (an optional dependency, imported when used)
@@ -314,6 +315,7 @@ class GapReport(_Frozen):
             self.to_records(),
             columns=[
                 "id",
+                "concern",
                 "kind",
                 "severity",
                 "score",
