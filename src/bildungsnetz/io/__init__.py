@@ -6,6 +6,8 @@ come as workbooks (:func:`read_workbook`, :func:`write_workbook`; extra ``excel`
 folders (:func:`read_csv_folder`, :func:`write_csv_folder`), one sheet per record type as
 :mod:`bildungsnetz.io.layout` describes, in German or English. :func:`read` and
 :func:`write` choose the form by the path: ``.json``, a workbook, or a folder.
+:func:`read_survey` reads a partner survey (a LimeSurvey export) into cooperations for a
+person to check before :meth:`SurveyResult.apply` adds them.
 
 Examples
 --------
@@ -26,17 +28,21 @@ from bildungsnetz.io.json_format import (
     loads,
     save,
 )
+from bildungsnetz.io.survey import SurveyMapping, SurveyResult, read_survey
 from bildungsnetz.io.workbook import read_workbook, write_workbook
 
 __all__ = [
     "FORMAT_NAME",
     "FORMAT_VERSION",
+    "SurveyMapping",
+    "SurveyResult",
     "dumps",
     "json_schema",
     "load",
     "loads",
     "read",
     "read_csv_folder",
+    "read_survey",
     "read_workbook",
     "save",
     "write",
