@@ -213,6 +213,7 @@ def test_the_documentation_pages_exist():
         "data-model.md",
         "gaps.md",
         "metrics.md",
+        "surveys.md",
     }
 
 

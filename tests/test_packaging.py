@@ -32,6 +32,12 @@ def test_wheel_ships_the_example_district():
     assert shipped.is_file()
 
 
+def test_wheel_ships_the_example_survey():
+    """The Musterkreis partner survey is inside the installed package."""
+    shipped = resources.files("bildungsnetz.datasets") / "musterkreis_survey.csv"
+    assert shipped.is_file()
+
+
 def test_wheel_ships_the_type_marker():
     """py.typed tells type checkers the package has annotations."""
     assert (resources.files("bildungsnetz") / "py.typed").is_file()

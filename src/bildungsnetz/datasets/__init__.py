@@ -10,7 +10,7 @@ Examples
 80
 """
 
-from bildungsnetz.datasets.example import example_path, musterkreis
+from bildungsnetz.datasets.example import example_path, musterkreis, musterkreis_survey_path
 from bildungsnetz.datasets.synthetic import synthetic
 
-__all__ = ["example_path", "musterkreis", "synthetic"]
+__all__ = ["example_path", "musterkreis", "musterkreis_survey_path", "synthetic"]

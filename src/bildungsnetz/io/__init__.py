@@ -6,6 +6,8 @@ come as workbooks (:func:`read_workbook`, :func:`write_workbook`; extra ``excel`
 folders (:func:`read_csv_folder`, :func:`write_csv_folder`), one sheet per record type as
 :mod:`bildungsnetz.io.layout` describes, in German or English. :func:`read` and
 :func:`write` choose the form by the path: ``.json``, a workbook, or a folder.
+:func:`read_survey` reads a partner survey (a LimeSurvey export) into cooperations for a
+person to check before :meth:`SurveyResult.apply` adds them.
 
 Examples
 --------
@@ -27,11 +29,14 @@ from bildungsnetz.io.json_format import (
     loads,
     save,
 )
+from bildungsnetz.io.survey import SurveyMapping, SurveyResult, read_survey
 from bildungsnetz.io.workbook import read_workbook, write_workbook
 
 __all__ = [
     "FORMAT_NAME",
     "FORMAT_VERSION",
+    "SurveyMapping",
+    "SurveyResult",
     "dumps",
     "from_frames",
     "json_schema",
@@ -39,6 +44,7 @@ __all__ = [
     "loads",
     "read",
     "read_csv_folder",
+    "read_survey",
     "read_workbook",
     "save",
     "to_frames",

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from bildungsnetz.errors import LoadError, LoadProblem
+from bildungsnetz.io._csv_text import Encoding, csv_rows, decoded
 from bildungsnetz.io.atomic import write_text_atomic
 from bildungsnetz.io.layout import SHEETS, normalised
 from bildungsnetz.io.tables import Grid, from_grids, to_grids
@@ -47,9 +48,7 @@ if TYPE_CHECKING:
 
 __all__ = ["read_csv_folder", "write_csv_folder"]
 
-Encoding = Literal["auto", "utf-8", "utf-8-sig", "cp1252"]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_SEPARATORS = ";,\t"
 
 
 def file_name(key: str, lang: Literal["de", "en"]) -> str:
@@ -119,49 +118,10 @@ def read_csv_folder(
 
 
 def _grid(file: Path, encoding: Encoding) -> Grid:
-    text = _decoded(file, encoding)
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_separator(text)))
+    rows = csv_rows(decoded(file, encoding))
     cells = [[_unprotected(value) if value != "" else None for value in row] for row in rows]
     # The sheet is the file: its cells are named as Excel names them when it opens it.
     return Grid(file.stem, cells, str(file))
-
-
-def _separator(text: str) -> str:
-    """Return the separator the header line uses most: ``;``, ``,`` or a tab.
-
-    Headers hold none of them, so the first non-empty line tells, whatever the quoting
-    of the rows below.
-    """
-    header = next((line for line in text.splitlines() if line.strip()), "")
-    counts = {separator: header.count(separator) for separator in _SEPARATORS}
-    best = max(counts, key=lambda separator: counts[separator])
-    return best if counts[best] else ","
-
-
-def _decoded(file: Path, encoding: Encoding) -> str:
-    raw = file.read_bytes()
-    if encoding != "auto":
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError as error:
-            message = f"not {encoding} text: byte {error.start} cannot be read as {encoding}"
-            raise LoadError([LoadProblem(message, file=str(file))]) from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = raw.decode("cp1252")
-    except UnicodeDecodeError as error:
-        message = (
-            f"neither UTF-8 nor Windows-1252 text (byte {error.start}); save the file as "
-            "'CSV UTF-8' or pass encoding="
-        )
-        raise LoadError([LoadProblem(message, file=str(file))]) from None
-    if any(not (character.isprintable() or character in "\r\n\t") for character in text):
-        message = "neither UTF-8 nor printable Windows-1252 text; save it as 'CSV UTF-8'"
-        raise LoadError([LoadProblem(message, file=str(file))])
-    return text
 
 
 def _unprotected(value: str) -> str:

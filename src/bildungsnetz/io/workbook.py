@@ -91,7 +91,38 @@ def read_workbook(path: str | os.PathLike[str]) -> EducationNetwork:
     bildungsnetz.errors.LoadError: 1 problem while loading:
       .../akteure.xlsx: not a readable workbook (...)
     """
-    calamine = _import("python_calamine", "read_workbook()")
+    return from_grids(workbook_grids(path, feature="read_workbook()"), source=str(path))
+
+
+def workbook_grids(path: str | os.PathLike[str], *, feature: str = "reading") -> list[Grid]:
+    """Return every sheet of a workbook as read, empty cells as ``None``, in file order.
+
+    Parameters
+    ----------
+    path
+        An Excel or LibreOffice workbook (see :data:`READABLE`).
+    feature
+        What needs the workbook, for the message if the extra ``excel`` is missing.
+
+    Raises
+    ------
+    LoadError
+        For a file that is no workbook.
+    MissingDependencyError
+        If the extra ``excel`` is not installed.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from bildungsnetz.datasets import musterkreis
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     target = pathlib.Path(folder) / "kreis.xlsx"
+    ...     write_workbook(musterkreis(), target, lang="de")
+    ...     grid = workbook_grids(target)[1]
+    >>> grid.name, grid.rows[0][:3]
+    ('Akteure', ['Kennung', 'Name', 'Art'])
+    """
+    calamine = _import("python_calamine", feature)
     source = Path(path)
     try:
         workbook = calamine.CalamineWorkbook.from_path(str(source))
@@ -106,7 +137,7 @@ def read_workbook(path: str | os.PathLike[str]) -> EducationNetwork:
     except Exception as error:  # calamine raises errors of its own for broken files
         message = f"not a readable workbook ({type(error).__name__}: {error})"
         raise LoadError([LoadProblem(message, file=str(source))]) from None
-    return from_grids((_cleaned(grid) for grid in grids), source=str(source))
+    return [_cleaned(grid) for grid in grids]
 
 
 def _cleaned(grid: Grid) -> Grid:
