@@ -6,6 +6,8 @@ come as workbooks (:func:`read_workbook`, :func:`write_workbook`; extra ``excel`
 folders (:func:`read_csv_folder`, :func:`write_csv_folder`), one sheet per record type as
 :mod:`bildungsnetz.io.layout` describes, in German or English. :func:`read` and
 :func:`write` choose the form by the path: ``.json``, a workbook, or a folder.
+:func:`write_template` writes an empty workbook for an office to fill in, with dropdowns,
+comments, example rows and instructions.
 
 Examples
 --------
@@ -26,6 +28,7 @@ from bildungsnetz.io.json_format import (
     loads,
     save,
 )
+from bildungsnetz.io.template import write_template
 from bildungsnetz.io.workbook import read_workbook, write_workbook
 
 __all__ = [
@@ -41,5 +44,6 @@ __all__ = [
     "save",
     "write",
     "write_csv_folder",
+    "write_template",
     "write_workbook",
 ]
