@@ -150,3 +150,29 @@ def test_report_lists_every_problem_of_a_bad_rule_file(tmp_path, capsys):
     rules.write_text('{"format": "bildungsnetz-rules", "version": 1, "name": ""}', encoding="utf-8")
     assert main(["report", "--example", "--rules", str(rules)]) == 1
     assert "regeln.json, name: must not be empty" in capsys.readouterr().err
+
+
+def test_template_writes_a_workbook_that_validates(tmp_path, capsys):
+    """template OUT writes the data-entry workbook, says where, and it validates as it is."""
+    target = tmp_path / "vorlage.xlsx"
+    assert main(["template", str(target)]) == 0
+    assert capsys.readouterr().out.startswith(f"template written to {target.resolve()}\n")
+    assert main(["validate", str(target)]) == 0
+    assert "valid, 3 actors, 2 cooperations" in capsys.readouterr().out
+
+
+def test_template_keeps_an_existing_file_unless_forced(tmp_path, capsys):
+    """An existing file is kept (exit 1, naming --force); with --force it is replaced."""
+    target = tmp_path / "vorlage.xlsx"
+    target.write_bytes(b"ausgefuellt")
+    assert main(["template", str(target)]) == 1
+    assert "pass --force to replace it" in capsys.readouterr().err
+    assert target.read_bytes() == b"ausgefuellt"
+    assert main(["template", str(target), "--force", "--lang", "en"]) == 0
+    assert io.read_workbook(target).name == "Landkreis Beispiel"
+
+
+def test_template_refuses_another_ending(tmp_path, capsys):
+    """A template is an .xlsx workbook: another ending exits 1 with the reason."""
+    assert main(["template", str(tmp_path / "vorlage.ods")]) == 1
+    assert "a template is an .xlsx workbook" in capsys.readouterr().err

@@ -1,4 +1,11 @@
-"""The command line: ``python -m bildungsnetz report | validate | summary | convert | schema``.
+"""The command line: ``python -m bildungsnetz COMMAND``.
+
+- ``validate FILE``: check a network, listing every problem with its place.
+- ``summary FILE``: count the records by kind and school form.
+- ``report FILE``: find the gaps in a network and report them.
+- ``convert SOURCE TARGET``: convert between JSON, workbook and CSV folder.
+- ``template OUT``: write an empty workbook for an office to fill in.
+- ``schema``: print the JSON Schema of network files.
 
 Every command that reads a network takes a JSON file, a workbook (``.xlsx``, ``.ods``, ...)
 or a folder of CSV files, told apart by the path.
@@ -23,13 +30,14 @@ import html
 import json
 import sys
 from collections import Counter
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from bildungsnetz import __version__
 from bildungsnetz.datasets import musterkreis
 from bildungsnetz.errors import LoadError
 from bildungsnetz.gaps import find_gaps
-from bildungsnetz.io import json_schema, read, write
+from bildungsnetz.io import json_schema, read, write, write_template
 from bildungsnetz.model import ActorKind, EducationNetwork, Language, SchoolForm, parse_date
 from bildungsnetz.rules import load as load_rules
 
@@ -87,6 +95,16 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument(
         "--lang", choices=["de", "en"], default="de", help="language of sheets and headers"
     )
+
+    template = commands.add_parser(
+        "template",
+        help="write an empty workbook to fill in: dropdowns, comments, examples, instructions",
+    )
+    template.add_argument("out", help="the .xlsx workbook to write, such as vorlage.xlsx")
+    template.add_argument(
+        "--lang", choices=["de", "en"], default="de", help="language of sheets and headers"
+    )
+    template.add_argument("--force", action="store_true", help="replace an existing file")
 
     commands.add_parser("schema", help="print the JSON Schema of network files")
 
@@ -150,11 +168,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
     """
     arguments = _parser().parse_args(argv)
     out = sys.stdout if stdout is None else stdout
-    if arguments.command == "schema":
-        out.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
-        return _OK
-    if arguments.command == "convert":
-        return _convert(arguments.source, arguments.target, arguments.lang, out)
+    if arguments.command in {"schema", "convert", "template"}:
+        return _write_command(arguments, out)
     network = _read(arguments.file) if arguments.file else musterkreis()
     if network is None:
         return _INVALID
@@ -165,6 +180,16 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
         return _report(network, arguments, out)
     out.write(_summary(network, arguments.lang))
     return _OK
+
+
+def _write_command(arguments: argparse.Namespace, out: TextIO) -> int:
+    """Run a command that writes something other than a reading of one network."""
+    if arguments.command == "schema":
+        out.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+        return _OK
+    if arguments.command == "convert":
+        return _convert(arguments.source, arguments.target, arguments.lang, out)
+    return _template(arguments.out, arguments.lang, out, force=arguments.force)
 
 
 def _report(network: EducationNetwork, arguments: argparse.Namespace, out: TextIO) -> int:
@@ -205,6 +230,22 @@ def _convert(source: str, target: str, lang: Language, out: TextIO) -> int:
         sys.stderr.write(f"cannot write {target}: {error}\n")
         return _INVALID
     out.write(f"{source} → {target}: {_counts_line(network)}\n")
+    return _OK
+
+
+def _template(target: str, lang: Language, out: TextIO, *, force: bool) -> int:
+    try:
+        write_template(target, lang=lang, overwrite=force)
+    except FileExistsError:
+        sys.stderr.write(f"{target} exists; choose another name or pass --force to replace it\n")
+        return _INVALID
+    except (ValueError, OSError) as error:
+        sys.stderr.write(f"cannot write {target}: {error}\n")
+        return _INVALID
+    out.write(
+        f"template written to {Path(target).resolve()}\n"
+        f"fill it in, then check it: python -m bildungsnetz validate {target}\n"
+    )
     return _OK
 
 

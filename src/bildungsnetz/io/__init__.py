@@ -8,6 +8,8 @@ folders (:func:`read_csv_folder`, :func:`write_csv_folder`), one sheet per recor
 :func:`write` choose the form by the path: ``.json``, a workbook, or a folder.
 :func:`read_survey` reads a partner survey (a LimeSurvey export) into cooperations for a
 person to check before :meth:`SurveyResult.apply` adds them.
+:func:`write_template` writes an empty workbook for an office to fill in, with dropdowns,
+comments, example rows and instructions.
 
 Examples
 --------
@@ -30,6 +32,7 @@ from bildungsnetz.io.json_format import (
     save,
 )
 from bildungsnetz.io.survey import SurveyMapping, SurveyResult, read_survey
+from bildungsnetz.io.template import write_template
 from bildungsnetz.io.workbook import read_workbook, write_workbook
 
 __all__ = [
@@ -50,5 +53,6 @@ __all__ = [
     "to_frames",
     "write",
     "write_csv_folder",
+    "write_template",
     "write_workbook",
 ]

@@ -44,6 +44,8 @@ from bildungsnetz.model import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from bildungsnetz.model.enums import LabelledEnum
 
 __all__ = ["SHEETS", "Column", "ColumnType", "Sheet", "normalised", "reference"]
@@ -105,7 +107,8 @@ class Column:
     help_de, help_en
         What to enter, for the template's comments and the documentation.
     example
-        The value of the template's example row, as a person would type it.
+        The value of the template's first example row, as a person would type it (the
+        sheet's ``more_examples`` hold further rows).
 
     Examples
     --------
@@ -160,6 +163,10 @@ class Sheet:
         The columns, in order; an ``id`` column comes first.
     help_de, help_en
         What the sheet holds.
+    more_examples
+        Further example rows of the template, after the one the columns' ``example`` values
+        form: English header -> value as a person would type it. The examples of all sheets
+        together form a small valid network.
 
     Examples
     --------
@@ -174,10 +181,15 @@ class Sheet:
     columns: tuple[Column, ...]
     help_de: str = ""
     help_en: str = ""
+    more_examples: tuple[Mapping[str, str], ...] = field(default=(), compare=False)
     _by_key: dict[str, Column] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_key", {column.key: column for column in self.columns})
+        unknown = sorted({key for row in self.more_examples for key in row} - self._by_key.keys())
+        if unknown:
+            msg = f"the examples of sheet {self.key!r} name unknown columns {unknown!r}"
+            raise ValueError(msg)
 
     def name(self, lang: Literal["de", "en"]) -> str:
         """Return the sheet's name in ``lang``."""
@@ -191,6 +203,19 @@ class Sheet:
     def id_column(self) -> Column | None:
         """The column holding the record's own id, if the sheet has one."""
         return next((column for column in self.columns if column.kind == "id"), None)
+
+    def examples(self) -> list[dict[str, str]]:
+        """Return the template's example rows: English header -> value as typed.
+
+        Examples
+        --------
+        >>> [row["id"] for row in SHEETS["actors"].examples()]
+        ['gs-beispiel', 'ssa-beispiel', 'kita-beispiel']
+        >>> SHEETS["flows"].examples()[0]["transition"]
+        'Kita → Grundschule'
+        """
+        first = {column.key: column.example for column in self.columns if column.example}
+        return [row for row in (first, *map(dict, self.more_examples)) if row]
 
 
 @lru_cache(maxsize=4096)
@@ -210,7 +235,9 @@ def normalised(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "", folded)
 
 
-def _period(prefix: str, what_de: str, what_en: str) -> tuple[Column, Column]:
+def _period(
+    prefix: str, what_de: str, what_en: str, *, start: str = "", end: str = ""
+) -> tuple[Column, Column]:
     return (
         Column(
             "valid_from",
@@ -219,7 +246,7 @@ def _period(prefix: str, what_de: str, what_en: str) -> tuple[Column, Column]:
             (prefix, "start"),
             help_de=f"Erster Tag, an dem {what_de} gilt (leer: schon immer).",
             help_en=f"The first day {what_en} holds (empty: always did).",
-            example="01.08.2024",
+            example=start,
         ),
         Column(
             "valid_until",
@@ -228,11 +255,12 @@ def _period(prefix: str, what_de: str, what_en: str) -> tuple[Column, Column]:
             (prefix, "end"),
             help_de=f"Letzter Tag, an dem {what_de} gilt (leer: unbefristet).",
             help_en=f"The last day {what_en} holds (empty: open-ended).",
+            example=end,
         ),
     )
 
 
-def _funding(what_de: str, what_en: str) -> Column:
+def _funding(what_de: str, what_en: str, example: str = "") -> Column:
     return Column(
         "funding",
         "Förderung",
@@ -241,10 +269,11 @@ def _funding(what_de: str, what_en: str) -> Column:
         refers_to="programmes",
         help_de=f"Kennungen der Förderprogramme, die {what_de} bezahlen, mit ; getrennt.",
         help_en=f"Ids of the programmes that pay for {what_en}, separated by ;.",
+        example=example,
     )
 
 
-def _topics(what_de: str, what_en: str) -> Column:
+def _topics(what_de: str, what_en: str, example: str = "") -> Column:
     return Column(
         "topics",
         "Themen",
@@ -253,6 +282,7 @@ def _topics(what_de: str, what_en: str) -> Column:
         enum=Topic,
         help_de=f"Themen {what_de}, mit ; getrennt.",
         help_en=f"Topics of {what_en}, separated by ;.",
+        example=example,
     )
 
 
@@ -267,7 +297,7 @@ def _description() -> Column:
     )
 
 
-def _schedule() -> tuple[Column, Column, Column]:
+def _schedule(rule: str = "", first: str = "") -> tuple[Column, Column, Column]:
     return (
         Column(
             "schedule",
@@ -279,6 +309,7 @@ def _schedule() -> tuple[Column, Column, Column]:
             "(FREQ=MONTHLY;BYDAY=2WE).",
             help_en="How often the partners meet: a German word (monatlich) or an RFC 5545 "
             "rule (FREQ=MONTHLY;BYDAY=2WE).",
+            example=rule,
         ),
         Column(
             "first_meeting",
@@ -288,6 +319,7 @@ def _schedule() -> tuple[Column, Column, Column]:
             help_de="Datum und Uhrzeit des ersten Termins (01.09.2025 16:00); nötig mit "
             "einem Terminplan.",
             help_en="Date and time of the first meeting; needed with a schedule.",
+            example=first,
         ),
         Column(
             "time_zone",
@@ -300,7 +332,7 @@ def _schedule() -> tuple[Column, Column, Column]:
     )
 
 
-def _last_contact(what_de: str, what_en: str) -> Column:
+def _last_contact(what_de: str, what_en: str, example: str = "") -> Column:
     return Column(
         "last_contact",
         "letzter Kontakt",
@@ -308,6 +340,7 @@ def _last_contact(what_de: str, what_en: str) -> Column:
         ("last_contact",),
         help_de=f"Tag des letzten bekannten Treffens {what_de}.",
         help_en=f"The day of the last known contact of {what_en}.",
+        example=example,
     )
 
 
@@ -427,6 +460,7 @@ _ACTORS = Sheet(
             help_de="Nur bei Schulen: ja für öffentliche Schulen, nein für freie Träger "
             "(leer: ja).",
             help_en="Schools only: yes for public schools (empty: yes).",
+            example="ja",
         ),
         Column(
             "absence_rate",
@@ -477,6 +511,7 @@ _ACTORS = Sheet(
             ("location", "lat"),
             help_de="Geografische Breite (WGS 84), zum Beispiel 51,18.",
             help_en="Latitude (WGS 84).",
+            example="51,18",
         ),
         Column(
             "lon",
@@ -485,6 +520,7 @@ _ACTORS = Sheet(
             ("location", "lon"),
             help_de="Geografische Länge (WGS 84), zum Beispiel 11,97.",
             help_en="Longitude (WGS 84).",
+            example="11,97",
         ),
         Column(
             "part_of",
@@ -511,6 +547,24 @@ _ACTORS = Sheet(
     ),
     help_de="Alle Einrichtungen, Dienste, Stellen und Gremien-Mitglieder: eine Zeile je Akteur.",
     help_en="Every organisation, service and post: one row per actor.",
+    more_examples=(
+        {
+            "id": "ssa-beispiel",
+            "name": "Schulsozialarbeit Grundschule Am Beispielweg",
+            "kind": "Schulsozialarbeit",
+            "municipality": "15084275",
+            "valid_from": "01.08.2024",
+            "valid_until": "31.07.2028",
+            "funding": "esf-plus",
+            "topics": "Schulabsentismus; Elternarbeit",
+        },
+        {
+            "id": "kita-beispiel",
+            "name": "Kita Sonnenschein",
+            "kind": "Kita",
+            "municipality": "15084275",
+        },
+    ),
 )
 
 _IDENTIFIERS = Sheet(
@@ -639,12 +693,15 @@ _COOPERATIONS = Sheet(
             enum=CooperationLevel,
             help_de="Strategisch, operativ oder Einzelfall.",
             help_en="Strategic, operational or case level.",
+            example="operativ",
         ),
-        *_period("period", "die Kooperation", "the cooperation"),
+        *_period(
+            "period", "die Kooperation", "the cooperation", start="01.08.2024", end="31.07.2028"
+        ),
         *_schedule(),
-        _last_contact("der Partner", "the partners"),
-        _topics("der Kooperation", "the cooperation"),
-        _funding("die Kooperation", "the cooperation"),
+        _last_contact("der Partner", "the partners", example="15.10.2025"),
+        _topics("der Kooperation", "the cooperation", example="Schulabsentismus; Elternarbeit"),
+        _funding("die Kooperation", "the cooperation", example="esf-plus"),
         Column(
             "person_bound",
             "personengebunden",
@@ -665,6 +722,18 @@ _COOPERATIONS = Sheet(
     ),
     help_de="Verbindungen zwischen zwei Akteuren: eine Zeile je Kooperation.",
     help_en="Ties between two actors: one row per cooperation.",
+    more_examples=(
+        {
+            "id": "koop-uebergang",
+            "actor_1": "kita-beispiel",
+            "actor_2": "gs-beispiel",
+            "kind": "Übergangskooperation",
+            "formality": "mündlich vereinbart",
+            "intensity": "Koordination",
+            "level": "operativ",
+            "topics": "Übergänge",
+        },
+    ),
 )
 
 _FORUMS = Sheet(
@@ -714,9 +783,9 @@ _FORUMS = Sheet(
             help_en="The id of the actor who convenes it.",
             example="ssa-beispiel",
         ),
-        _topics("des Gremiums", "the forum"),
-        *_schedule(),
-        *_period("period", "das Gremium", "the forum"),
+        _topics("des Gremiums", "the forum", example="Schulabsentismus"),
+        *_schedule(rule="vierteljährlich", first="10.09.2025 15:00"),
+        *_period("period", "das Gremium", "the forum", start="01.02.2025"),
         _funding("das Gremium", "the forum"),
         _last_contact("des Gremiums", "the forum"),
         _description(),
@@ -756,6 +825,7 @@ _MEMBERS = Sheet(
     ),
     help_de="Wer in welchem Gremium mitarbeitet: eine Zeile je Mitglied und Gremium.",
     help_en="Who takes part in which forum: one row per member and forum.",
+    more_examples=({"forum": "ak-beispiel", "actor": "ssa-beispiel"},),
 )
 
 _FLOWS = Sheet(
@@ -857,7 +927,7 @@ _INTERVENTIONS = Sheet(
             help_en="universal, selective or indicated.",
             example="indiziert",
         ),
-        _topics("der Maßnahme", "the intervention"),
+        _topics("der Maßnahme", "the intervention", example="Schulabsentismus"),
         Column(
             "target_groups",
             "Zielgruppen",
@@ -865,6 +935,7 @@ _INTERVENTIONS = Sheet(
             ("target_groups",),
             help_de="Für wen, mit ; getrennt.",
             help_en="For whom, separated by ;.",
+            example="Kinder mit vielen Fehltagen; Eltern",
         ),
         Column(
             "stages",
@@ -874,6 +945,7 @@ _INTERVENTIONS = Sheet(
             enum=Stage,
             help_de="Für welche Stufen, mit ; getrennt (leer: alle).",
             help_en="For which stages, separated by ; (empty: all).",
+            example="Primarstufe",
         ),
         Column(
             "providers",
@@ -903,7 +975,7 @@ _INTERVENTIONS = Sheet(
             help_de="AGS der Gemeinden, die sie versorgt, mit ; getrennt.",
             help_en="AGS of the municipalities it serves, separated by ;.",
         ),
-        *_period("period", "die Maßnahme", "the intervention"),
+        *_period("period", "die Maßnahme", "the intervention", start="01.08.2024"),
         _funding("die Maßnahme", "the intervention"),
         Column(
             "capacity",
@@ -912,6 +984,7 @@ _INTERVENTIONS = Sheet(
             ("capacity",),
             help_de="Wie viele Plätze es gibt.",
             help_en="How many places there are.",
+            example="12",
         ),
         Column(
             "participants",
@@ -920,6 +993,7 @@ _INTERVENTIONS = Sheet(
             ("participants",),
             help_de="Wie viele teilnehmen (eine Summe).",
             help_en="How many take part (a count).",
+            example="9",
         ),
         _description(),
     ),
@@ -964,7 +1038,7 @@ _PROGRAMMES = Sheet(
             help_en="Where the money comes from.",
             example="Europäischer Sozialfonds Plus (ESF+)",
         ),
-        *_period("period", "das Programm", "the programme"),
+        *_period("period", "das Programm", "the programme", start="01.08.2022", end="31.07.2028"),
         _description(),
     ),
     help_de="Förderprogramme, aus denen Stellen, Kooperationen und Maßnahmen bezahlt werden.",

@@ -615,9 +615,11 @@ def _located(problem: IntegrityProblem, reading: _Reading) -> LoadProblem:
 
 
 def _record_for(problem: IntegrityProblem, rows: list[_Record]) -> _Record | None:
-    if problem.record.startswith("#"):
-        position = int(problem.record[1:]) if problem.record[1:].isdigit() else -1
-        return rows[position] if 0 <= position < len(rows) else None
+    number = problem.record.removeprefix("#")
+    if SHEETS[problem.collection].id_column is None and number.isdigit():
+        # A record without an id (a flow) is named by its place among the records read.
+        readable = [row for row in rows if not row.broken]
+        return readable[int(number)] if int(number) < len(readable) else None
     matching = [row for row in rows if row.data.get("id") == problem.record]
     if not matching:
         return None

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from bildungsnetz.errors import LoadError, LoadProblem, MissingDependencyError
+from bildungsnetz.io.atomic import _mode_for
 from bildungsnetz.io.tables import Grid, Rows, from_grids, to_grids
 
 if TYPE_CHECKING:
@@ -264,7 +265,10 @@ def escape_text(text: str) -> str:
 
 
 def save_atomic(workbook: Workbook, target: Path) -> None:
-    """Save a workbook through a temporary file beside ``target`` and one rename."""
+    """Save a workbook through a temporary file beside ``target`` and one rename.
+
+    The file gets the permissions of the one it replaces, or those a plain ``open()`` gives.
+    """
     descriptor, temporary = tempfile.mkstemp(
         prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
     )
@@ -273,6 +277,8 @@ def save_atomic(workbook: Workbook, target: Path) -> None:
         workbook.save(temporary)
         with open(temporary, "rb") as handle:  # noqa: PTH123 (a str path from mkstemp)
             os.fsync(handle.fileno())
+        # mkstemp makes the file readable by its owner only; colleagues share workbooks.
+        os.chmod(temporary, _mode_for(target))  # noqa: PTH101 (a str path from mkstemp)
         os.replace(temporary, target)  # noqa: PTH105 (atomic on POSIX and Windows)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
