@@ -180,5 +180,5 @@ def test_validate_accepts_the_filled_in_template(filled_in):
     )
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.endswith(
-        "valid, 6 actors, 4 cooperations, 1 forums, 3 flows, 1 interventions, 1 programmes\n"
+        "valid, 6 actors, 4 cooperations, 1 forum, 3 flows, 1 intervention, 1 programme\n"
     )

@@ -260,9 +260,9 @@ def _read(path: str) -> EducationNetwork | None:
 
 
 def _counts_line(network: EducationNetwork) -> str:
-    return ", ".join(
-        f"{len(getattr(network, collection))} {collection}" for collection in _RECORD_LABELS
-    )
+    counts = ((len(getattr(network, collection)), collection) for collection in _RECORD_LABELS)
+    # every collection name is a plural in -s: "1 forum", "2 forums"
+    return ", ".join(f"{n} {name.removesuffix('s') if n == 1 else name}" for n, name in counts)
 
 
 def _summary(network: EducationNetwork, lang: Language) -> str:
