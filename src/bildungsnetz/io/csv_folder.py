@@ -86,6 +86,8 @@ def read_csv_folder(
     LoadError
         Listing every problem with file, row, column, cell and value; nothing partial is
         returned and no file is changed.
+    FileNotFoundError
+        If the folder does not exist.
 
     Examples
     --------
@@ -100,14 +102,12 @@ def read_csv_folder(
       .../akteure.csv, akteure!C2 (column 'Art'): a school needs its school form ...
     """
     folder = Path(path)
+    folder.stat()  # a folder that does not exist is a FileNotFoundError, as a file's is
     if not folder.is_dir():
         raise LoadError([LoadProblem("not a folder of CSV files", file=str(folder))])
-    names = {normalised(name): key for key, sheet in SHEETS.items() for name in (key, sheet.de)}
     problems: list[LoadProblem] = []
     grids = []
-    for file in sorted(folder.iterdir()):
-        if file.suffix.lower() != ".csv" or normalised(file.stem) not in names:
-            continue
+    for file in _sheet_files(folder):
         try:
             grids.append(_grid(file, encoding))
         except LoadError as error:
@@ -115,6 +115,16 @@ def read_csv_folder(
     if problems:
         raise LoadError(problems)
     return from_grids(grids, source=str(folder))
+
+
+def _sheet_files(folder: Path) -> list[Path]:
+    """Return the CSV files of a folder that hold a sheet of the layout, by name."""
+    names = {normalised(name) for key, sheet in SHEETS.items() for name in (key, sheet.de)}
+    return [
+        file
+        for file in sorted(folder.iterdir())
+        if file.suffix.lower() == ".csv" and normalised(file.stem) in names
+    ]
 
 
 def _grid(file: Path, encoding: Encoding) -> Grid:
@@ -143,7 +153,8 @@ def write_csv_folder(
     network
         The network.
     path
-        The folder; it is created if needed. Files of the layout in it are replaced.
+        The folder; it is created if needed. Files of the layout in it are replaced, in
+        either language (``akteure.csv`` by ``actors.csv``); other files are kept.
     lang
         ``"de"``: German file names, headers, labels, dates (``31.07.2028``) and decimal
         commas; ``"en"`` (the default): English names, stable values, ISO dates.
@@ -171,6 +182,7 @@ def write_csv_folder(
     folder.mkdir(parents=True, exist_ok=True)
     chosen_separator = separator or (";" if lang == "de" else ",")
     chosen_encoding = encoding or ("utf-8-sig" if lang == "de" else "utf-8")
+    written = []
     for key, rows in to_grids(network, lang=lang).items():
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer, delimiter=chosen_separator, lineterminator="\r\n")
@@ -178,7 +190,14 @@ def write_csv_folder(
         writer.writerows([_text(value, lang) for value in row] for row in rows.rows)
         text = buffer.getvalue()
         text.encode(chosen_encoding)  # fail before writing anything a reader would misread
-        write_text_atomic(folder / file_name(key, lang), text, encoding=chosen_encoding)
+        target = folder / file_name(key, lang)
+        write_text_atomic(target, text, encoding=chosen_encoding)
+        written.append(target)
+    # A sheet's file under another name (the other language's, or Akteure.csv) is replaced
+    # too: left beside the new one, it would make the folder hold the sheet twice.
+    for file in _sheet_files(folder):
+        if not any(file.samefile(target) for target in written):
+            file.unlink()
 
 
 def _text(value: CellValue, lang: Literal["de", "en"]) -> str:

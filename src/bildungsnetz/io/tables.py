@@ -43,6 +43,8 @@ from bildungsnetz.model._integrity import find_problems
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from pydantic_core import ErrorDetails
+
     from bildungsnetz.errors import IntegrityProblem
 
 __all__ = ["Grid", "Rows", "column_letter", "from_grids", "to_grids"]
@@ -241,6 +243,8 @@ class _Reading:
     source: str | None
     problems: list[LoadProblem] = field(default_factory=list)
     records: dict[str, list[_Record]] = field(default_factory=lambda: defaultdict(list))
+    # The records that became models, in the order the network is given them.
+    checked: dict[str, list[_Record]] = field(default_factory=dict)
 
 
 def from_grids(grids: Iterable[Grid], *, source: str | None = None) -> EducationNetwork:
@@ -283,6 +287,7 @@ def from_grids(grids: Iterable[Grid], *, source: str | None = None) -> Education
     _join_side_sheets(reading)
     collections = {key: _validated(key, reading) for key in COLLECTIONS}
     records = {key: [model for _, model in items] for key, items in collections.items()}
+    reading.checked = {key: [record for record, _ in items] for key, items in collections.items()}
     if reading.problems:
         _integrity_of_readable(records, reading)
         raise LoadError(reading.problems)
@@ -295,15 +300,26 @@ def from_grids(grids: Iterable[Grid], *, source: str | None = None) -> Education
 def _identify(grids: Iterable[Grid], reading: _Reading) -> dict[str, Grid]:
     names = {normalised(name): key for key, sheet in SHEETS.items() for name in (key, sheet.de)}
     found: dict[str, Grid] = {}
+    skipped: list[str] = []
     for grid in grids:
         key = names.get(normalised(grid.name))
         if key is None:
+            skipped.append(grid.name)
             continue
         if key in found:
             message = f"two sheets hold {SHEETS[key].de!r} ({found[key].name!r} and {grid.name!r})"
             reading.problems.append(LoadProblem(message, file=grid.source, sheet=grid.name))
             continue
         found[key] = grid
+    if not found:
+        # Nothing to read is a file of something else, not an empty network.
+        seen = f": found {', '.join(map(repr, skipped))}" if skipped else ""
+        expected = ", ".join(sheet.de for sheet in SHEETS.values())
+        message = (
+            f"no sheet of a network{seen}; expected sheets named {expected} "
+            "(or their English names)"
+        )
+        reading.problems.append(LoadProblem(message, file=reading.source))
     return found
 
 
@@ -312,11 +328,19 @@ def _read_sheet(sheet: Sheet, grid: Grid, reading: _Reading) -> None:
     if header is None:
         return
     position, columns = header
+    # Without a required column no row can be whole; the header's problem says why.
+    present = {column.key for column in columns.values()}
+    incomplete = any(column.required and column.key not in present for column in sheet.columns)
+    notes = {
+        index
+        for index, value in enumerate(grid.rows[position])
+        if isinstance(value, str) and value.strip().startswith(_IGNORED)
+    }
     for offset, cells in enumerate(grid.rows[position + 1 :], start=position + 1):
-        if all(_blank(value) for value in cells):
-            continue
+        if all(_blank(value) for index, value in enumerate(cells) if index not in notes):
+            continue  # an empty row, or one with the office's notes only
         number = grid.first_row + offset
-        record = _Record(sheet, number, grid)
+        record = _Record(sheet, number, grid, broken=incomplete)
         for index, column in columns.items():
             value = cells[index] if index < len(cells) else None
             cell = _Cell(grid, number, index, grid.rows[position][index], value)
@@ -424,6 +448,8 @@ def _network_fields(reading: _Reading) -> dict[str, Any]:
         stem = PurePath(reading.source or "Netzwerk").stem
         return {"name": stem or "Netzwerk"}
     record = rows[0]
+    if record.broken:
+        return {"name": "?"}
     try:
         EducationNetwork.model_validate(record.data)
     except ValidationError as error:
@@ -480,10 +506,26 @@ def _validated(key: str, reading: _Reading) -> list[tuple[_Record, Any]]:
 
 def _report(record: _Record, error: ValidationError, reading: _Reading) -> None:
     """Add each error of a record's validation at the cell it concerns."""
-    for detail in error.errors(include_url=False):
-        cell = _cell_for(record, detail["loc"])
-        message = _in_table_words(detail["msg"].removeprefix("Value error, "))
-        reading.problems.append(cell.problem(f"{message} (value {cell.value!r})"))
+    reading.problems.extend(
+        _validation_problem(record, detail) for detail in error.errors(include_url=False)
+    )
+
+
+def _validation_problem(record: _Record, detail: ErrorDetails) -> LoadProblem:
+    """Return a problem the model found in a record, at the cell it concerns."""
+    location = tuple(detail["loc"])
+    if detail["type"] == "missing":
+        # A value the record needs although its column is optional (a school's form).
+        column = next((c for c in record.sheet.columns if c.path == location), None)
+        if column is not None:
+            if column.key in record.cells:
+                return record.cells[column.key].problem(f"{column.de!r} is required")
+            anchor = record.anchor()
+            message = f"{column.de!r} is required, but the sheet has no column {column.de!r}"
+            return anchor.problem(f"{message} (value {anchor.value!r})")
+    cell = _cell_for(record, location)
+    message = _in_table_words(detail["msg"].removeprefix("Value error, "))
+    return cell.problem(f"{message} (value {cell.value!r})")
 
 
 # Messages of the model that speak Python, said the way a table is filled in.
@@ -525,13 +567,16 @@ def _schedule(record: _Record, parts: dict[str, Any], reading: _Reading) -> Any:
     if rule is None and local is None:
         return None
     if rule is None:
-        message = "a first meeting needs a schedule"
-        reading.problems.append(record.cells["schedule"].problem(message))
+        cell = record.cells.get("schedule") or record.cells["first_meeting"]
+        column = record.sheet.column("schedule").de
+        message = f"a first meeting needs a schedule (column {column!r})"
+        reading.problems.append(cell.problem(message))
         return None
     if local is None:
-        reading.problems.append(
-            record.cells["first_meeting"].problem("a schedule needs its first meeting")
-        )
+        cell = record.cells.get("first_meeting") or record.cells["schedule"]
+        column = record.sheet.column("first_meeting").de
+        message = f"a schedule needs its first meeting (column {column!r})"
+        reading.problems.append(cell.problem(message))
         return None
     assert isinstance(local, datetime)
     return {"rule": rule, "start": local.replace(tzinfo=ZoneInfo(zone))}
@@ -591,7 +636,7 @@ _QUOTED = re.compile(r"'([^']*)'")
 
 def _located(problem: IntegrityProblem, reading: _Reading) -> LoadProblem:
     """Return an inconsistency between records at the cell it concerns."""
-    rows = reading.records.get(problem.collection, [])
+    rows = reading.checked.get(problem.collection, [])
     record = _record_for(problem, rows)
     if record is None:
         return LoadProblem(str(problem), file=reading.source, sheet=SHEETS[problem.collection].de)
@@ -606,7 +651,7 @@ def _located(problem: IntegrityProblem, reading: _Reading) -> LoadProblem:
             for c in record.sheet.columns
             if c.path[0] == field_name
             and c.key in record.cells
-            and (named is None or str(record.cells[c.key].value) == named.group(1))
+            and (named is None or _holds(record, c, named.group(1)))
         ),
         None,
     ) or next((c for c in record.sheet.columns if c.path[0] == field_name), None)
@@ -614,12 +659,23 @@ def _located(problem: IntegrityProblem, reading: _Reading) -> LoadProblem:
     return (found or record.anchor()).problem(problem.message)
 
 
+def _holds(record: _Record, column: Column, value: str) -> bool:
+    """Return whether the column's cell in the record was read as ``value`` (or holds it)."""
+    read: Any = record.data
+    for step in column.path:
+        if isinstance(step, int):
+            read = read[step] if isinstance(read, list) and step < len(read) else None
+        else:
+            read = read.get(step) if isinstance(read, dict) else None
+    return read == value or (isinstance(read, list) and value in read)
+
+
 def _record_for(problem: IntegrityProblem, rows: list[_Record]) -> _Record | None:
-    number = problem.record.removeprefix("#")
-    if SHEETS[problem.collection].id_column is None and number.isdigit():
-        # A record without an id (a flow) is named by its place among the records read.
-        readable = [row for row in rows if not row.broken]
-        return readable[int(number)] if int(number) < len(readable) else None
+    if SHEETS[problem.collection].id_column is None:
+        # Records without an id (flows) are named by their position among those checked.
+        position = problem.record.removeprefix("#")
+        index = int(position) if position.isdigit() else -1
+        return rows[index] if 0 <= index < len(rows) else None
     matching = [row for row in rows if row.data.get("id") == problem.record]
     if not matching:
         return None

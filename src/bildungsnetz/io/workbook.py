@@ -77,6 +77,8 @@ def read_workbook(path: str | os.PathLike[str]) -> EducationNetwork:
     LoadError
         Listing every problem with its cell (``Akteure!D7``) and value; also for a file
         that is no workbook. The file is only read.
+    OSError
+        If the file cannot be opened: ``FileNotFoundError`` if it does not exist.
     MissingDependencyError
         If the extra ``excel`` is not installed.
 
@@ -125,6 +127,10 @@ def workbook_grids(path: str | os.PathLike[str], *, feature: str = "reading") ->
     """
     calamine = _import("python_calamine", feature)
     source = Path(path)
+    # Opening it first gives the errors Python gives for a missing or forbidden file
+    # (FileNotFoundError, PermissionError); calamine's own are a bare OSError.
+    with source.open("rb"):
+        pass
     try:
         workbook = calamine.CalamineWorkbook.from_path(str(source))
         grids = [
