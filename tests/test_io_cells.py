@@ -179,6 +179,16 @@ def test_an_ags_with_too_few_digits_is_named(tmp_path):
     assert located(error) == [("Akteure!F4", expected)]
 
 
+def test_an_ags_typed_as_text_without_its_leading_zero_gets_a_hint_not_a_guess(tmp_path):
+    """The text '1001000' (a CSV saved by Excel) is refused, naming the AGS it likely is."""
+    error = load_error(office_book(tmp_path, {"Akteure!F4": "1001000"}))
+    expected = (
+        "an AGS (Amtlicher Gemeindeschlüssel) has exactly 8 digits, got '1001000'; "
+        "with its leading zero it is '01001000' (value '1001000')"
+    )
+    assert located(error) == [("Akteure!F4", expected)]
+
+
 # -- empty cells ---------------------------------------------------------------------------------
 
 

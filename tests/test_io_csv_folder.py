@@ -119,11 +119,21 @@ def test_a_folder_without_a_file_of_the_layout_is_refused(tmp_path):
     """A folder holding only other files does not load as an empty network."""
     folder = folder_of(tmp_path, {"notizen.csv": b"Kennung;Name\n"})
     expected = (
-        "no sheet of a network; expected sheets named Netzwerk, Akteure, Kennungen, "
+        "no sheet of a network: found 'notizen'; expected sheets named Netzwerk, Akteure, "
+        "Kennungen, "
         "Kooperationen, Gremien, Gremienmitglieder, Übergänge, Maßnahmen, Förderprogramme "
         "(or their English names)"
     )
     assert [(p.file, p.message) for p in load_error(folder).problems] == [(str(folder), expected)]
+
+
+def test_a_misnamed_sheet_file_is_named_not_skipped(tmp_path):
+    """'uebergang.csv' beside 'akteure.csv' would lose every flow without a word."""
+    files = {"akteure.csv": ACTORS.encode(), "uebergang.csv": FLOWS.encode()}
+    folder = folder_of(tmp_path, files)
+    [problem] = load_error(folder).problems
+    assert (problem.file, problem.sheet) == (str(folder / "uebergang.csv"), "uebergang")
+    assert problem.message.startswith("sheet 'uebergang' is not read: did you mean 'Übergänge'?")
 
 
 def test_a_missing_folder_raises_file_not_found(tmp_path):

@@ -170,6 +170,50 @@ def test_a_workbook_without_a_sheet_of_the_layout_is_refused(tmp_path):
     assert [p.message for p in load_error(path).problems] == [expected]
 
 
+def renamed(path, sheets):
+    """Rename the sheets of the workbook at ``path`` (old name -> new name); return it."""
+    workbook = openpyxl.load_workbook(path)
+    for old, new in sheets.items():
+        workbook[old].title = new
+    workbook.save(path)
+    return path
+
+
+def test_a_renamed_sheet_is_named_not_skipped(tmp_path):
+    """'Kooperation' for 'Kooperationen' would lose every cooperation without a word."""
+    path = renamed(office_book(tmp_path), {"Kooperationen": "Kooperation"})
+    [problem] = load_error(path).problems
+    assert (problem.file, problem.sheet) == (str(path), "Kooperation")
+    assert problem.message == (
+        "sheet 'Kooperation' is not read: did you mean 'Kooperationen'? Rename it, or start "
+        "its name with '#' to keep it as a note of your own"
+    )
+
+
+def test_an_english_sheet_name_misspelt_is_named_in_english(tmp_path):
+    """'cooperation' is taken for 'cooperations', the name the office was using."""
+    path = renamed(office_book(tmp_path), {"Kooperationen": "cooperation"})
+    [problem] = load_error(path).problems
+    assert "did you mean 'cooperations'?" in problem.message
+
+
+@pytest.mark.parametrize("name", ["#Kooperation", "Tabelle1", "Anleitung", "Kooperationspartner"])
+def test_a_sheet_of_the_office_s_own_is_skipped(tmp_path, name):
+    """A note sheet ('#...') or a name not close to a missing sheet is not the network's."""
+    path = renamed(office_book(tmp_path), {"Kooperationen": name})
+    network = io.read(path)
+    assert network == OFFICE_NETWORK.replace(cooperations=())
+
+
+def test_a_name_close_to_a_sheet_that_is_there_is_skipped(tmp_path):
+    """'Akteure alt' beside 'Akteure' is an office's old copy, not a misnamed sheet."""
+    path = office_book(tmp_path)
+    workbook = openpyxl.load_workbook(path)
+    workbook.copy_worksheet(workbook["Akteure"]).title = "Akteure alt"
+    workbook.save(path)
+    assert io.read(path) == OFFICE_NETWORK
+
+
 # -- formula safety --------------------------------------------------------------------------------
 
 RISKY = [

@@ -107,7 +107,14 @@ def read_csv_folder(
         raise LoadError([LoadProblem("not a folder of CSV files", file=str(folder))])
     problems: list[LoadProblem] = []
     grids = []
-    for file in _sheet_files(folder):
+    sheets = _sheet_files(folder)
+    for file in sorted(folder.iterdir()):
+        if file.suffix.lower() != ".csv":
+            continue
+        if file not in sheets:
+            # Unread, but named, so that a misnamed sheet file is reported, not skipped.
+            grids.append(Grid(file.stem, [], str(file)))
+            continue
         try:
             grids.append(_grid(file, encoding))
         except LoadError as error:

@@ -52,7 +52,7 @@ __all__ = ["Grid", "Rows", "column_letter", "from_grids", "to_grids"]
 Language = Literal["de", "en"]
 
 _HEADER_SEARCH = 10  # title rows an office puts above its header, at most
-_IGNORED = "#"  # a column whose header starts with this is a note of the office's own
+_IGNORED = "#"  # a column or sheet whose name starts with this is a note of the office's own
 
 
 @dataclass(frozen=True)
@@ -298,22 +298,22 @@ def from_grids(grids: Iterable[Grid], *, source: str | None = None) -> Education
 
 
 def _identify(grids: Iterable[Grid], reading: _Reading) -> dict[str, Grid]:
-    names = {normalised(name): key for key, sheet in SHEETS.items() for name in (key, sheet.de)}
     found: dict[str, Grid] = {}
-    skipped: list[str] = []
+    skipped: list[Grid] = []
     for grid in grids:
-        key = names.get(normalised(grid.name))
+        key = _SHEET_NAMES.get(normalised(grid.name))
         if key is None:
-            skipped.append(grid.name)
+            skipped.append(grid)
             continue
         if key in found:
             message = f"two sheets hold {SHEETS[key].de!r} ({found[key].name!r} and {grid.name!r})"
             reading.problems.append(LoadProblem(message, file=grid.source, sheet=grid.name))
             continue
         found[key] = grid
+    reading.problems.extend(_misnamed(skipped, found))
     if not found:
         # Nothing to read is a file of something else, not an empty network.
-        seen = f": found {', '.join(map(repr, skipped))}" if skipped else ""
+        seen = f": found {', '.join(repr(grid.name) for grid in skipped)}" if skipped else ""
         expected = ", ".join(sheet.de for sheet in SHEETS.values())
         message = (
             f"no sheet of a network{seen}; expected sheets named {expected} "
@@ -321,6 +321,33 @@ def _identify(grids: Iterable[Grid], reading: _Reading) -> dict[str, Grid]:
         )
         reading.problems.append(LoadProblem(message, file=reading.source))
     return found
+
+
+_SHEET_NAMES = {normalised(name): key for key, sheet in SHEETS.items() for name in (key, sheet.de)}
+
+
+def _misnamed(skipped: list[Grid], found: dict[str, Grid]) -> list[LoadProblem]:
+    """Return a problem for each sheet named almost like a sheet the file lacks.
+
+    A renamed sheet ("Kooperation") would otherwise be skipped as the office's own, and
+    every record on it lost without a word.
+    """
+    missing = {name: key for name, key in _SHEET_NAMES.items() if key not in found}
+    problems = []
+    for grid in skipped:
+        if grid.name.strip().startswith(_IGNORED):
+            continue
+        close = difflib.get_close_matches(normalised(grid.name), missing, n=1, cutoff=0.8)
+        if not close:
+            continue
+        sheet = SHEETS[missing[close[0]]]
+        meant = sheet.de if close[0] == normalised(sheet.de) else missing[close[0]]
+        message = (
+            f"sheet {grid.name!r} is not read: did you mean {meant!r}? Rename it, or start "
+            f"its name with {_IGNORED!r} to keep it as a note of your own"
+        )
+        problems.append(LoadProblem(message, file=grid.source, sheet=grid.name))
+    return problems
 
 
 def _read_sheet(sheet: Sheet, grid: Grid, reading: _Reading) -> None:
@@ -567,19 +594,28 @@ def _schedule(record: _Record, parts: dict[str, Any], reading: _Reading) -> Any:
     if rule is None and local is None:
         return None
     if rule is None:
-        cell = record.cells.get("schedule") or record.cells["first_meeting"]
-        column = record.sheet.column("schedule").de
-        message = f"a first meeting needs a schedule (column {column!r})"
-        reading.problems.append(cell.problem(message))
+        reading.problems.append(_lacking(record, "schedule", "first_meeting"))
         return None
     if local is None:
-        cell = record.cells.get("first_meeting") or record.cells["schedule"]
-        column = record.sheet.column("first_meeting").de
-        message = f"a schedule needs its first meeting (column {column!r})"
-        reading.problems.append(cell.problem(message))
+        reading.problems.append(_lacking(record, "first_meeting", "schedule"))
         return None
     assert isinstance(local, datetime)
     return {"rule": rule, "start": local.replace(tzinfo=ZoneInfo(zone))}
+
+
+_LACKING = {
+    "schedule": "a first meeting needs a schedule",
+    "first_meeting": "a schedule needs its first meeting",
+}
+
+
+def _lacking(record: _Record, lacking: str, given: str) -> LoadProblem:
+    """Return the problem of a schedule given only in half, at the empty cell if it has one."""
+    if lacking in record.cells:
+        return record.cells[lacking].problem(_LACKING[lacking])
+    column = record.sheet.column(lacking).de
+    message = f"{_LACKING[lacking]}, but the sheet has no column {column!r}"
+    return record.cells[given].problem(message)
 
 
 def _cell_for(record: _Record, location: tuple[str | int, ...]) -> _Cell:

@@ -24,7 +24,8 @@ T = TypeVar("T")
 
 _MAX_ID_LENGTH = 128
 _FORBIDDEN_IN_ID = re.compile(r"[\s\x00-\x1f\x7f-\x9f]")
-_AGS = re.compile(r"\d{8}")
+_AGS_DIGITS = 8
+_AGS = re.compile(rf"\d{{{_AGS_DIGITS}}}")
 _LAST_LAND = 16
 
 
@@ -69,6 +70,9 @@ def _check_ags(value: str) -> str:
     value = value.strip()
     if not _AGS.fullmatch(value):
         msg = f"an AGS (Amtlicher Gemeindeschlüssel) has exactly 8 digits, got {value!r}"
+        if len(value) == _AGS_DIGITS - 1 and value.isdigit():
+            # Spreadsheets drop the leading zero of Länder 01 to 09; never pad it silently.
+            msg += f"; with its leading zero it is '0{value}'"
         raise ValueError(msg)
     land = int(value[:2])
     if not 1 <= land <= _LAST_LAND:
