@@ -254,6 +254,50 @@ def test_other_headers_are_read_through_a_mapping(services, tmp_path):
     ]
 
 
+def test_a_microsoft_forms_export_is_read_through_a_mapping(services, tmp_path):
+    """Forms' own columns (ID, Startzeit, E-Mail, ...) are skipped; its date cells read."""
+    openpyxl = pytest.importorskip("openpyxl")
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Sheet1"
+    sheet.append(
+        ["ID", "Startzeit", "Fertigstellungszeit", "E-Mail", "Name", "Ihre Einrichtung",
+         "Mit wem arbeiten Sie zusammen?", "Art der Zusammenarbeit", "Seit wann?"]
+    )  # fmt: skip
+    submitted = datetime(2025, 10, 2, 9, 14, 31)
+    sheet.append(
+        [1, submitted, submitted, "anonymous", None, "Jugendamt Kleinkreis",
+         "Erziehungsberatung Kleinkreis", "Fallarbeit", datetime(2019, 9, 1)]
+    )  # fmt: skip
+    sheet.append(
+        [2, submitted, submitted, "anonymous", None, "Erziehungsberatung Kleinkreis",
+         "Jugendamt Kleinkreis", "Fallarbeit", "01.09.2019"]
+    )  # fmt: skip
+    workbook.save(tmp_path / "Partnerbefragung(1-2).xlsx")
+    mapping = SurveyMapping(
+        respondent="Ihre Einrichtung",
+        partner="Mit wem arbeiten Sie zusammen?",
+        kind="Art der Zusammenarbeit",
+        intensity=None,
+        frequency=None,
+        since="Seit wann?",
+    )
+    result = read_survey(tmp_path / "Partnerbefragung(1-2).xlsx", services, mapping=mapping)
+    [tie] = result.cooperations
+    assert (tie.actors, tie.kind, tie.period.start) == (("eb", "ja"), "case_work", date(2019, 9, 1))
+    assert [tie.actors for tie in result.confirmed] == [("eb", "ja")]
+
+
+def test_a_forms_answer_with_several_options_is_refused_at_its_cell(services, tmp_path):
+    """'Fallarbeit;Gremium;' (Forms' several choices) is no kind: named, not half read."""
+    path = write_survey(tmp_path / "forms.csv", [["ja", "eb", "Fallarbeit;Gremium;", "", "", ""]])
+    with pytest.raises(LoadError) as caught:
+        read_survey(path, services)
+    [problem] = caught.value.problems
+    assert (problem.row, problem.column) == (2, "Art der Zusammenarbeit")
+    assert "'Fallarbeit;Gremium;'" in problem.message
+
+
 # -- errors --------------------------------------------------------------------------------
 
 
