@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from bildungsnetz._format import day as format_day
 from bildungsnetz.gaps._text import decimal, listing, number, percent, rule_name
 from bildungsnetz.gaps.gap import EvidenceValue, Explanation, GapKind
 from bildungsnetz.model import PreventionTier, SchoolForm, Topic, TransitionKind
@@ -113,7 +114,7 @@ def _flag(_: Analysis, evidence: Mapping[str, EvidenceValue], key: str, lang: La
 
 def _day(_: Analysis, evidence: Mapping[str, EvidenceValue], key: str, lang: Language) -> str:
     day = date.fromisoformat(str(evidence[key]))
-    return day.strftime("%d.%m.%Y") if lang == "de" else day.isoformat()
+    return format_day(day, lang)
 
 
 def _text(_: Analysis, evidence: Mapping[str, EvidenceValue], key: str, __: Language) -> str:

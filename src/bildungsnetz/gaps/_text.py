@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
+
+from bildungsnetz._format import number, percent
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -55,26 +56,9 @@ def kinds_phrase(kinds: Iterable[CooperationKind], lang: Language) -> str:
     return listing((kind.label(lang) for kind in sorted(kinds)), lang, limit=10)
 
 
-def number(value: float | Decimal, lang: Language, *, places: int = 0) -> str:
-    """Return a number as people write it: ``2.031``, ``0,25`` (German), ``2,031``, ``0.25``."""
-    # Half up, as statistics are rounded for readers (62.5 % is 63 %, not 62 %); the
-    # decimal of the float's shortest text, so that 0.615 is read as written.
-    exact = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    text = f"{exact:,.{places}f}"
-    if lang == "de":
-        return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
-
-
 def decimal(value: float, lang: Language, *, places: int = 2) -> str:
     """Return a number with ``places`` decimals: ``0,25`` in German, ``0.25`` in English."""
     return number(value, lang, places=places)
-
-
-def percent(value: float, lang: Language) -> str:
-    """Return a share as a whole percentage: ``26 %`` in German, ``26%`` in English."""
-    whole = number(Decimal(str(value)) * 100, lang)
-    return f"{whole} %" if lang == "de" else f"{whole}%"
 
 
 def amount(count: int, one: str, many: str, *, lang: Language) -> str:

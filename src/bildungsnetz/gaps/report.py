@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from bildungsnetz.errors import MissingDependencyError
+from bildungsnetz._format import day as format_day
+from bildungsnetz._optional import require
 from bildungsnetz.gaps._text import number
 from bildungsnetz.gaps.gap import (
     AnySuggestion,
@@ -304,13 +305,9 @@ class GapReport(_Frozen):
         >>> list(frame.columns[:3])
         ['id', 'concern', 'kind']
         """
-        try:
-            import pandas as pd  # noqa: PLC0415 (an optional dependency, imported when used)
-        except ImportError:
-            package = "pandas"
-            raise MissingDependencyError(
-                package, extra="pandas", feature="GapReport.to_frame()"
-            ) from None
+        require("pandas", extra="pandas", feature="GapReport.to_frame()")
+        import pandas as pd  # noqa: PLC0415 (optional: require() named its extra if missing)
+
         return pd.DataFrame.from_records(
             self.to_records(),
             columns=[
@@ -476,7 +473,7 @@ class GapReport(_Frozen):
             f"{number(len(self.gaps), lang)} {_WORDS['findings'][lang]}",
         ]
         if self.as_of is not None:
-            day = self.as_of.strftime("%d.%m.%Y") if lang == "de" else self.as_of.isoformat()
+            day = format_day(self.as_of, lang)
             parts.insert(0, f"{_WORDS['as_of'][lang]} {day}")
         if self.horizon_days is not None:
             days = number(self.horizon_days, lang)

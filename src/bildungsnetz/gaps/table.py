@@ -23,7 +23,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from bildungsnetz.errors import MissingDependencyError
+from bildungsnetz._optional import require
 from bildungsnetz.privacy import DEFAULT_POLICY, DisclosurePolicy, format_count, protect_table
 
 if TYPE_CHECKING:
@@ -202,13 +202,9 @@ class Table:
         >>> Table.from_counts({("a", "x"): 5}, title="t", pupils=False).to_frame().shape
         (1, 2)
         """
-        try:
-            import pandas as pd  # noqa: PLC0415 (an optional dependency, imported when used)
-        except ImportError:
-            package = "pandas"
-            raise MissingDependencyError(
-                package, extra="pandas", feature="Table.to_frame()"
-            ) from None
+        require("pandas", extra="pandas", feature="Table.to_frame()")
+        import pandas as pd  # noqa: PLC0415 (optional: require() named its extra if missing)
+
         return pd.DataFrame.from_records(self.to_records()).set_index(self.title)
 
 

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
+from bildungsnetz._format import day as format_day
 from bildungsnetz.model import CooperationKind, Intensity
 
 if TYPE_CHECKING:
@@ -242,7 +243,7 @@ def _number(value: float, lang: Language) -> str:
 
 def _answer(value: Answer, lang: Language) -> str:
     if isinstance(value, date):
-        return value.strftime("%d.%m.%Y") if lang == "de" else value.isoformat()
+        return format_day(value, lang)
     if isinstance(value, CooperationKind | Intensity):
         return value.label(lang)
     return value

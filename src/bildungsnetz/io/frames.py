@@ -27,7 +27,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
-from bildungsnetz.errors import MissingDependencyError
+from bildungsnetz._optional import require
 from bildungsnetz.io.cells import write_cell
 from bildungsnetz.io.layout import SHEETS, Column
 from bildungsnetz.io.tables import Grid, from_grids
@@ -81,7 +81,7 @@ def to_frames(
     >>> frames["programmes"].loc[0, "gültig bis"]
     datetime.date(2028, 7, 31)
     """
-    pandas = _pandas("to_frames()")
+    pandas: Any = require("pandas", extra="pandas", feature="to_frames()")
     frames = {}
     for key, sheet in SHEETS.items():
         records = _records(network, key)
@@ -160,7 +160,7 @@ def from_frames(frames: Mapping[str, pd.DataFrame], *, name: str | None = None) 
     >>> from_frames({"actors": actors}, name="Kreis").actor("ja").kind
     <ActorKind.YOUTH_WELFARE_OFFICE: 'youth_welfare_office'>
     """
-    pandas = _pandas("from_frames()")
+    pandas: Any = require("pandas", extra="pandas", feature="from_frames()")
     grids = []
     for key, frame in frames.items():
         rows = [list(map(str, frame.columns))]
@@ -182,12 +182,3 @@ def _cell_value(value: Any, pandas: Any) -> Any:
         return None
     item = getattr(value, "item", None)  # a numpy number
     return item() if callable(item) else value
-
-
-def _pandas(feature: str) -> Any:
-    try:
-        import pandas  # noqa: PLC0415 (an optional dependency, imported when used)
-    except ImportError:
-        package = "pandas"
-        raise MissingDependencyError(package, extra="pandas", feature=feature) from None
-    return pandas

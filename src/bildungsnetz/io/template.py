@@ -32,10 +32,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from bildungsnetz._optional import require
 from bildungsnetz.io.cells import read_cell, write_cell
 from bildungsnetz.io.layout import SHEETS, Column, Sheet
 from bildungsnetz.io.tables import column_letter
-from bildungsnetz.io.workbook import _import, escape_text, save_atomic, text_cell, typed_cell
+from bildungsnetz.io.workbook import escape_text, save_atomic, text_cell, typed_cell
 
 if TYPE_CHECKING:
     import os
@@ -130,7 +131,7 @@ def write_template(
     if target.exists() and not overwrite:
         msg = f"{str(target)!r} exists; choose another name or pass overwrite=True"
         raise FileExistsError(msg)
-    openpyxl = _import("openpyxl", "write_template()")
+    openpyxl = require("openpyxl", extra="excel", feature="write_template()")
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     _write_guide(workbook.create_sheet(_INSTRUCTIONS[lang]), lang, target.name)

@@ -31,7 +31,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from bildungsnetz.errors import LoadError, LoadProblem, MissingDependencyError
+from bildungsnetz._optional import require
+from bildungsnetz.errors import LoadError, LoadProblem
 from bildungsnetz.io.atomic import _mode_for
 from bildungsnetz.io.tables import Grid, Rows, from_grids, to_grids
 
@@ -125,7 +126,7 @@ def workbook_grids(path: str | os.PathLike[str], *, feature: str = "reading") ->
     >>> grid.name, grid.rows[0][:3]
     ('Akteure', ['Kennung', 'Name', 'Art'])
     """
-    calamine = _import("python_calamine", feature)
+    calamine = require("python_calamine", extra="excel", feature=feature)
     source = Path(path)
     # Opening it first gives the errors Python gives for a missing or forbidden file
     # (FileNotFoundError, PermissionError); calamine's own are a bare OSError.
@@ -187,7 +188,7 @@ def write_workbook(
     ...     target.stat().st_size > 10_000
     True
     """
-    openpyxl = _import("openpyxl", "write_workbook()")
+    openpyxl = require("openpyxl", extra="excel", feature="write_workbook()")
     sheets = to_grids(network, lang=lang)
     too_long = [rows.name for rows in sheets.values() if len(rows.rows) + 1 > EXCEL_ROWS]
     if too_long:
@@ -290,11 +291,3 @@ def save_atomic(workbook: Workbook, target: Path) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)  # noqa: PTH108 (a str path from mkstemp)
         raise
-
-
-def _import(module: str, feature: str) -> Any:
-    try:
-        return __import__(module)
-    except ImportError:
-        package = "python-calamine" if module == "python_calamine" else module
-        raise MissingDependencyError(package, extra="excel", feature=feature) from None
