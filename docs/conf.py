@@ -42,14 +42,14 @@ extensions = [
 
 # Only the pages are sources: the build output, this file and editor or Jupyter leftovers
 # are not.
-exclude_patterns = ["_build", "**/.ipynb_checkpoints", "Thumbs.db", ".DS_Store"]
+exclude_patterns = ["_build", "_templates", "**/.ipynb_checkpoints", "Thumbs.db", ".DS_Store"]
 templates_path = ["_templates"]
 root_doc = "index"
 language = "en"
 
 # MyST: GitHub-style anchors, so the links between the pages (which also have to work on
 # GitHub, see tests/test_docs.py) resolve to the same headings here.
-myst_enable_extensions = ["colon_fence", "deflist"]
+myst_enable_extensions = ["colon_fence", "deflist", "dollarmath"]
 myst_heading_anchors = 4
 # The tutorial notebook is executed by the test suite; the site shows it as stored.
 nb_execution_mode = "off"
