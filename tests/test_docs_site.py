@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import bildungsnetz
+from bildungsnetz.gaps import GapKind
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 ROOT = "index"
@@ -20,6 +21,8 @@ ROOT = "index"
 # per-name API pages autosummary writes at build time.
 NOT_PAGES = ("_build", "_templates", "api/generated")
 PAGE_SUFFIXES = (".md", ".rst", ".ipynb")
+
+CATALOGUE_PARTS = ("**Question:**", "**Method:**", "**Formula:**", "**Source:**", "**Example:**")
 
 NAMESPACES = [
     name for name in bildungsnetz.__all__ if inspect.ismodule(getattr(bildungsnetz, name))
@@ -133,3 +136,25 @@ def test_the_package_page_names_every_top_level_name():
     """The page of `bildungsnetz` itself names each name `import bildungsnetz as bn` offers."""
     text = _source("api/bildungsnetz").read_text(encoding="utf-8")
     assert [name for name in bildungsnetz.__all__ if f"`bn.{name}`" not in text] == []
+
+
+def _catalogue_entries():
+    """Return the text under each ``### `kind``` heading of the gap catalogue in gaps.md."""
+    text = (DOCS / "gaps.md").read_text(encoding="utf-8")
+    catalogue = text.split("\n## Gap catalogue\n", 1)[1].split("\n## ", 1)[0]
+    entries = re.split(r"^### `(\w+)`$", catalogue, flags=re.MULTILINE)[1:]
+    return dict(zip(entries[::2], entries[1::2], strict=True))
+
+
+def test_the_gap_catalogue_has_an_entry_for_every_gap_kind():
+    """The catalogue has one entry per GapKind, in the order of the enumeration."""
+    assert list(_catalogue_entries()) == [kind.value for kind in GapKind]
+
+
+@pytest.mark.parametrize("kind", [kind.value for kind in GapKind])
+def test_a_catalogue_entry_gives_question_method_formula_source_and_example(kind):
+    """Each entry names its question, method, formula and source, and shows a runnable example."""
+    entry = _catalogue_entries().get(kind, "")
+    assert [part for part in CATALOGUE_PARTS if part not in entry] == []
+    assert f'"{kind}"' in entry
+    assert ">>> " in entry
