@@ -51,7 +51,9 @@ language = "en"
 # GitHub, see tests/test_docs.py) resolve to the same headings here.
 myst_enable_extensions = ["colon_fence", "deflist", "dollarmath"]
 myst_heading_anchors = 4
-# The tutorial notebook is executed by the test suite; the site shows it as stored.
+# The tutorial notebook is executed by the test suite; the site shows it as stored. A
+# notebook needs the kernel metadata Jupyter writes (language_info), or myst-nb cannot
+# highlight its cells and warns.
 nb_execution_mode = "off"
 
 # The API reference: one page per public module (api/*.md), one per public name, generated.
