@@ -14,7 +14,7 @@ PACKAGE = Path(bildungsnetz.__file__).parent
 LEAVES = {"errors", "_format", "_optional", "_templates"}
 ALLOWED = {
     "model": {"errors"},
-    "io": {"errors", "model"},
+    "io": {"errors", "model", "graph", "privacy"},
     "graph": {"model"},
     "metrics": set(),
     "rules": {"errors", "io", "model"},

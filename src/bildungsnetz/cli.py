@@ -5,6 +5,8 @@
 - ``report FILE``: find the gaps in a network and report them.
 - ``convert SOURCE TARGET``: convert between JSON, workbook and CSV folder.
 - ``template OUT``: write an empty workbook for an office to fill in.
+- ``export FILE OUT``: write a graph file for Gephi, Cytoscape or igraph (GraphML, GEXF,
+  node-link JSON).
 - ``schema``: print the JSON Schema of network files.
 
 Every command that reads a network takes a JSON file, a workbook (``.xlsx``, ``.ods``, ...)
@@ -37,7 +39,15 @@ from bildungsnetz import __version__
 from bildungsnetz.datasets import musterkreis
 from bildungsnetz.errors import LoadError
 from bildungsnetz.gaps import find_gaps
-from bildungsnetz.io import json_schema, read, write, write_template
+from bildungsnetz.io import (
+    json_schema,
+    read,
+    write,
+    write_gexf,
+    write_graphml,
+    write_node_link,
+    write_template,
+)
 from bildungsnetz.model import ActorKind, EducationNetwork, Language, SchoolForm, parse_date
 from bildungsnetz.rules import load as load_rules
 
@@ -50,6 +60,7 @@ __all__ = ["main"]
 _OK = 0
 _INVALID = 1
 _FILE_HELP = "a network: a .json file, a workbook (.xlsx, .ods, ...) or a folder of CSV files"
+_GRAPH_FILES = (".graphml", ".gexf", ".json")
 
 _HEADINGS: dict[str, dict[Language, str]] = {
     "kinds": {"de": "Akteure nach Art", "en": "Actors by kind"},
@@ -105,6 +116,19 @@ def _parser() -> argparse.ArgumentParser:
         "--lang", choices=["de", "en"], default="de", help="language of sheets and headers"
     )
     template.add_argument("--force", action="store_true", help="replace an existing file")
+
+    export = commands.add_parser(
+        "export", help="write a graph file for Gephi, Cytoscape or igraph, by the ending of OUT"
+    )
+    source = export.add_mutually_exclusive_group(required=True)
+    source.add_argument("file", nargs="?", help=_FILE_HELP)
+    source.add_argument("--example", action="store_true", help="use the shipped Musterkreis")
+    export.add_argument(
+        "out", help="a .graphml, .gexf (dynamic, for Gephi's timeline) or .json (node-link) file"
+    )
+    export.add_argument(
+        "--as-of", type=_day, help="the network on this day (03.04.2025); not for .gexf"
+    )
 
     commands.add_parser("schema", help="print the JSON Schema of network files")
 
@@ -178,6 +202,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
         return _OK
     if arguments.command == "report":
         return _report(network, arguments, out)
+    if arguments.command == "export":
+        return _export(network, arguments.out, arguments.as_of, out)
     out.write(_summary(network, arguments.lang))
     return _OK
 
@@ -230,6 +256,33 @@ def _convert(source: str, target: str, lang: Language, out: TextIO) -> int:
         sys.stderr.write(f"cannot write {target}: {error}\n")
         return _INVALID
     out.write(f"{source} → {target}: {_counts_line(network)}\n")
+    return _OK
+
+
+def _export(network: EducationNetwork, target: str, as_of: date | None, out: TextIO) -> int:
+    suffix = Path(target).suffix.lower()
+    if suffix not in _GRAPH_FILES:
+        sys.stderr.write(f"cannot write {target}: name a .graphml, .gexf or .json file\n")
+        return _INVALID
+    if suffix == ".gexf" and as_of is not None:
+        sys.stderr.write(
+            f"cannot write {target} --as-of: a GEXF file holds every day, for Gephi's timeline; "
+            "leave out --as-of, or write .graphml or .json\n"
+        )
+        return _INVALID
+    try:
+        if suffix == ".gexf":
+            write_gexf(network, target)
+        elif suffix == ".graphml":
+            write_graphml(network, target, as_of=as_of)
+        else:
+            write_node_link(network, target, as_of=as_of)
+    except (ValueError, OSError) as error:
+        sys.stderr.write(f"cannot write {target}: {error}\n")
+        return _INVALID
+    shown = network if as_of is None else network.as_of(as_of)
+    actors, ties = len(shown.actors), len(shown.cooperations)
+    out.write(f"{target}: {actors} actors as nodes, {ties} cooperations as edges\n")
     return _OK
 
 

@@ -102,7 +102,10 @@ def to_graph(network: EducationNetwork, *, as_of: DayLike | None = None) -> nx.M
         form or ``None``), ``municipality`` and ``part_of``; edges are keyed by
         cooperation id with ``kind``, ``intensity``, ``formality``, ``directed``,
         ``confirmed`` and ``person_bound``. Enumerations are stored as their string
-        values, so the graph exports to GraphML unchanged.
+        values. Attributes may be ``None`` and the graph records its parameters as a
+        dictionary, which GraphML and GEXF cannot hold: write graph files with
+        :func:`bildungsnetz.io.write_graphml`, :func:`~bildungsnetz.io.write_gexf` or
+        :func:`~bildungsnetz.io.write_node_link`, which flatten every attribute.
 
     Examples
     --------

@@ -10,6 +10,11 @@ folders (:func:`read_csv_folder`, :func:`write_csv_folder`), one sheet per recor
 person to check before :meth:`SurveyResult.apply` adds them.
 :func:`write_template` writes an empty workbook for an office to fill in, with dropdowns,
 comments, example rows and instructions.
+For other network tools, :func:`write_graphml` (Gephi, Cytoscape, igraph, yEd),
+:func:`write_gexf` (dynamic, for Gephi's timeline) and :func:`write_node_link` (networkx and
+D3 JSON; :func:`to_node_link` gives the data) write the actors and cooperations as a graph
+with flat attributes; :func:`read_graphml` reads GraphML from other tools safely (extra
+``graphml``).
 
 Examples
 --------
@@ -22,6 +27,13 @@ True
 from bildungsnetz.io.csv_folder import read_csv_folder, write_csv_folder
 from bildungsnetz.io.files import read, write
 from bildungsnetz.io.frames import from_frames, to_frames
+from bildungsnetz.io.graph_files import (
+    read_graphml,
+    to_node_link,
+    write_gexf,
+    write_graphml,
+    write_node_link,
+)
 from bildungsnetz.io.json_format import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -47,12 +59,17 @@ __all__ = [
     "loads",
     "read",
     "read_csv_folder",
+    "read_graphml",
     "read_survey",
     "read_workbook",
     "save",
     "to_frames",
+    "to_node_link",
     "write",
     "write_csv_folder",
+    "write_gexf",
+    "write_graphml",
+    "write_node_link",
     "write_template",
     "write_workbook",
 ]
