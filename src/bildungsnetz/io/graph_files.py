@@ -15,8 +15,9 @@ truth value, because that is all GraphML and GEXF can hold:
 
 Attribute names follow the model's fields (``school.form`` is ``form``, ``active.start`` is
 ``active_start``), with three exceptions that keep the names the tools reserve free: the
-record id is the node or edge id and never an attribute (igraph and Gephi read an ``id``
-attribute as the element's id), the actor's name is ``label`` (Gephi, Cytoscape and yEd
+record id is the node or edge id and never an attribute named ``id`` (igraph and Gephi
+would read it as the element's id; the cooperation id is repeated as ``tie_id``), the
+actor's name is ``label`` (Gephi, Cytoscape and yEd
 show it; igraph and Cytoscape take ``name`` as their own vertex name), and an edge
 attribute that would share its name with a node attribute takes the prefix ``tie_``
 (``tie_kind``), because a GraphML key carries its attribute's name as its id and Gephi
@@ -121,6 +122,7 @@ half-open period in which the actor exists.
 """
 
 EDGE_ATTRIBUTES: dict[str, type[Value]] = {
+    "tie_id": str,
     "tie_kind": str,
     "directed": bool,
     "from_actor": str,
@@ -142,9 +144,12 @@ EDGE_ATTRIBUTES: dict[str, type[Value]] = {
 }
 """Every edge attribute, in the order written, with its type.
 
-``from_actor`` and ``to_actor`` are written for directed ties only (an undirected edge has
-no order); ``intensity_rank`` counts from 1 (awareness) to 4 (integration), for Gephi's
-edge thickness; ``schedule_start`` is RFC 9557 text with the time zone.
+``tie_id`` repeats the cooperation id, which is also the edge id: igraph 1.0 reads the
+edge ids of GraphML wrongly (it gives each edge the id of a vertex), and a Gephi user sees
+it as a column beside the others. ``from_actor`` and ``to_actor`` are written for directed
+ties only (an undirected edge has no order); ``intensity_rank`` counts from 1 (awareness)
+to 4 (integration), for Gephi's edge thickness; ``schedule_start`` is RFC 9557 text with
+the time zone.
 """
 
 # Characters XML 1.0 cannot hold in any form, not even as a character reference.
@@ -176,8 +181,9 @@ def write_graphml(
     Raises
     ------
     ValueError
-        If an id holds a character XML cannot hold (U+FFFE, U+FFFF); in texts such
-        characters are written as U+FFFD.
+        If an id holds a character XML cannot hold (U+FFFE, U+FFFF). In texts such
+        characters (also control characters other than tab and line feed) are written as
+        U+FFFD, and line breaks as line feeds.
 
     Examples
     --------
@@ -490,6 +496,7 @@ def _actor_values(actor: Actor) -> dict[str, Any]:
 def _tie_values(tie: Cooperation) -> dict[str, Any]:
     schedule = tie.schedule
     values: dict[str, Any] = {
+        "tie_id": tie.id,
         "tie_kind": tie.kind.value,
         "directed": tie.directed,
         "formality": None if tie.formality is None else tie.formality.value,
@@ -540,6 +547,9 @@ def _same(text: str) -> str:
 
 
 def _xml_text(text: str) -> str:
+    # An XML reader turns every line break into a line feed; writing them so keeps the
+    # text the same in the file and in every tool.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _NOT_IN_XML.sub(_REPLACEMENT, text)
 
 
