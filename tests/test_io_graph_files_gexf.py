@@ -2,13 +2,15 @@
 
 import re
 import xml.etree.ElementTree as ET  # the files parsed here are the tests' own
-from datetime import date
+from datetime import date, timedelta
 
 import networkx as nx
 import pytest
+from hypothesis import given
 
 from bildungsnetz import Actor, Cooperation, EducationNetwork, Period, io
 from graph_files_expected import expected_edge, expected_node
+from strategies import networks
 
 GEXF = "http://www.gexf.net/1.2draft"
 NS = {"g": GEXF}
@@ -142,3 +144,27 @@ def test_without_a_reference_date_the_file_has_no_date_and_still_time(tmp_path):
     graph = root.find("g:graph", NS)
     assert root.find("g:meta", NS).get("lastmodifieddate") is None
     assert (graph.get("mode"), graph.get("timeformat")) == ("dynamic", "date")
+
+
+def closed(period):
+    """The spells networkx reads for a period: its first and last day, 'None' where open."""
+    if period.start is None and period.end is None:
+        return None
+    first = "None" if period.start is None else period.start.isoformat()
+    last = "None" if period.end is None else (period.end - timedelta(days=1)).isoformat()
+    return [(first, last)]
+
+
+@given(networks())
+def test_random_networks_keep_every_record_and_period(tmp_path_factory, network):
+    """Any valid network comes back from read_gexf with its records and their spells."""
+    path = tmp_path_factory.mktemp("zufall") / "netz.gexf"
+    io.write_gexf(network, path)
+    graph = nx.read_gexf(path)
+    assert {node: data.get("spells") for node, data in graph.nodes(data=True)} == {
+        actor.id: closed(actor.active) for actor in network.actors
+    }
+    assert {
+        data["tie_id"]: (frozenset((u, v)), data.get("spells"))
+        for u, v, data in graph.edges(data=True)
+    } == {tie.id: (frozenset(tie.actors), closed(tie.period)) for tie in network.cooperations}

@@ -63,7 +63,7 @@ from bildungsnetz.privacy import suppress
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
     from datetime import date
 
     from bildungsnetz.model import Actor, Cooperation, EducationNetwork, Period
@@ -397,6 +397,8 @@ def read_graphml(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_B
     except defused.ParseError as error:
         line = error.position[0] if error.position else None
         _refuse(source, f"not well-formed XML: {error}", row=line)
+    except LookupError as error:  # the declaration names an encoding Python does not know
+        _refuse(source, f"not readable XML: {error}", row=1)
     if root.tag != _GRAPHML_ROOT:
         _refuse(source, f"not GraphML: the root element is <{root.tag}>, expected {_GRAPHML_ROOT}")
     if root.find(_GRAPHML_GRAPH) is None:
@@ -405,7 +407,7 @@ def read_graphml(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_B
         # networkx parses with the standard library again; defusedxml has just shown that
         # these bytes declare no DTD, so there is nothing left for an entity to expand.
         return nx.parse_graphml(data, edge_key_type=str)
-    except (nx.NetworkXError, KeyError, ValueError, TypeError) as error:
+    except (nx.NetworkXError, KeyError, ValueError, TypeError, AttributeError) as error:
         _refuse(source, f"GraphML that networkx cannot read: {error}")
 
 
@@ -522,7 +524,7 @@ def _tie_values(tie: Cooperation) -> dict[str, Any]:
     return {name: values.get(name) for name in EDGE_ATTRIBUTES}
 
 
-def _flat(values: dict[str, Any], text: Any) -> dict[str, Value]:
+def _flat(values: dict[str, Any], text: Callable[[str], str]) -> dict[str, Value]:
     return {
         name: text(value) if isinstance(value, str) else value
         for name, value in values.items()
