@@ -20,7 +20,7 @@ from bildungsnetz import (
     SchoolProfile,
     io,
 )
-from bildungsnetz.io.graph_files import EDGE_ATTRIBUTES, NODE_ATTRIBUTES
+from bildungsnetz.io import EDGE_ATTRIBUTES, NODE_ATTRIBUTES
 from graph_files_expected import comparable, expected_edge, expected_node, igraph_view
 from strategies import networks
 

@@ -13,8 +13,8 @@ comments, example rows and instructions.
 For other network tools, :func:`write_graphml` (Gephi, Cytoscape, igraph, yEd),
 :func:`write_gexf` (dynamic, for Gephi's timeline) and :func:`write_node_link` (networkx and
 D3 JSON; :func:`to_node_link` gives the data) write the actors and cooperations as a graph
-with flat attributes; :func:`read_graphml` reads GraphML from other tools safely (extra
-``graphml``).
+with the flat attributes of :data:`NODE_ATTRIBUTES` and :data:`EDGE_ATTRIBUTES`;
+:func:`read_graphml` reads GraphML from other tools safely (extra ``graphml``).
 
 Examples
 --------
@@ -28,6 +28,9 @@ from bildungsnetz.io.csv_folder import read_csv_folder, write_csv_folder
 from bildungsnetz.io.files import read, write
 from bildungsnetz.io.frames import from_frames, to_frames
 from bildungsnetz.io.graph_files import (
+    EDGE_ATTRIBUTES,
+    GRAPHML_MAX_BYTES,
+    NODE_ATTRIBUTES,
     read_graphml,
     to_node_link,
     write_gexf,
@@ -48,8 +51,11 @@ from bildungsnetz.io.template import write_template
 from bildungsnetz.io.workbook import read_workbook, write_workbook
 
 __all__ = [
+    "EDGE_ATTRIBUTES",
     "FORMAT_NAME",
     "FORMAT_VERSION",
+    "GRAPHML_MAX_BYTES",
+    "NODE_ATTRIBUTES",
     "SurveyMapping",
     "SurveyResult",
     "dumps",

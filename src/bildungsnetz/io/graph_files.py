@@ -49,6 +49,7 @@ import re
 from datetime import timedelta
 from operator import itemgetter
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import networkx as nx
@@ -63,15 +64,15 @@ from bildungsnetz.privacy import suppress
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Mapping
     from datetime import date
 
     from bildungsnetz.model import Actor, Cooperation, EducationNetwork, Period
     from bildungsnetz.model.dates import DayLike
 
 __all__ = [
-    "DEFAULT_MAX_BYTES",
     "EDGE_ATTRIBUTES",
+    "GRAPHML_MAX_BYTES",
     "NODE_ATTRIBUTES",
     "read_graphml",
     "to_node_link",
@@ -83,36 +84,38 @@ __all__ = [
 Value = str | int | float | bool
 """What a flattened attribute holds: the types GraphML and GEXF know."""
 
-DEFAULT_MAX_BYTES = 100 * 1024 * 1024
+GRAPHML_MAX_BYTES = 100 * 1024 * 1024
 """The largest GraphML file :func:`read_graphml` reads unless told otherwise (100 MiB).
 
 Parsing needs about ten times the file's size in memory; a district's network is far
 smaller, all of Germany (two million ties) larger.
 """
 
-NODE_ATTRIBUTES: dict[str, type[Value]] = {
-    "label": str,
-    "kind": str,
-    "form": str,
-    "stages": str,
-    "pupils": int,
-    "public": bool,
-    "absence_rate": float,
-    "without_qualification_rate": float,
-    "special_needs_rate": float,
-    "migration_rate": float,
-    "municipality": str,
-    "lat": float,
-    "lon": float,
-    "identifiers": str,
-    "part_of": str,
-    "active_start": str,
-    "active_end": str,
-    "funding": str,
-    "topics": str,
-    "tags": str,
-    "description": str,
-}
+NODE_ATTRIBUTES: Mapping[str, type[Value]] = MappingProxyType(
+    {
+        "label": str,
+        "kind": str,
+        "form": str,
+        "stages": str,
+        "pupils": int,
+        "public": bool,
+        "absence_rate": float,
+        "without_qualification_rate": float,
+        "special_needs_rate": float,
+        "migration_rate": float,
+        "municipality": str,
+        "lat": float,
+        "lon": float,
+        "identifiers": str,
+        "part_of": str,
+        "active_start": str,
+        "active_end": str,
+        "funding": str,
+        "topics": str,
+        "tags": str,
+        "description": str,
+    }
+)
 """Every node attribute, in the order written, with its type.
 
 ``label`` is the actor's name; ``form``, ``stages``, ``pupils`` (3 or more), ``public`` and
@@ -121,27 +124,29 @@ the four rates come from a school's profile; ``lat`` and ``lon`` from its locati
 half-open period in which the actor exists.
 """
 
-EDGE_ATTRIBUTES: dict[str, type[Value]] = {
-    "tie_id": str,
-    "tie_kind": str,
-    "directed": bool,
-    "from_actor": str,
-    "to_actor": str,
-    "formality": str,
-    "intensity": str,
-    "intensity_rank": int,
-    "level": str,
-    "period_start": str,
-    "period_end": str,
-    "schedule_rule": str,
-    "schedule_start": str,
-    "last_contact": str,
-    "tie_topics": str,
-    "tie_funding": str,
-    "person_bound": bool,
-    "confirmed": bool,
-    "tie_description": str,
-}
+EDGE_ATTRIBUTES: Mapping[str, type[Value]] = MappingProxyType(
+    {
+        "tie_id": str,
+        "tie_kind": str,
+        "directed": bool,
+        "from_actor": str,
+        "to_actor": str,
+        "formality": str,
+        "intensity": str,
+        "intensity_rank": int,
+        "level": str,
+        "period_start": str,
+        "period_end": str,
+        "schedule_rule": str,
+        "schedule_start": str,
+        "last_contact": str,
+        "tie_topics": str,
+        "tie_funding": str,
+        "person_bound": bool,
+        "confirmed": bool,
+        "tie_description": str,
+    }
+)
 """Every edge attribute, in the order written, with its type.
 
 ``tie_id`` repeats the cooperation id, which is also the edge id: igraph 1.0 reads the
@@ -329,7 +334,7 @@ def write_node_link(
     write_text_atomic(Path(path), text + "\n")
 
 
-def read_graphml(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> nx.Graph:
+def read_graphml(path: str | os.PathLike[str], *, max_bytes: int = GRAPHML_MAX_BYTES) -> nx.Graph:
     """Read a GraphML file written by another tool, safely.
 
     The file is refused before parsing if it is larger than ``max_bytes``. It is then
@@ -344,7 +349,7 @@ def read_graphml(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_B
     path
         The GraphML file.
     max_bytes
-        The largest file size read, :data:`DEFAULT_MAX_BYTES` (100 MiB) by default.
+        The largest file size read, :data:`GRAPHML_MAX_BYTES` (100 MiB) by default.
 
     Returns
     -------
