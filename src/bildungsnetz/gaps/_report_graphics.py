@@ -268,7 +268,8 @@ def _cause(found: list[Ending], programmes: Mapping[str, str], *, words: Mapping
         parts.append(words["ends_with"].format(names=", ".join(named)))
     if any(not ending.programmes and ending.collection != "programmes" for ending in found):
         parts.append(words["own_period"])
-    return "; ".join(parts)
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:]
 
 
 def _shortened(text: str) -> str:

@@ -36,6 +36,8 @@ _FEATURE = "GapReport.to_html()"
 
 _WORDS: dict[str, dict[Language, str]] = {
     "report": {"de": "Bericht", "en": "Report"},
+    "header_as_of": {"de": "Stand", "en": "As of"},
+    "header_horizon": {"de": "Vorschau", "en": "Horizon"},
     "contents": {"de": "Inhalt", "en": "Contents"},
     "overview": {"de": "Überblick", "en": "Overview"},
     "key_figures": {"de": "Kennzahlen", "en": "Key figures"},
