@@ -105,11 +105,14 @@ def test_report_json_is_the_report_document(capsys):
 
 
 def test_report_html_is_a_page_in_the_chosen_language(capsys):
-    """--format html --lang en prints a whole English page."""
+    """--format html --lang en prints the whole English document, school profiles and all."""
     assert main(["report", "--example", "--format", "html", "--lang", "en"]) == 0
     page = capsys.readouterr().out
     assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
-    assert "<th>Severity</th>" in page
+    assert ('<th scope="col">Severity</th>' in page, '<section id="schools"' in page) == (
+        True,
+        True,
+    )
 
 
 def test_report_reads_a_german_day_and_a_horizon(capsys):

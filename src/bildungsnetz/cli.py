@@ -28,7 +28,6 @@ Musterkreis
 from __future__ import annotations
 
 import argparse
-import html
 import json
 import sys
 from collections import Counter
@@ -233,17 +232,10 @@ def _report(network: EducationNetwork, arguments: argparse.Namespace, out: TextI
     if arguments.format == "json":
         out.write(report.to_json())
     elif arguments.format == "html":
-        out.write(_html_page(report.network, report.to_html(arguments.lang), arguments.lang))
+        out.write(report.to_html(arguments.lang, network=network))
     else:
         out.write(report.to_markdown(arguments.lang, limit=arguments.limit))
     return _OK
-
-
-def _html_page(title: str, body: str, lang: Language) -> str:
-    return (
-        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html.escape(title)}</title>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
-    )
 
 
 def _convert(source: str, target: str, lang: Language, out: TextIO) -> int:

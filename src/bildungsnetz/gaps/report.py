@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from bildungsnetz._format import day as format_day
 from bildungsnetz._optional import require
+from bildungsnetz.gaps._report_page import FindingItem, SuggestionLine, render_page
 from bildungsnetz.gaps._text import number
 from bildungsnetz.gaps.gap import (
     AnySuggestion,
@@ -34,11 +35,14 @@ from bildungsnetz.gaps.gap import (
     SuggestedPlacement,
 )
 from bildungsnetz.model import Language, Severity
+from bildungsnetz.privacy import DEFAULT_POLICY, DisclosurePolicy
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping
+    from collections.abc import Callable, Iterable, Iterator, Mapping
 
     import pandas as pd
+
+    from bildungsnetz.model import EducationNetwork
 
 __all__ = ["GapDiff", "GapReport"]
 
@@ -424,7 +428,7 @@ class GapReport(_Frozen):
         counted = f", {number(len(gaps), lang)} {_WORDS['findings'][lang]}" if len(gaps) > 1 else ""
         title = f"**{first.kind.label(lang)}** ({first.severity.label(lang)}{counted})"
         if about:
-            title += f" – {self._actor_listing(about, lang)}"
+            title += f" – {self._actor_listing(about, lang, escape=_escape_markdown)}"
         text = _escape_markdown(first.explanation.text(lang))
         if len(gaps) > 1:
             text = f"{_WORDS['example'][lang]}: {text}"
@@ -449,9 +453,11 @@ class GapReport(_Frozen):
         shown = entries if escaped else [_escape_markdown(entry) for entry in entries]
         return [f"{indent}{heading}:", "", *(f"{indent}- {entry}" for entry in shown), ""]
 
-    def _actor_listing(self, actors: list[str], lang: Language) -> str:
+    def _actor_listing(
+        self, actors: list[str], lang: Language, *, escape: Callable[[str], str]
+    ) -> str:
         """Return the first five names and how many more ("+40 weitere")."""
-        shown = ", ".join(_escape_markdown(self.names.get(a, a)) for a in actors[:_NAMES_SHOWN])
+        shown = ", ".join(escape(self.names.get(a, a)) for a in actors[:_NAMES_SHOWN])
         more = len(actors) - _NAMES_SHOWN
         if more > 0:
             shown += f" {_WORDS['plus_more'][lang].format(count=number(more, lang))}"
@@ -460,12 +466,11 @@ class GapReport(_Frozen):
     def _suggestion_line(self, suggestion: AnySuggestion, lang: Language) -> str:
         """Return a suggestion as one list entry: what changes, why, what it closes."""
         line = (
-            f"**{self._suggestion_title(suggestion, lang)}** – "
+            f"**{self._suggestion_title(suggestion, lang, escape=_escape_markdown)}** – "
             f"{_escape_markdown(suggestion.reason.text(lang))}"
         )
-        if len(suggestion.closes) > 1:
-            line += " " + _WORDS["closes"][lang].format(count=number(len(suggestion.closes), lang))
-        return line
+        closes = self._closes(suggestion, lang)
+        return f"{line} {closes}" if closes else line
 
     def _heading(self, lang: Language) -> str:
         parts = [
@@ -492,11 +497,13 @@ class GapReport(_Frozen):
             lines.append(f"| {severity.label(lang)} | {kind.label(lang)} | {number(count, lang)} |")
         return [*lines, ""]
 
-    def _suggestion_title(self, suggestion: AnySuggestion, lang: Language) -> str:
-        """Return what a suggestion changes, in words, with names escaped for Markdown."""
+    def _suggestion_title(
+        self, suggestion: AnySuggestion, lang: Language, *, escape: Callable[[str], str]
+    ) -> str:
+        """Return what a suggestion changes, in words, with names passed through ``escape``."""
 
         def name(actor: str) -> str:
-            return _escape_markdown(self.names.get(actor, actor))
+            return escape(self.names.get(actor, actor))
 
         if isinstance(suggestion, SuggestedMeasure):
             measure = name(suggestion.intervention)
@@ -504,34 +511,94 @@ class GapReport(_Frozen):
         pair = " ↔ ".join(name(actor) for actor in suggestion.actors)
         return f"{pair} ({suggestion.kind.label(lang)})"
 
-    def to_html(self, lang: Language = "de") -> str:
-        """Return the report as an HTML table; every user string is escaped.
+    def to_html(
+        self,
+        lang: Language = "de",
+        *,
+        network: EducationNetwork | None = None,
+        policy: DisclosurePolicy = DEFAULT_POLICY,
+    ) -> str:
+        """Return the report as one self-contained, printable HTML document.
+
+        The document has a header with a table of contents, an overview (counts by
+        severity and kind) and every finding as :meth:`to_markdown` groups and words it,
+        with its evidence and verified suggestions. Given the network the report was made
+        of, it adds the network's key figures, a map of the schools, the funding timeline
+        and a profile page per school (its ties, findings and transitions). Styles are
+        inline, nothing is loaded from elsewhere, and printing starts every school
+        profile on a new page. Every user string is escaped; pupil counts are published
+        as :mod:`bildungsnetz.privacy` allows.
+
+        Parameters
+        ----------
+        lang
+            ``"de"`` or ``"en"``.
+        network
+            The network the report was made of, for key figures, map, timeline and
+            school profiles; without it the document has the findings only and says so.
+        policy
+            How the school profiles protect pupil counts (schools' sizes and transitions);
+            pass the policy the report was made with.
+
+        Raises
+        ------
+        MissingDependencyError
+            If Jinja2 is not installed (``pip install "bildungsnetz[html]"``).
 
         Examples
         --------
         >>> from bildungsnetz import find_gaps
         >>> from bildungsnetz.datasets import musterkreis
-        >>> find_gaps(musterkreis()).to_html("en").startswith('<table class="bildungsnetz-gaps">')
-        True
+        >>> network = musterkreis()
+        >>> page = find_gaps(network).to_html("en", network=network)
+        >>> page.startswith("<!DOCTYPE html>"), '<html lang="en">' in page
+        (True, True)
+        >>> 'id="schools"' in page, 'id="schools"' in find_gaps(network).to_html("en")
+        (True, False)
         """
-        rows = "".join(
-            "<tr>"
-            f"<td>{html.escape(gap.severity.label(lang))}</td>"
-            f"<td>{html.escape(gap.kind.label(lang))}</td>"
-            f"<td>{html.escape(', '.join(self.names.get(a, a) for a in gap.actors[:6]))}</td>"
-            f"<td>{html.escape(gap.explanation.text(lang))}</td>"
-            "</tr>"
-            for gap in self.gaps
+        return render_page(
+            self,
+            self._finding_items(lang),
+            lang=lang,
+            words={key: words[lang] for key, words in _WORDS.items()},
+            network=network,
+            policy=policy,
         )
-        header = "".join(
-            f"<th>{html.escape(_WORDS[key][lang])}</th>"
-            for key in ("severity", "kind", "actors", "explanation")
-        )
-        caption = html.escape(f"{_WORDS['title'][lang]} {self.network} – {self._heading(lang)}")
-        return (
-            f'<table class="bildungsnetz-gaps"><caption>{caption}</caption>'
-            f"<thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>"
-        )
+
+    def _finding_items(self, lang: Language) -> list[FindingItem]:
+        """Return the items of the report as :meth:`to_markdown` lists them, unescaped."""
+        items = []
+        for position, gaps in enumerate(_grouped(self.gaps), start=1):
+            first = gaps[0]
+            about = [g.actors[0] for g in gaps] if len(gaps) > 1 else list(first.actors)
+            items.append(
+                FindingItem(
+                    position=position,
+                    gaps=tuple(gaps),
+                    kind=first.kind.label(lang),
+                    severity=first.severity,
+                    severity_label=first.severity.label(lang),
+                    actors=self._actor_listing(about, lang, escape=str) if about else "",
+                    explanation=first.explanation.text(lang),
+                    example=len(gaps) > 1,
+                    evidence=tuple(d.text(lang) for d in first.details) if len(gaps) == 1 else (),
+                    suggestions=tuple(
+                        SuggestionLine(
+                            title=self._suggestion_title(tip, lang, escape=str),
+                            reason=tip.reason.text(lang),
+                            closes=self._closes(tip, lang),
+                        )
+                        for tip in first.suggestions
+                    ),
+                )
+            )
+        return items
+
+    def _closes(self, suggestion: AnySuggestion, lang: Language) -> str:
+        """Return "Schließt 3 Befunde." for a suggestion that closes more than its own."""
+        if len(suggestion.closes) <= 1:
+            return ""
+        return _WORDS["closes"][lang].format(count=number(len(suggestion.closes), lang))
 
     def _repr_html_(self) -> str:
         """Return the report as an HTML table for Jupyter (German; see :meth:`to_html`)."""
