@@ -21,6 +21,7 @@ ALLOWED = {
     "privacy": set(),
     "gaps": {"model", "graph", "metrics", "rules", "privacy"},
     "datasets": {"model", "io"},
+    "interactive": {"model", "io", "graph", "metrics", "gaps", "privacy"},
     "errors": set(),
     "_format": set(),
     "_optional": set(),
