@@ -29,6 +29,7 @@ import networkx as nx
 import numpy as np
 import scipy.sparse
 
+from bildungsnetz._repr import clipped
 from bildungsnetz.model.dates import to_day
 
 if TYPE_CHECKING:
@@ -347,7 +348,7 @@ class CompactGraph:
         as_of = self.params.get("params", {}).get("as_of")
         day = "" if as_of is None else f" as of {as_of}"
         return (
-            f"<CompactGraph {self.params.get('name', '')!r}{day}: {len(self.nodes)} nodes, "
+            f"<CompactGraph {clipped(self.params.get('name', ''))}{day}: {len(self.nodes)} nodes, "
             f"{self.number_of_edges()} edges>"
         )
 
