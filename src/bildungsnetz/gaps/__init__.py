@@ -36,6 +36,14 @@ from bildungsnetz.gaps.interventions import (
     find_uncovered_topics,
     find_unmet_needs,
 )
+from bildungsnetz.gaps.overview import (
+    Ending,
+    KeyFigures,
+    SchoolCoverage,
+    endings,
+    key_figures,
+    school_coverage,
+)
 from bildungsnetz.gaps.report import GapDiff, GapReport
 from bildungsnetz.gaps.required_ties import (
     find_fragile_pairs,
@@ -61,13 +69,16 @@ __all__ = [
     "DETECTORS",
     "AnySuggestion",
     "Comparison",
+    "Ending",
     "EvidenceValue",
     "Explanation",
     "Gap",
     "GapDiff",
     "GapKind",
     "GapReport",
+    "KeyFigures",
     "MeasureChange",
+    "SchoolCoverage",
     "SuggestedMeasure",
     "SuggestedPlacement",
     "SuggestedTie",
@@ -75,6 +86,7 @@ __all__ = [
     "Table",
     "compare",
     "coverage_table",
+    "endings",
     "find_cut_actors",
     "find_cut_ties",
     "find_data_gaps",
@@ -98,5 +110,7 @@ __all__ = [
     "find_unmet_needs",
     "find_unreachable",
     "headline_measures",
+    "key_figures",
+    "school_coverage",
     "transition_matrix",
 ]

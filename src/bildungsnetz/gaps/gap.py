@@ -276,7 +276,7 @@ class SuggestedPlacement(_Remedy):
 
     @property
     def kind(self) -> CooperationKind:
-        """Always :attr:`CooperationKind.PLACEMENT`."""
+        """Always :attr:`~bildungsnetz.model.CooperationKind.PLACEMENT`."""
         return CooperationKind.PLACEMENT
 
     @property
