@@ -1,6 +1,8 @@
 import importlib
 import inspect
 import pkgutil
+import subprocess
+import sys
 from importlib.metadata import version
 from pathlib import Path
 
@@ -117,3 +119,14 @@ def test_no_utils_module():
 def test_version_matches_the_distribution():
     """bildungsnetz.__version__ is the installed distribution's version."""
     assert bildungsnetz.__version__ == version("bildungsnetz")
+
+
+def test_interactive_is_imported_explicitly():
+    """`import bildungsnetz` leaves out `bildungsnetz.interactive`; its names are pinned."""
+    code = "import sys, bildungsnetz; print('bildungsnetz.interactive' in sys.modules)"
+    fresh = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    interactive = importlib.import_module("bildungsnetz.interactive")
+    assert (fresh.stdout.strip(), sorted(interactive.__all__)) == (
+        "False",
+        ["KIND_COLOURS", "SEVERITY_COLOURS", "Size", "view", "write_html"],
+    )

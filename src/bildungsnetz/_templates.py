@@ -5,16 +5,18 @@ undefined names are errors, so a user string can only reach the page escaped and
 in a template fails loudly. The environment is built once (extra ``html``).
 
 Filters beside Jinja2's own: ``number(lang)`` writes ``2.131`` / ``2,131``, ``percent(lang)``
-``26 %`` / ``26%`` and ``day(lang)`` ``31.07.2028`` / ``2028-07-31``.
+``26 %`` / ``26%``, ``day(lang)`` ``31.07.2028`` / ``2028-07-31`` and ``pupils(lang)`` a
+count of pupils as it may be published (``.`` below 3, see :mod:`bildungsnetz.privacy`).
 """
 
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from bildungsnetz._format import day, number, percent
 from bildungsnetz._optional import require
+from bildungsnetz.privacy import SUPPRESSED, suppress
 
 if TYPE_CHECKING:
     import jinja2
@@ -66,10 +68,19 @@ def render_or_none(name: str, /, **context: Any) -> str | None:
         return None
 
 
-@functools.cache
 def _environment(feature: str) -> jinja2.Environment:
+    # Imported on every call (a lookup once it is loaded), so that a missing Jinja2 is
+    # noticed wherever it is asked for; only the environment is built once.
     jinja: Any = require("jinja2", extra="html", feature=feature)
     return _build(jinja)
+
+
+def _pupils(count: int | None, lang: Literal["de", "en"]) -> str:
+    """Return a count of pupils as it may be published: ``.`` where it is suppressed."""
+    if count is None:
+        return ""
+    shown = suppress(count)
+    return SUPPRESSED if shown is None else number(shown, lang)
 
 
 @functools.cache
@@ -82,5 +93,5 @@ def _build(jinja: Any) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    environment.filters.update(number=number, percent=percent, day=day)
+    environment.filters.update(number=number, percent=percent, day=day, pupils=_pupils)
     return environment  # type: ignore[no-any-return]

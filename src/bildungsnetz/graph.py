@@ -29,6 +29,7 @@ import networkx as nx
 import numpy as np
 import scipy.sparse
 
+from bildungsnetz._repr import clipped
 from bildungsnetz.model.dates import to_day
 
 if TYPE_CHECKING:
@@ -337,6 +338,22 @@ class CompactGraph:
     indptr: np.ndarray[Any, np.dtype[np.int64]]
     indices: np.ndarray[Any, np.dtype[np.int64]]
     params: dict[str, Any]
+
+    def __repr__(self) -> str:
+        """Return the network, the day and the size, not the arrays.
+
+        Examples
+        --------
+        >>> from bildungsnetz.datasets import musterkreis
+        >>> to_arrays(musterkreis(), as_of="2025-11-01")  # doctest: +ELLIPSIS
+        <CompactGraph 'Musterkreis' as of 2025-11-01: 385 nodes, ... edges>
+        """
+        as_of = self.params.get("params", {}).get("as_of")
+        day = "" if as_of is None else f" as of {as_of}"
+        return (
+            f"<CompactGraph {clipped(self.params.get('name', ''))}{day}: {len(self.nodes)} nodes, "
+            f"{self.number_of_edges()} edges>"
+        )
 
     @cached_property
     def index(self) -> dict[str, int]:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict
 
 from bildungsnetz import metrics
+from bildungsnetz._repr import clipped
 from bildungsnetz.gaps._analysis import Analysis, analyse
 from bildungsnetz.gaps._text import amount, decimal, number
 from bildungsnetz.gaps.find import find_gaps
@@ -105,6 +106,26 @@ class Comparison(_Frozen):
     after: str
     diff: GapDiff
     measures: tuple[MeasureChange, ...]
+
+    def __repr__(self) -> str:
+        """Return one line: the two networks and how many findings closed and opened.
+
+        Examples
+        --------
+        >>> from bildungsnetz.datasets import musterkreis
+        >>> compare(musterkreis(), musterkreis())  # doctest: +ELLIPSIS
+        <Comparison 'Musterkreis' → 'Musterkreis': 0 closed, 0 opened, ... unchanged, 10 measures>
+        """
+        diff = self.diff
+        return (
+            f"<Comparison {clipped(self.before)} → {clipped(self.after)}: "
+            f"{len(diff.closed)} closed, {len(diff.opened)} opened, "
+            f"{len(diff.unchanged)} unchanged, {len(self.measures)} measures>"
+        )
+
+    def __str__(self) -> str:
+        """Return the German summary of :meth:`to_text`."""
+        return self.to_text("de").rstrip("\n")
 
     def to_text(self, lang: Language = "de") -> str:
         """Return a short plain-language summary for a committee."""

@@ -31,10 +31,14 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer
 
+from bildungsnetz._repr import MAX_ITEMS, changed_fields, shortened
+from bildungsnetz._templates import render_or_none
 from bildungsnetz.model import Cooperation, CooperationKind, Intensity, Language, Severity
 from bildungsnetz.model.enums import LabelledEnum, register_labels
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from bildungsnetz.model import EducationNetwork
 
 __all__ = [
@@ -134,6 +138,10 @@ ReadOnlyMapping = Annotated[
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
+
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
+        # The fields given, long texts and lists cut: a repr that fits on a line.
+        return changed_fields(self)
 
 
 # A sentence that ends on a name ending in an abbreviation ("… e. V.") gets no second
@@ -508,6 +516,27 @@ class Gap(_Frozen):
     def __hash__(self) -> int:
         return hash(self.id)
 
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
+        # What tells findings apart; texts, evidence and remedies are for str() and the view.
+        for name in ("id", "kind", "severity", "score", "actors", "rule"):
+            yield name, shortened(getattr(self, name))
+
+    def __str__(self) -> str:
+        """Return the finding in German in a few lines: what, why, evidence, remedies."""
+        return "\n".join(gap_lines(self, {}, "de"))
+
+    def _repr_html_(self) -> str | None:
+        """Return the finding for Jupyter (German), or ``None`` without Jinja2.
+
+        Examples
+        --------
+        >>> from bildungsnetz import find_gaps
+        >>> from bildungsnetz.datasets import musterkreis
+        >>> "Ungedeckter Bedarf" in find_gaps(musterkreis())[0]._repr_html_()
+        True
+        """
+        return render_or_none("view_gap.html.j2", **gap_view(self, {}, "de"))
+
     @classmethod
     def create(
         cls,
@@ -556,3 +585,67 @@ class Gap(_Frozen):
         """The report order: most severe first, then by kind, larger score, actors, id."""
         kind_rank = list(GapKind).index(self.kind)
         return (-self.severity.rank, kind_rank, -self.score, self.actors, self.id)
+
+
+_WORDS: dict[str, tuple[str, str]] = {
+    "evidence": ("Belege", "Evidence"),
+    "suggestions": ("Vorschläge", "Suggestions"),
+    "also_at": ("{measure} auch an {site}", "{measure} also at {site}"),
+    "more": ("… {count} weitere", "… {count} more"),
+}
+
+
+def _word(key: str, lang: Language) -> str:
+    german, english = _WORDS[key]
+    return german if lang == "de" else english
+
+
+def suggestion_title(suggestion: AnySuggestion, names: Mapping[str, str], lang: Language) -> str:
+    """Return what a suggestion changes, in words: ``A ↔ B (Platzierung)``."""
+    if isinstance(suggestion, SuggestedMeasure):
+        return _word("also_at", lang).format(
+            measure=names.get(suggestion.intervention, suggestion.intervention),
+            site=names.get(suggestion.site, suggestion.site),
+        )
+    pair = " ↔ ".join(names.get(actor, actor) for actor in suggestion.actors)
+    return f"{pair} ({suggestion.kind.label(lang)})"
+
+
+def gap_lines(gap: Gap, names: Mapping[str, str], lang: Language) -> list[str]:
+    """Return a finding as plain text: title, explanation, the first evidence and remedies.
+
+    At most :data:`~bildungsnetz._repr.MAX_ITEMS` lines of evidence and of suggestions,
+    each followed by how many more there are, so that the text stays short.
+    """
+    actors = ", ".join(names.get(actor, actor) for actor in gap.actors[:MAX_ITEMS])
+    if len(gap.actors) > MAX_ITEMS:
+        actors += " " + _word("more", lang).format(count=len(gap.actors) - MAX_ITEMS)
+    title = f"{gap.kind.label(lang)} ({gap.severity.label(lang)})"
+    lines = [f"{title}: {actors}" if actors else title, gap.explanation.text(lang)]
+    for key, entries in (
+        ("evidence", [line.text(lang) for line in gap.details]),
+        ("suggestions", [suggestion_title(s, names, lang) for s in gap.suggestions]),
+    ):
+        if entries:
+            lines.append(f"{_word(key, lang)}:")
+            lines.extend(f"- {entry}" for entry in entries[:MAX_ITEMS])
+            if len(entries) > MAX_ITEMS:
+                lines.append(_word("more", lang).format(count=len(entries) - MAX_ITEMS))
+    return lines
+
+
+def gap_view(gap: Gap, names: Mapping[str, str], lang: Language) -> dict[str, Any]:
+    """Return what the HTML view of a finding shows (``view_gap.html.j2``)."""
+    return {
+        "lang": lang,
+        "gap": gap,
+        "actors": [names.get(actor, actor) for actor in gap.actors],
+        "suggestions": [
+            {
+                "title": suggestion_title(suggestion, names, lang),
+                "reason": suggestion.reason.text(lang),
+                "closes": len(suggestion.closes),
+            }
+            for suggestion in gap.suggestions
+        ],
+    }

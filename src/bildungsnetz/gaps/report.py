@@ -26,6 +26,7 @@ from bildungsnetz._format import day as format_day
 from bildungsnetz._optional import require
 from bildungsnetz.gaps._report_page import FindingItem, SuggestionLine, render_page
 from bildungsnetz.gaps._text import number
+from bildungsnetz.gaps._views import report_lines, report_repr, report_view
 from bildungsnetz.gaps.gap import (
     AnySuggestion,
     Gap,
@@ -101,6 +102,21 @@ class GapDiff(_Frozen):
     closed: tuple[Gap, ...] = ()
     unchanged: tuple[Gap, ...] = ()
 
+    def __repr__(self) -> str:
+        """Return one line: how many findings opened, closed and stayed.
+
+        Examples
+        --------
+        >>> GapDiff()
+        <GapDiff: 0 opened, 0 closed, 0 unchanged>
+        """
+        return (
+            f"<GapDiff: {len(self.opened)} opened, {len(self.closed)} closed, "
+            f"{len(self.unchanged)} unchanged>"
+        )
+
+    __str__ = __repr__
+
 
 class GapReport(_Frozen):
     """The ranked findings of :func:`~bildungsnetz.gaps.find_gaps` for one network.
@@ -155,6 +171,25 @@ class GapReport(_Frozen):
 
     def __hash__(self) -> int:
         return hash((self.network, self.as_of, tuple(gap.id for gap in self.gaps)))
+
+    def __repr__(self) -> str:
+        """Return one line: the network, the day and the findings by severity.
+
+        Examples
+        --------
+        >>> from bildungsnetz import find_gaps
+        >>> from bildungsnetz.datasets import musterkreis
+        >>> find_gaps(musterkreis())  # doctest: +ELLIPSIS
+        <GapReport 'Musterkreis' as of 2025-11-01: ... findings (... critical, ... high, ...)>
+        """
+        return report_repr(self)
+
+    def __str__(self) -> str:
+        """Return a short German summary: counts by severity and kind, the first findings.
+
+        The whole report is :meth:`to_markdown`; this is what ``print(report)`` shows.
+        """
+        return "\n".join(report_lines(self, "de"))
 
     # -- selecting ---------------------------------------------------------------------
 
@@ -600,9 +635,13 @@ class GapReport(_Frozen):
             return ""
         return _WORDS["closes"][lang].format(count=number(len(suggestion.closes), lang))
 
-    def _repr_html_(self) -> str:
-        """Return the report as an HTML table for Jupyter (German; see :meth:`to_html`)."""
-        return self.to_html("de")
+    def _repr_html_(self) -> str | None:
+        """Return the counts and the first findings for Jupyter (German), or ``None``.
+
+        ``None`` without Jinja2, so that Jupyter shows the repr instead. The whole report
+        is :meth:`to_html` or :meth:`to_markdown`.
+        """
+        return report_view(self, "de")
 
 
 _GROUP_FROM = 4

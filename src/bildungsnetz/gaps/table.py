@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from bildungsnetz._optional import require
+from bildungsnetz._repr import clipped
+from bildungsnetz._templates import render_or_none
 from bildungsnetz.privacy import DEFAULT_POLICY, DisclosurePolicy, format_count, protect_table
 
 if TYPE_CHECKING:
@@ -144,6 +146,37 @@ class Table:
             column_totals={c: protected.column_totals.get(c, 0) for c in columns},
             total=protected.total,
         )
+
+    def __repr__(self) -> str:
+        """Return one line: the title, the size and the total as published.
+
+        Examples
+        --------
+        >>> Table.from_counts({("a", "x"): 5, ("b", "x"): 1}, title="t", pupils=True)
+        <Table 't': 2 rows × 1 column, total 6>
+        """
+        rows, columns = len(self.rows), len(self.columns)
+        return (
+            f"<Table {clipped(self.title)}: {rows} row{'' if rows == 1 else 's'} × "
+            f"{columns} column{'' if columns == 1 else 's'}, total {format_count(self.total)}>"
+        )
+
+    def __str__(self) -> str:
+        """Return the table as Markdown (see :meth:`to_markdown`)."""
+        return self.to_markdown()
+
+    def _repr_html_(self) -> str | None:
+        """Return the table for Jupyter, suppressed counts as ``.``; ``None`` without Jinja2.
+
+        Examples
+        --------
+        >>> table = Table.from_counts({("a", "x"): 5, ("b", "x"): 1}, title="t", pupils=True)
+        >>> '<td class="bn-num">.</td>' in table._repr_html_()
+        True
+        """
+        suppressed = None in self.cells.values() or None in self.row_totals.values()
+        suppressed = suppressed or None in self.column_totals.values() or self.total is None
+        return render_or_none("view_table.html.j2", lang="de", table=self, suppressed=suppressed)
 
     def cell(self, row: str, column: str) -> int | None:
         """Return the published count of a cell (0 for an empty one, ``None`` if suppressed)."""

@@ -48,6 +48,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
+from bildungsnetz._repr import clipped
 from bildungsnetz.errors import LoadError, LoadProblem
 from bildungsnetz.io._csv_text import csv_rows, decoded
 from bildungsnetz.io._survey_names import (
@@ -281,6 +282,24 @@ class SurveyResult:
     actor_names: Mapping[str, str] = field(
         default_factory=lambda: MappingProxyType({}), repr=False, compare=False
     )
+
+    def __repr__(self) -> str:
+        """Return one line: the file and how many ties, answers and open questions it holds.
+
+        Examples
+        --------
+        >>> from bildungsnetz.datasets import musterkreis, musterkreis_survey_path
+        >>> read_survey(musterkreis_survey_path(), musterkreis())  # doctest: +ELLIPSIS
+        <SurveyResult 'musterkreis_survey.csv': 31 cooperations (10 confirmed, 21 one-sided), ...>
+        """
+        source = "" if self.source is None else f" {clipped(Path(self.source).name)}"
+        return (
+            f"<SurveyResult{source}: {len(self.cooperations)} cooperations "
+            f"({len(self.confirmed)} confirmed, {len(self.one_sided)} one-sided), "
+            f"{len(self.respondents)} respondents, {len(self.non_respondents)} not answered, "
+            f"{len(self.review)} to review, {len(self.unknown)} unknown, "
+            f"{len(self.conflicts)} conflicts>"
+        )
 
     @property
     def confirmed(self) -> tuple[Cooperation, ...]:

@@ -89,6 +89,16 @@ class ArrayGraph:
             raise nx.NetworkXNotImplemented(msg)
         return cls.from_edges(list(graph), list(graph.edges()))
 
+    def __repr__(self) -> str:
+        """Return the size, not the arrays.
+
+        Examples
+        --------
+        >>> ArrayGraph.from_edges(["a", "b", "c"], [("a", "b"), ("b", "c")])
+        <ArrayGraph: 3 nodes, 2 edges>
+        """
+        return f"<ArrayGraph: {len(self.nodes)} nodes, {self.indices.size // 2} edges>"
+
     def __iter__(self) -> Iterator[Hashable]:
         return iter(self.nodes)
 

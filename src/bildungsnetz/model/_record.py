@@ -5,9 +5,14 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, PlainSerializer, WithJsonSchema
+
+from bildungsnetz._repr import changed_fields
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 __all__ = [
     "Ags",
@@ -36,6 +41,10 @@ class Record(BaseModel):
         frozen=True,
         extra="forbid",
     )
+
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
+        # The fields given, not every empty set: a repr that fits on a line.
+        return changed_fields(self)
 
 
 def _normalise(value: str) -> str:

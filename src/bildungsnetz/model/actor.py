@@ -20,6 +20,7 @@ from typing import Annotated
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
+from bildungsnetz._templates import render_or_none
 from bildungsnetz.model._record import Ags, Id, IdSet, Name, Record, SortedSet, Text, TextSet
 from bildungsnetz.model.dates import Period
 from bildungsnetz.model.enums import ActorKind, SchoolForm, Stage, Topic
@@ -212,3 +213,27 @@ class Actor(Record):
     def is_school(self) -> bool:
         """Whether the actor is a school."""
         return self.kind is ActorKind.SCHOOL
+
+    def _repr_html_(self) -> str | None:
+        """Return the actor for Jupyter (German), or ``None`` without Jinja2.
+
+        Pupil counts pass through :mod:`bildungsnetz.privacy`: fewer than 3 show as ``.``.
+
+        Examples
+        --------
+        >>> school = Actor(id="gs1", name="GS Am Markt", kind="school",
+        ...                school=SchoolProfile(form="grundschule", pupils=180))
+        >>> "<dd>180</dd>" in school._repr_html_()
+        True
+        """
+        stages = () if self.school is None else sorted(self.school.stages)
+        return render_or_none(
+            "view_actor.html.j2",
+            lang="de",
+            actor=self,
+            identifiers=sorted(self.identifiers, key=lambda i: (i.scheme, i.value)),
+            stages=[stage.label("de") for stage in stages],
+            topics=sorted(topic.label("de") for topic in self.topics),
+            start=self.active.start,
+            last=self.active.last_day,
+        )

@@ -26,7 +26,6 @@ bildungsnetz.errors.NetworkIntegrityError: 2 problems in network 'Kaputt':
 
 from __future__ import annotations
 
-import html
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
@@ -35,13 +34,14 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from pydantic import PrivateAttr, ValidationError
 
+from bildungsnetz._templates import render_or_none
 from bildungsnetz.errors import NetworkIntegrityError, UnknownActorError
 from bildungsnetz.model._integrity import find_problems
 from bildungsnetz.model._record import Name, Record, Text
 from bildungsnetz.model.actor import Actor
 from bildungsnetz.model.cooperation import Cooperation
 from bildungsnetz.model.dates import Day, to_day
-from bildungsnetz.model.enums import ActorKind
+from bildungsnetz.model.enums import ActorKind, SchoolForm
 from bildungsnetz.model.flow import TransitionFlow
 from bildungsnetz.model.forum import Forum
 from bildungsnetz.model.intervention import Intervention
@@ -254,8 +254,10 @@ class EducationNetwork(Record):
 
     __str__ = __repr__
 
-    def _repr_html_(self) -> str:
-        """Return a summary table for Jupyter: records and actors by kind, all escaped.
+    def _repr_html_(self) -> str | None:
+        """Return a summary for Jupyter (German): records, actors by kind, schools by form.
+
+        ``None`` without Jinja2, so that Jupyter shows the repr instead.
 
         Examples
         --------
@@ -263,23 +265,14 @@ class EducationNetwork(Record):
         >>> "<td>Kita</td>" in musterkreis()._repr_html_()
         True
         """
-        counts = Counter(actor.kind for actor in self.actors)
-        rows = [
-            ("Akteure", len(self.actors)),
-            ("Kooperationen", len(self.cooperations)),
-            ("Gremien", len(self.forums)),
-            ("Übergangsströme", len(self.flows)),
-            ("Maßnahmen", len(self.interventions)),
-            ("Förderprogramme", len(self.programmes)),
-            *((kind.label(), counts[kind]) for kind in ActorKind if counts[kind]),
-        ]
-        body = "".join(
-            f"<tr><td>{html.escape(label)}</td><td>{count}</td></tr>" for label, count in rows
-        )
-        caption = html.escape(self.name + (f" ({self.region})" if self.region else ""))
-        return (
-            f'<table class="bildungsnetz-network"><caption>{caption}</caption>'
-            f"<tbody>{body}</tbody></table>"
+        kinds = Counter(actor.kind for actor in self.actors)
+        forms = Counter(actor.school.form for actor in self.actors if actor.school is not None)
+        return render_or_none(
+            "view_network.html.j2",
+            lang="de",
+            network=self,
+            kinds=[(kind.label("de"), kinds[kind]) for kind in ActorKind if kinds[kind]],
+            forms=[(form.label("de"), forms[form]) for form in SchoolForm if forms[form]],
         )
 
     # Lookups -------------------------------------------------------------------------

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from pydantic import BaseModel, ConfigDict
 
+from bildungsnetz._repr import changed_fields
 from bildungsnetz.model import Severity
 from bildungsnetz.model._record import Id, Text
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 __all__ = ["FrozenModel", "RuleBase"]
 
@@ -14,6 +20,10 @@ class FrozenModel(BaseModel):
     """Base of selectors, rules and rule sets: immutable, strict about unknown fields."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
+        # The options given, not every default: a repr that fits on a line.
+        return changed_fields(self)
 
 
 class RuleBase(FrozenModel):

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
+from bildungsnetz._repr import MAX_ITEMS, Shown, changed_fields
 from bildungsnetz.errors import LoadError, LoadProblem
 from bildungsnetz.io.atomic import write_text_atomic
 from bildungsnetz.model._record import Name, Text
@@ -35,6 +36,7 @@ from bildungsnetz.rules.ties import RequiredTie, RequiredTransitionCooperation
 
 if TYPE_CHECKING:
     import os
+    from collections.abc import Iterator
 
 __all__ = ["AnyRule", "Rule", "RuleSet", "load", "save"]
 
@@ -91,6 +93,16 @@ class RuleSet(FrozenModel):
     insular_threshold: Annotated[float, Field(ge=-1.0, le=1.0)] = -0.9
     description: Text = ""
 
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
+        # The rules by id: each rule's own repr is a line, 25 of them are a page.
+        for name, value in changed_fields(self):
+            yield name, self._rule_ids() if name == "rules" else value
+
+    def _rule_ids(self) -> Shown:
+        ids = ", ".join(rule.id for rule in self.rules[:MAX_ITEMS])
+        more = len(self.rules) - MAX_ITEMS
+        return Shown(f"<{len(self.rules)} rules: {ids}{f', …+{more}' if more > 0 else ''}>")
+
     @model_validator(mode="after")
     def _unique_ids(self) -> RuleSet:
         counts = Counter(rule.id for rule in self.rules)
@@ -137,7 +149,7 @@ class RuleSet(FrozenModel):
         Examples
         --------
         >>> RuleSet.from_json('{"format": "bildungsnetz-rules", "version": 1, "name": "leer"}')
-        RuleSet(name='leer', rules=(), max_forum_size=12, insular_threshold=-0.9, description='')
+        RuleSet(name='leer')
         """
         try:
             payload = json.loads(text)
