@@ -17,7 +17,6 @@ from bildungsnetz import (
     Period,
     Programme,
     TransitionFlow,
-    _templates,
     find_gaps,
 )
 from bildungsnetz._format import day
@@ -516,12 +515,8 @@ def test_without_jinja2_the_error_names_the_extra(muster, monkeypatch):
     """The extra html is what installs Jinja2."""
     _, report = muster
     monkeypatch.setitem(sys.modules, "jinja2", None)
-    _templates._environment.cache_clear()
-    try:
-        with pytest.raises(MissingDependencyError, match=r"bildungsnetz\[html\]"):
-            report.to_html()
-    finally:
-        _templates._environment.cache_clear()
+    with pytest.raises(MissingDependencyError, match=r"bildungsnetz\[html\]"):
+        report.to_html()
 
 
 # -- command line --------------------------------------------------------------------------
