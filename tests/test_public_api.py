@@ -44,6 +44,7 @@ PUBLIC_TOP_LEVEL = [
     "metrics",
     "model",
     "parse_date",
+    "plot",
     "privacy",
     "rules",
 ]
