@@ -2,7 +2,6 @@
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from matplotlib.figure import Figure
@@ -189,10 +188,3 @@ def test_missing_matplotlib_raises_an_error_naming_the_plot_extra(
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     with pytest.raises(MissingDependencyError, match=r'pip install "bildungsnetz\[plot\]"'):
         draw(name, musterkreis_network)
-
-
-def test_the_documentation_figures_are_small_enough_to_commit():
-    """The PNGs in docs/images stay below 200 KB each (they are reproducible from the docs)."""
-    images = Path(__file__).resolve().parent.parent / "docs" / "images"
-    sizes = {path.name: path.stat().st_size for path in images.glob("*.png")}
-    assert {name: size for name, size in sizes.items() if size >= 200_000} == {}
