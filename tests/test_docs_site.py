@@ -8,6 +8,7 @@ the generated API pages into the source tree. These tests read the sources only.
 import importlib
 import inspect
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -158,3 +159,12 @@ def test_a_catalogue_entry_gives_question_method_formula_source_and_example(kind
     assert [part for part in CATALOGUE_PARTS if part not in entry] == []
     assert f'"{kind}"' in entry
     assert ">>> " in entry
+
+
+def test_the_extras_table_lists_every_extra_of_the_package():
+    """Getting started names each extra of pyproject.toml, and no other."""
+    pyproject = tomllib.loads((DOCS.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    extras = set(pyproject["project"]["optional-dependencies"])
+    page = (DOCS / "getting-started.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"^\| `([a-z]+)` \|", page, flags=re.MULTILINE))
+    assert listed == extras
