@@ -168,7 +168,10 @@ def _draw_heatmap(
                 ratios[row, column] = block.ratio
     # A ratio is a factor: a half and twice as many lie equally far from 1, on a log scale.
     norm = FuncNorm((_log_ratio, np.exp2), vmin=1 / _LIMIT, vmax=_LIMIT, clip=True)
-    image = axes.imshow(ratios, cmap=colormaps["RdBu"].with_extremes(bad="#d9d9d9"), norm=norm)
+    # Cells as wide as the figure allows: the long kind labels leave more width than height.
+    image = axes.imshow(
+        ratios, cmap=colormaps["RdBu"].with_extremes(bad="#d9d9d9"), norm=norm, aspect="auto"
+    )
     _label_cells(axes, ties, ratios, lang)
     labels = [kind.label(lang) for kind in kinds]
     axes.set_xticks(range(size), labels, rotation=60, ha="right", rotation_mode="anchor")
@@ -203,6 +206,6 @@ def _label_cells(axes: Axes, ties: IntArray, ratios: FloatArray, lang: Language)
                 number(int(ties[row, column]), lang),
                 ha="center",
                 va="center",
-                fontsize=6,
+                fontsize=7,
                 color="white" if dark else "black",
             )
