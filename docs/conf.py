@@ -77,12 +77,12 @@ nitpick_ignore_regex = [
     # The standard library (datetime.date, pathlib.Path, collections.abc.Mapping, ...).
     ("py:.*", r"(datetime|pathlib|collections\.abc|typing|types|enum|io|os|decimal)\..*"),
     # Third-party types in signatures: networkx graphs, numpy and scipy arrays, pandas
-    # frames, pydantic's base classes and validation machinery, IPython.
-    ("py:.*", r"(networkx|nx|numpy|np|npt|scipy|pandas|pd|pydantic|IPython)(\..*)?"),
+    # frames, pydantic's base classes and validation machinery, IPython, matplotlib figures.
+    ("py:.*", r"(networkx|nx|numpy|np|npt|scipy|pandas|pd|pydantic|IPython|matplotlib)(\..*)?"),
     ("py:class", r"zoneinfo\..*"),
-    # Annotations whose imports serve type checking only stay unevaluated; this one is
-    # datetime.date.
-    ("py:class", "date"),
+    # Annotations whose imports serve type checking only stay unevaluated: datetime.date
+    # and matplotlib's Figure.
+    ("py:class", "date|Figure"),
     # Type variables of generic signatures have no page of their own.
     ("py:class", r"bildungsnetz\.privacy\.(Row|Column)|bildungsnetz\.rules\.ruleset\.R"),
     # Private type aliases in public signatures; the Parameters sections say what they
@@ -108,6 +108,7 @@ NAMESPACES = [
     "bildungsnetz.rules",
     "bildungsnetz.gaps",
     "bildungsnetz.privacy",
+    "bildungsnetz.plot",
     "bildungsnetz.datasets",
     "bildungsnetz.errors",
 ]

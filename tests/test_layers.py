@@ -20,6 +20,7 @@ ALLOWED = {
     "rules": {"errors", "io", "model"},
     "privacy": set(),
     "gaps": {"model", "graph", "metrics", "rules", "privacy"},
+    "plot": {"model", "graph", "metrics", "gaps", "privacy"},
     "datasets": {"model", "io"},
     "interactive": {"model", "io", "graph", "metrics", "gaps", "privacy"},
     "errors": set(),

@@ -46,6 +46,7 @@ PUBLIC_TOP_LEVEL = [
     "metrics",
     "model",
     "parse_date",
+    "plot",
     "privacy",
     "rules",
 ]

@@ -3,7 +3,8 @@
 ``import bildungsnetz as bn`` gives the domain model (:class:`EducationNetwork`,
 :class:`Actor`, :class:`Cooperation`, ... and their enumerations), :func:`find_gaps`, and
 the namespaces ``bn.io``, ``bn.graph``, ``bn.metrics``, ``bn.rules``, ``bn.gaps``,
-``bn.privacy``, ``bn.datasets`` and ``bn.errors``.
+``bn.privacy``, ``bn.datasets``, ``bn.errors`` and ``bn.plot`` (figures; it imports
+matplotlib only when a figure is drawn).
 
 Examples
 --------
@@ -14,7 +15,18 @@ Examples
 ('Musterkreis', 'critical')
 """
 
-from bildungsnetz import datasets, errors, gaps, graph, io, metrics, model, privacy, rules
+from bildungsnetz import (
+    datasets,
+    errors,
+    gaps,
+    graph,
+    io,
+    metrics,
+    model,
+    plot,
+    privacy,
+    rules,
+)
 from bildungsnetz.gaps import find_gaps
 from bildungsnetz.model import (
     Actor,
@@ -83,6 +95,7 @@ __all__ = [
     "metrics",
     "model",
     "parse_date",
+    "plot",
     "privacy",
     "rules",
 ]
