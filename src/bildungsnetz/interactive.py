@@ -117,8 +117,8 @@ def _word(key: str, lang: Language) -> str:
 
 def view(
     network: EducationNetwork,
-    *,
     report: GapReport | None = None,
+    *,
     as_of: DayLike | None = None,
     size: Size | None = "degree",
     lang: Language = "de",
