@@ -51,10 +51,13 @@ language = "en"
 # GitHub, see tests/test_docs.py) resolve to the same headings here.
 myst_enable_extensions = ["colon_fence", "deflist", "dollarmath"]
 myst_heading_anchors = 4
-# The tutorial notebook is executed by the test suite; the site shows it as stored. A
-# notebook needs the kernel metadata Jupyter writes (language_info), or myst-nb cannot
-# highlight its cells and warns.
-nb_execution_mode = "off"
+# The tutorial notebook is stored without outputs (tests/test_tutorial.py checks this and
+# runs it); the site runs it on every build so that its figures and tables are current, and
+# an error in a cell fails the build. A notebook needs the kernel metadata Jupyter writes
+# (language_info), or myst-nb cannot highlight its cells and warns.
+nb_execution_mode = "force"
+nb_execution_raise_on_error = True
+nb_execution_timeout = 300
 
 # The API reference: one page per public module (api/*.md), one per public name, generated.
 autosummary_generate = True
