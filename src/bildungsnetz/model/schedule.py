@@ -18,8 +18,10 @@ Examples
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from datetime import MAXYEAR, UTC, date, datetime, time, timedelta
+from itertools import islice, takewhile
 from typing import TYPE_CHECKING, Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -29,15 +31,24 @@ from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema, field_val
 from bildungsnetz.model._record import Record
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     from bildungsnetz.model.enums import Language
 
 __all__ = ["MeetingSchedule", "describe_rule"]
 
 _ZONED = re.compile(r"(?P<instant>[^\[\]]+)\[(?P<zone>[^\[\]]+)\]")
-_FREQUENCY = re.compile(r"(?:^|;)FREQ=(?P<name>[A-Z]+)")
-_ALLOWED_FREQUENCIES = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
+_ALLOWED_FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+
+# Bounds that keep every expansion finite and cheap, whatever a file says. dateutil expands
+# a rule from its start, one period after another, until it passes the window; a start in
+# year 1 or a window in year 9997 would cost millions of steps or overflow datetime.
+_FIRST_YEAR, _LAST_YEAR = 1900, 2199
+_SPAN_YEARS = 100
+_SPAN = timedelta(days=round(_SPAN_YEARS * 365.2425))
+# The Gregorian calendar repeats every 400 years, weekdays included (146,097 days = 20,871 weeks).
+_CYCLE_YEARS = 400
+_MAX_RULE_LENGTH = 500
 
 
 def _read_zoned(value: Any) -> Any:
@@ -57,10 +68,21 @@ def _read_zoned(value: Any) -> Any:
     except (ZoneInfoNotFoundError, ValueError):
         msg = f"unknown time zone {match['zone']!r} in {value!r}"
         raise ValueError(msg) from None
-    instant = datetime.fromisoformat(match["instant"])
+    instant = _in_years(datetime.fromisoformat(match["instant"]))
     if instant.tzinfo is None:
         return instant.replace(tzinfo=zone)
     return instant.astimezone(zone)
+
+
+def _in_years(value: datetime) -> datetime:
+    # Checked before any conversion between zones: year 1 or 9999 would overflow it.
+    if not _FIRST_YEAR <= value.year <= _LAST_YEAR:
+        msg = (
+            f"a meeting start lies in the years {_FIRST_YEAR} to {_LAST_YEAR}, "
+            f"got {value.replace(tzinfo=None).isoformat()}"
+        )
+        raise ValueError(msg)
+    return value
 
 
 def _write_zoned(value: datetime) -> str:
@@ -88,16 +110,22 @@ class MeetingSchedule(Record):
     The start keeps its IANA time zone, so a meeting at 16:00 stays at 16:00 local time on
     both sides of the daylight-saving switch, also after a round trip through JSON (where
     the start is written as RFC 9557 text, ``2024-09-03T16:00:00+02:00[Europe/Berlin]``).
-    Occurrences are only ever expanded inside an explicit window.
+    Occurrences are only ever expanded inside an explicit window, and at most for 100 years
+    after the start, so that no rule and no window costs more than that.
 
     Parameters
     ----------
     rule
         An RFC 5545 recurrence rule such as ``FREQ=MONTHLY;BYDAY=1TU``, with or without the
-        ``RRULE:`` prefix. Frequencies finer than daily are refused: nobody meets hourly.
-        ``UNTIL`` must be given in UTC (``...Z``), as RFC 5545 requires for zoned starts.
+        ``RRULE:`` prefix, of at most 500 characters. Each part appears at most once, with
+        the values RFC 5545 allows (``INTERVAL`` and ``COUNT`` from 1 to 9999); parts that
+        are not in RFC 5545 (dateutil's ``BYEASTER``) are refused. Meetings recur at most
+        daily: ``FREQ`` is ``DAILY`` or coarser, and ``BYHOUR``, ``BYMINUTE`` and
+        ``BYSECOND`` take one value each. ``UNTIL`` must be given in UTC (``...Z``), as
+        RFC 5545 requires for zoned starts, and excludes ``COUNT``.
     start
-        The first meeting, timezone-aware with a :class:`zoneinfo.ZoneInfo` zone.
+        The first meeting, timezone-aware with a :class:`zoneinfo.ZoneInfo` zone, in the
+        years 1900 to 2199.
 
     Examples
     --------
@@ -123,6 +151,7 @@ class MeetingSchedule(Record):
         if not rule or "\n" in rule or ":" in rule:
             msg = f"expected one RRULE such as 'FREQ=MONTHLY;BYDAY=1TU', got {value!r}"
             raise ValueError(msg)
+        _checked(rule)
         return rule
 
     @field_validator("start")
@@ -134,28 +163,12 @@ class MeetingSchedule(Record):
                 f"a missing zone or a fixed offset cannot follow daylight saving time: {value!r}"
             )
             raise ValueError(msg)
+        _in_years(value)
         round_trip = value.astimezone(ZoneInfo("UTC")).astimezone(value.tzinfo)
         if round_trip.replace(tzinfo=None) != value.replace(tzinfo=None):
             msg = f"{value.replace(tzinfo=None).isoformat()} does not exist in {value.tzinfo.key}"
             raise ValueError(msg)
         return value
-
-    def model_post_init(self, context: Any, /) -> None:
-        """Check that the rule expands from the start (raises ``ValueError`` if not)."""
-        self._recurrence()
-        frequency = _FREQUENCY.search(self.rule)
-        if frequency is None or frequency["name"] not in _ALLOWED_FREQUENCIES:
-            msg = f"a meeting recurs at most daily, got {self.rule!r}"
-            raise ValueError(msg)
-
-    def _recurrence(self) -> rrule:
-        try:
-            parsed = rrulestr(self.rule, dtstart=self.start)
-        except (ValueError, TypeError) as error:
-            msg = f"not a valid RRULE {self.rule!r}: {error}"
-            raise ValueError(msg) from None
-        assert isinstance(parsed, rrule)
-        return parsed
 
     @property
     def zone(self) -> ZoneInfo:
@@ -170,24 +183,32 @@ class MeetingSchedule(Record):
         ----------
         start, end
             The window. Dates mean midnight in the schedule's zone; datetimes must be
-            timezone-aware.
+            timezone-aware. Any day of the calendar is allowed.
 
         Returns
         -------
         meetings
-            Aware datetimes in the schedule's zone, in order.
+            Aware datetimes in the schedule's zone, in order; none later than 100 years
+            after :attr:`start`.
+
+        Notes
+        -----
+        The rule is expanded from :attr:`start` up to the end of the window, and never more
+        than 100 years, so the cost is at most one step per day of a century.
         """
         first, stop = self._instant(start), self._instant(end)
         if stop <= first:
             return ()
-        meetings = self._recurrence().between(first, stop, inc=True)
-        return tuple(meeting for meeting in meetings if first <= meeting < stop)
+        return tuple(meeting for meeting in self._meetings(stop) if first <= meeting < stop)
 
     def last_before(self, end: date | datetime) -> datetime | None:
-        """Return the last meeting strictly before ``end``, or ``None`` if there was none."""
-        meeting = self._recurrence().before(self._instant(end), inc=False)
-        assert meeting is None or isinstance(meeting, datetime)
-        return meeting
+        """Return the last meeting strictly before ``end``, or ``None`` if there was none.
+
+        Like :meth:`occurrences`, it looks at most 100 years after :attr:`start`.
+        """
+        stop = self._instant(end)
+        last = deque((meeting for meeting in self._meetings(stop) if meeting < stop), maxlen=1)
+        return last[0] if last else None
 
     def describe(self, lang: Language = "de") -> str:
         """Say when the meetings are, in words and with the time of day of ``start``.
@@ -220,13 +241,195 @@ class MeetingSchedule(Record):
         at = None if _CLOCK_PARTS.search(self.rule) else f"{self.start:%H:%M}"
         return _in_words(self.rule, lang, at)
 
+    def _meetings(self, stop: datetime) -> Iterator[datetime]:
+        """Expand the rule from the start up to ``stop`` (inclusive), the span's end or UNTIL.
+
+        dateutil checks ``UNTIL`` only when a day matches, so a rule that never matches
+        (``FREQ=DAILY;INTERVAL=7;BYDAY=TU`` from a Monday) would run on to the year 9999,
+        one step a day. The rule is therefore expanded in wall time shifted by whole
+        400-year cycles of the Gregorian calendar, which repeat every date and weekday, so
+        that the year 9999, where dateutil stops, lies at most 400 years after ``stop``.
+        ``COUNT`` is applied by taking that many meetings of the rule without it.
+        """
+        parts = _checked(self.rule)
+        last = min(stop, self.start + _SPAN)
+        if parts.until is not None:
+            last = min(last, parts.until)
+        # A day more, because the comparison in wall time may differ around a DST switch.
+        wall_last = last.astimezone(self.zone).replace(tzinfo=None) + timedelta(days=1)
+        shift = _CYCLE_YEARS * ((MAXYEAR - wall_last.year) // _CYCLE_YEARS)
+        recurrence = rrulestr(self.rule, dtstart=self.start)
+        assert isinstance(recurrence, rrule)
+        shifted = recurrence.replace(
+            dtstart=_years_later(self.start.replace(tzinfo=None), shift),
+            until=_years_later(wall_last, shift),
+            count=None,
+        )
+        meetings = (_years_later(meeting, -shift).replace(tzinfo=self.zone) for meeting in shifted)
+        counted = islice(meetings, parts.count) if parts.count is not None else meetings
+        return takewhile(lambda meeting: meeting <= last, counted)
+
     def _instant(self, value: date | datetime) -> datetime:
+        """Return a window bound in the schedule's zone, clamped to the span of meetings."""
         if isinstance(value, datetime):
             if value.tzinfo is None:
                 msg = f"window bounds must be timezone-aware datetimes or dates, got {value!r}"
                 raise ValueError(msg)
-            return value.astimezone(self.zone)
-        return datetime.combine(value, time(0), tzinfo=self.zone)
+            moment = value
+        else:
+            moment = datetime.combine(value, time(0), tzinfo=self.zone)
+        # Compared before converting: a bound in year 1 or 9999 would overflow the zone.
+        first, last = self.start, self.start + _SPAN
+        return (
+            first if moment <= first else last if moment >= last else moment.astimezone(self.zone)
+        )
+
+
+# Which rules are accepted. The rule text is checked part by part against RFC 5545 before
+# dateutil sees it, because dateutil takes the first FREQ of several, accepts INTERVAL=0
+# (and then never advances) and its own BYEASTER with any number (and then fails).
+
+_PART_NAMES = (
+    "FREQ", "UNTIL", "COUNT", "INTERVAL", "BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY",
+    "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYMONTH", "BYSETPOS", "WKST",
+)  # fmt: skip
+# Lists of numbers: the lowest and highest value, and whether negative ones count from the end.
+_NUMBER_LISTS = {
+    "BYSECOND": (0, 59, False),
+    "BYMINUTE": (0, 59, False),
+    "BYHOUR": (0, 23, False),
+    "BYMONTHDAY": (1, 31, True),
+    "BYYEARDAY": (1, 366, True),
+    "BYWEEKNO": (1, 53, True),
+    "BYMONTH": (1, 12, False),
+    "BYSETPOS": (1, 366, True),
+}
+# More than one value of these would mean several meetings a day.
+_ONE_A_DAY = ("BYHOUR", "BYMINUTE", "BYSECOND")
+_INTEGER = re.compile(r"[+-]?[0-9]{1,4}")
+_UTC_UNTIL = re.compile(r"[0-9]{8}T[0-9]{6}Z")
+_WEEK_ORDINALS = {*range(-53, 0), *range(1, 54)}
+
+
+def _years_later(moment: datetime, years: int) -> datetime:
+    # Exact for multiples of 400 years, which keep 29 February and every weekday.
+    return moment.replace(year=moment.year + years)
+
+
+@dataclass(frozen=True, slots=True)
+class _Checked:
+    """What expanding a checked rule needs to know beyond dateutil: its limits."""
+
+    count: int | None
+    until: datetime | None
+
+
+def _checked(rule: str) -> _Checked:
+    """Check a rule (upper case, no prefix) against RFC 5545; ``ValueError`` names the part."""
+    parts = _parts(rule)
+    _check_frequency(rule, parts)
+    for name, value in parts.items():
+        _check_value(name, value)
+    try:
+        rrulestr(rule, dtstart=datetime(2000, 1, 1, tzinfo=UTC))
+    except (ValueError, TypeError, OverflowError, IndexError) as error:
+        msg = f"not a valid RRULE {rule!r}: {error}"
+        raise ValueError(msg) from None
+    return _Checked(
+        count=int(parts["COUNT"]) if "COUNT" in parts else None,
+        until=_utc_until(parts["UNTIL"]) if "UNTIL" in parts else None,
+    )
+
+
+def _parts(rule: str) -> dict[str, str]:
+    if len(rule) > _MAX_RULE_LENGTH:
+        msg = f"a rule has at most {_MAX_RULE_LENGTH} characters, got {len(rule)}"
+        raise ValueError(msg)
+    parts: dict[str, str] = {}
+    for part in rule.split(";"):
+        name, equals, value = part.partition("=")
+        if not equals or not value:
+            msg = f"not a valid RRULE {rule!r}: expected parts NAME=VALUE, got {part!r}"
+            raise ValueError(msg)
+        if name not in _PART_NAMES:
+            msg = f"unknown part {name!r} in {rule!r}; RFC 5545 rules have {', '.join(_PART_NAMES)}"
+            raise ValueError(msg)
+        if name in parts:
+            msg = f"{name} is given twice in {rule!r}; each part of a rule appears at most once"
+            raise ValueError(msg)
+        parts[name] = value
+    return parts
+
+
+def _check_value(name: str, value: str) -> None:
+    if name in _NUMBER_LISTS:
+        lowest, highest, from_end = _NUMBER_LISTS[name]
+        _check_numbers(name, value, lowest, highest, from_end=from_end)
+    elif name in {"COUNT", "INTERVAL"}:
+        _positive(name, value)
+    elif name == "UNTIL":
+        _utc_until(value)
+    elif name == "WKST" and value not in _WEEKDAY_CODES:
+        msg = f"WKST takes a weekday, one of {', '.join(_WEEKDAY_CODES)}, got {value!r}"
+        raise ValueError(msg)
+    elif name == "BYDAY":
+        for item in value.split(","):
+            match = _BYDAY_ITEM.fullmatch(item)
+            if match is None or (match["ordinal"] and int(match["ordinal"]) not in _WEEK_ORDINALS):
+                msg = (
+                    "BYDAY takes weekdays such as 'TU', '1TU' or '-1FR' (ordinals up to 53), "
+                    f"got {item!r}"
+                )
+                raise ValueError(msg)
+
+
+def _check_frequency(rule: str, parts: dict[str, str]) -> None:
+    frequency = parts.get("FREQ")
+    if frequency is None:
+        msg = f"a rule needs FREQ, as in 'FREQ=MONTHLY;BYDAY=1TU', got {rule!r}"
+        raise ValueError(msg)
+    if frequency not in _ALLOWED_FREQUENCIES:
+        msg = (
+            f"a meeting recurs at most daily: FREQ is one of {', '.join(_ALLOWED_FREQUENCIES)}, "
+            f"got {frequency!r} in {rule!r}"
+        )
+        raise ValueError(msg)
+    if "COUNT" in parts and "UNTIL" in parts:
+        msg = f"COUNT and UNTIL exclude each other (RFC 5545), got both in {rule!r}"
+        raise ValueError(msg)
+    for name in _ONE_A_DAY:
+        if "," in parts.get(name, ""):
+            msg = f"a meeting recurs at most daily: {name} takes one value, got {parts[name]!r}"
+            raise ValueError(msg)
+
+
+def _check_numbers(name: str, value: str, lowest: int, highest: int, *, from_end: bool) -> None:
+    for item in value.split(","):
+        number = int(item) if _INTEGER.fullmatch(item) else None
+        if number is None or not (lowest <= abs(number) <= highest and (number >= 0 or from_end)):
+            allowed = f"{lowest} to {highest}" + (f" or -{highest} to -1" if from_end else "")
+            msg = f"{name} takes numbers from {allowed}, got {item!r}"
+            raise ValueError(msg)
+
+
+def _positive(name: str, value: str) -> int:
+    if not (_INTEGER.fullmatch(value) and int(value) in _POSITIVE):
+        msg = f"{name} takes a whole number from 1 to {_POSITIVE[-1]}, got {value!r}"
+        raise ValueError(msg)
+    return int(value)
+
+
+def _utc_until(value: str) -> datetime:
+    msg = (
+        "UNTIL must be a UTC date and time such as 20250701T000000Z, as RFC 5545 requires "
+        f"for a zoned start, got {value!r}"
+    )
+    if _UTC_UNTIL.fullmatch(value) is None:
+        raise ValueError(msg)
+    try:
+        return datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+    except ValueError:
+        raise ValueError(msg) from None
 
 
 # The rule in words. The rule text is read part by part and never expanded, so an endless

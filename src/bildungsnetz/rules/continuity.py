@@ -105,4 +105,4 @@ class RegularContact(RuleBase):
     """
 
     type: Literal["regular_contact"] = "regular_contact"
-    max_missed: Annotated[int, Field(ge=1)] = 3
+    max_missed: Annotated[int, Field(ge=1, le=1_000_000)] = 3

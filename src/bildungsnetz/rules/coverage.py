@@ -138,4 +138,4 @@ class ProviderDiversity(RuleBase):
     """
 
     type: Literal["provider_diversity"] = "provider_diversity"
-    min_providers: Annotated[int, Field(ge=2)] = 2
+    min_providers: Annotated[int, Field(ge=2, le=1_000_000)] = 2

@@ -26,6 +26,7 @@ from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from bildungsnetz._repr import MAX_ITEMS, Shown, changed_fields
 from bildungsnetz.errors import LoadError, LoadProblem
+from bildungsnetz.io._strict_json import parse
 from bildungsnetz.io.atomic import write_text_atomic
 from bildungsnetz.model._record import Name, Text
 from bildungsnetz.rules._base import FrozenModel
@@ -89,7 +90,7 @@ class RuleSet(FrozenModel):
 
     name: Name
     rules: tuple[Rule, ...] = ()
-    max_forum_size: Annotated[int, Field(ge=0)] = 12
+    max_forum_size: Annotated[int, Field(ge=0, le=1_000_000)] = 12
     insular_threshold: Annotated[float, Field(ge=-1.0, le=1.0)] = -0.9
     description: Text = ""
 
@@ -144,18 +145,16 @@ class RuleSet(FrozenModel):
         Raises
         ------
         LoadError
-            Listing every problem with its path.
+            Listing every problem with its path: text that is no UTF-8 or no JSON,
+            duplicate keys, ``NaN``, numbers of more than 15 digits, nesting deeper than 64,
+            and every invalid rule.
 
         Examples
         --------
         >>> RuleSet.from_json('{"format": "bildungsnetz-rules", "version": 1, "name": "leer"}')
         RuleSet(name='leer')
         """
-        try:
-            payload = json.loads(text)
-        except json.JSONDecodeError as error:
-            message = f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
-            raise LoadError([LoadProblem(message, file=source, row=error.lineno)]) from None
+        payload = parse(text, source=source)
         if not isinstance(payload, dict) or payload.get("format") != RULES_FORMAT:
             message = f"expected a JSON object with format {RULES_FORMAT!r}"
             raise LoadError([LoadProblem(message, file=source, path="format")])
@@ -194,6 +193,14 @@ def _problems(
 
 def load(path: str | os.PathLike[str]) -> RuleSet:
     """Read a rule set from a JSON file.
+
+    Raises
+    ------
+    LoadError
+        Listing every problem of the file with its line or path (see
+        :meth:`RuleSet.from_json`); nothing is returned.
+    OSError
+        If the file cannot be read (``FileNotFoundError``, ``PermissionError``).
 
     Examples
     --------

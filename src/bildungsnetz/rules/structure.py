@@ -52,7 +52,7 @@ class NoSinglePointOfFailure(RuleBase):
 
     type: Literal["no_single_point_of_failure"] = "no_single_point_of_failure"
     subject: Selector = Selector(kind=ActorKind.SCHOOL)
-    min_exclusive_pairs: Annotated[int, Field(ge=1)] = 100
+    min_exclusive_pairs: Annotated[int, Field(ge=1, le=1_000_000_000_000)] = 100
     max_constraint: Annotated[float, Field(gt=0.0)] = 0.9
 
 

@@ -68,7 +68,7 @@ class RequiredTie(RuleBase):
     subject: Selector
     partner: Selector
     kinds: SortedSet[CooperationKind] = frozenset()
-    min_partners: Annotated[int, Field(ge=1)] = 1
+    min_partners: Annotated[int, Field(ge=1, le=1_000_000)] = 1
     within: Annotated[int, Field(ge=1, le=3)] = 1
     min_intensity: Intensity | None = None
     forums: bool = False
@@ -119,6 +119,6 @@ class RequiredTransitionCooperation(RuleBase):
 
     type: Literal["required_transition_cooperation"] = "required_transition_cooperation"
     transitions: SortedSet[TransitionKind] = frozenset()
-    min_pupils: Annotated[int, Field(ge=1)] = 5
+    min_pupils: Annotated[int, Field(ge=1, le=1_000_000)] = 5
     within: Annotated[int, Field(ge=1, le=3)] = 1
     forums: bool = True
