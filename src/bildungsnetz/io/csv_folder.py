@@ -28,6 +28,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 from datetime import date, datetime
@@ -36,7 +37,7 @@ from typing import TYPE_CHECKING, Literal
 
 from bildungsnetz.errors import LoadError, LoadProblem
 from bildungsnetz.io._csv_text import Encoding, csv_rows, decoded
-from bildungsnetz.io.atomic import write_text_atomic
+from bildungsnetz.io.atomic import replacing
 from bildungsnetz.io.layout import SHEETS, normalised
 from bildungsnetz.io.tables import Grid, from_grids, to_grids
 
@@ -155,6 +156,10 @@ def write_csv_folder(
 ) -> None:
     """Write the network to a folder of CSV files, one per sheet, each atomically.
 
+    All files are written in full beside their targets before the first is renamed over
+    its old version, so a failure while writing (a full disk, a text the encoding lacks)
+    leaves the folder as it was.
+
     Parameters
     ----------
     network
@@ -189,17 +194,20 @@ def write_csv_folder(
     folder.mkdir(parents=True, exist_ok=True)
     chosen_separator = separator or (";" if lang == "de" else ",")
     chosen_encoding = encoding or ("utf-8-sig" if lang == "de" else "utf-8")
-    written = []
+    contents = {}
     for key, rows in to_grids(network, lang=lang).items():
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer, delimiter=chosen_separator, lineterminator="\r\n")
         writer.writerow(rows.headers)
         writer.writerows([_text(value, lang) for value in row] for row in rows.rows)
-        text = buffer.getvalue()
-        text.encode(chosen_encoding)  # fail before writing anything a reader would misread
-        target = folder / file_name(key, lang)
-        write_text_atomic(target, text, encoding=chosen_encoding)
-        written.append(target)
+        # Encoded first: fail before writing anything a reader would misread.
+        contents[folder / file_name(key, lang)] = buffer.getvalue().encode(chosen_encoding)
+    written = list(contents)
+    # Every file is written in full before the first replaces its old version, so a
+    # failure while writing leaves the folder as it was; only the renames come one by one.
+    with contextlib.ExitStack() as stack:
+        for target, data in contents.items():
+            stack.enter_context(replacing(target)).write_bytes(data)
     # A sheet's file under another name (the other language's, or Akteure.csv) is replaced
     # too: left beside the new one, it would make the folder hold the sheet twice.
     for file in _sheet_files(folder):

@@ -96,6 +96,9 @@ def write_template(
         If ``path`` does not end in ``.xlsx``.
     FileExistsError
         If ``path`` exists and ``overwrite`` is ``False``.
+    PermissionError
+        If ``path`` is read-only, also with ``overwrite=True`` (see
+        :mod:`bildungsnetz.io.atomic`); the file is left as it is.
     MissingDependencyError
         If the extra ``excel`` is not installed.
 

@@ -23,20 +23,19 @@ True
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from bildungsnetz._optional import require
 from bildungsnetz.errors import LoadError, LoadProblem
-from bildungsnetz.io.atomic import _mode_for
+from bildungsnetz.io.atomic import replacing
 from bildungsnetz.io.tables import Grid, Rows, from_grids, to_grids
 
 if TYPE_CHECKING:
+    import os
+
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
@@ -274,20 +273,8 @@ def escape_text(text: str) -> str:
 def save_atomic(workbook: Workbook, target: Path) -> None:
     """Save a workbook through a temporary file beside ``target`` and one rename.
 
-    The file gets the permissions of the one it replaces, or those a plain ``open()`` gives.
+    See :func:`bildungsnetz.io.atomic.replacing`: links are written through, a read-only
+    target is refused, the file gets the permissions of the one it replaces.
     """
-    descriptor, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-    )
-    os.close(descriptor)
-    try:
+    with replacing(target) as temporary:
         workbook.save(temporary)
-        with open(temporary, "rb") as handle:  # noqa: PTH123 (a str path from mkstemp)
-            os.fsync(handle.fileno())
-        # mkstemp makes the file readable by its owner only; colleagues share workbooks.
-        os.chmod(temporary, _mode_for(target))  # noqa: PTH101 (a str path from mkstemp)
-        os.replace(temporary, target)  # noqa: PTH105 (atomic on POSIX and Windows)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)  # noqa: PTH108 (a str path from mkstemp)
-        raise
