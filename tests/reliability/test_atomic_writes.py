@@ -89,7 +89,9 @@ def test_a_read_only_file_is_refused_and_left_alone(tmp_path, writer):
 def test_a_file_name_of_255_bytes_works(tmp_path, writer):
     """The longest name a file system allows is written; the temporary name is shorter."""
     suffix = WRITERS[writer][1]
-    target = tmp_path / ("ä" * ((255 - len(suffix)) // 2) + "x" * ((255 - len(suffix)) % 2) + suffix)
+    target = tmp_path / (
+        "ä" * ((255 - len(suffix)) // 2) + "x" * ((255 - len(suffix)) % 2) + suffix
+    )
     assert len(os.fsencode(target.name)) == 255
     WRITERS[writer][0](target)
     assert target.stat().st_size > 0

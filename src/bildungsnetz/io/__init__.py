@@ -8,6 +8,8 @@ folders (:func:`read_csv_folder`, :func:`write_csv_folder`), one sheet per recor
 :func:`write` choose the form by the path: ``.json``, a workbook, or a folder.
 :func:`read_survey` reads a partner survey (a LimeSurvey export) into cooperations for a
 person to check before :meth:`SurveyResult.apply` adds them.
+:func:`write_frame` writes any data frame (a report's, a table's) as a workbook or CSV file
+whose text no spreadsheet program runs as a formula.
 :func:`write_template` writes an empty workbook for an office to fill in, with dropdowns,
 comments, example rows and instructions.
 For other network tools, :func:`write_graphml` (Gephi, Cytoscape, igraph, yEd),
@@ -26,6 +28,7 @@ True
 
 from bildungsnetz.io.csv_folder import read_csv_folder, write_csv_folder
 from bildungsnetz.io.files import read, write
+from bildungsnetz.io.frame_files import write_frame
 from bildungsnetz.io.frames import from_frames, to_frames
 from bildungsnetz.io.graph_files import (
     EDGE_ATTRIBUTES,
@@ -73,6 +76,7 @@ __all__ = [
     "to_node_link",
     "write",
     "write_csv_folder",
+    "write_frame",
     "write_gexf",
     "write_graphml",
     "write_node_link",

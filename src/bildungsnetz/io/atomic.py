@@ -65,6 +65,18 @@ def replacing(target: str | os.PathLike[str]) -> Iterator[Path]:
     ------
     PermissionError
         If ``target`` exists and is read-only, before anything is written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     target = pathlib.Path(folder) / "notiz.txt"
+    ...     with replacing(target) as temporary:
+    ...         _ = temporary.write_bytes(b"Hallo")
+    ...         target.exists()
+    ...     target.read_bytes()
+    False
+    b'Hallo'
     """
     real = _destination(Path(target))
     descriptor, name = tempfile.mkstemp(prefix=_prefix(real.name), suffix=".tmp", dir=real.parent)

@@ -9,9 +9,10 @@ Windows-1252 is taken only when the bytes are no UTF-8 and only decodes to print
 Excel opens by double-click: ``;`` as separator, UTF-8 with byte order mark, decimal commas,
 dates as ``31.07.2028``.
 
-A text that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is written
-with a leading apostrophe, so that no spreadsheet program takes it for a formula; reading
-removes it again (a text that itself starts with an apostrophe gets a second one).
+A text that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (also after
+blanks, and in the fullwidth forms such as ``＝`` that Excel reads too) is written with a
+leading apostrophe, so that no spreadsheet program takes it for a formula; reading removes
+it again (a text that itself starts with an apostrophe gets a second one).
 
 Examples
 --------
@@ -37,6 +38,7 @@ from typing import TYPE_CHECKING, Literal
 
 from bildungsnetz.errors import LoadError, LoadProblem
 from bildungsnetz.io._csv_text import Encoding, csv_rows, decoded
+from bildungsnetz.io._formulas import formula_like
 from bildungsnetz.io.atomic import replacing
 from bildungsnetz.io.layout import SHEETS, normalised
 from bildungsnetz.io.tables import Grid, from_grids, to_grids
@@ -48,8 +50,6 @@ if TYPE_CHECKING:
     from bildungsnetz.model import EducationNetwork
 
 __all__ = ["read_csv_folder", "write_csv_folder"]
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def file_name(key: str, lang: Literal["de", "en"]) -> str:
@@ -199,7 +199,7 @@ def write_csv_folder(
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer, delimiter=chosen_separator, lineterminator="\r\n")
         writer.writerow(rows.headers)
-        writer.writerows([_text(value, lang) for value in row] for row in rows.rows)
+        writer.writerows([cell_text(value, lang) for value in row] for row in rows.rows)
         # Encoded first: fail before writing anything a reader would misread.
         contents[folder / file_name(key, lang)] = buffer.getvalue().encode(chosen_encoding)
     written = list(contents)
@@ -215,12 +215,16 @@ def write_csv_folder(
             file.unlink()
 
 
-def _text(value: CellValue, lang: Literal["de", "en"]) -> str:
-    """Return a cell as the text a CSV file holds, the German way for ``lang="de"``."""
+def cell_text(value: CellValue, lang: Literal["de", "en"]) -> str:
+    """Return a cell as the text a CSV file holds, the German way for ``lang="de"``.
+
+    Text a spreadsheet program could take for a formula, and text that starts with an
+    apostrophe, get an apostrophe in front (see :mod:`bildungsnetz.io._formulas`).
+    """
     if value is None:
         return ""
     if isinstance(value, str):
-        return f"'{value}" if value.startswith((*_FORMULA_START, "'")) else value
+        return f"'{value}" if formula_like(value) or value.startswith("'") else value
     if isinstance(value, bool):
         return ("ja" if value else "nein") if lang == "de" else ("yes" if value else "no")
     if isinstance(value, float):

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from bildungsnetz._optional import require
+from bildungsnetz.io._formulas import formula_like
 from bildungsnetz.io.cells import read_cell, write_cell
 from bildungsnetz.io.layout import SHEETS, Column, Sheet
 from bildungsnetz.io.tables import column_letter
@@ -601,3 +602,4 @@ def _put_text(worksheet: Worksheet, row: int, column: int, text: str) -> None:
     # Set past openpyxl's own reading, which turns text starting with = into a formula.
     cell._value = escape_text(text)
     cell.data_type = "s"
+    cell.quotePrefix = formula_like(text)

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from bildungsnetz._optional import require
 from bildungsnetz.errors import LoadError, LoadProblem
+from bildungsnetz.io._formulas import formula_like
 from bildungsnetz.io.atomic import replacing
 from bildungsnetz.io.tables import Grid, Rows, from_grids, to_grids
 
@@ -246,13 +247,21 @@ def _day_cell(sheet: Worksheet, day: date) -> Any:
 
 
 def text_cell(sheet: Worksheet, text: str) -> Any:
-    """Return a text cell for a write-only sheet: text, never a formula, escaped for XML."""
+    """Return a text cell for a write-only sheet: text, never a formula, escaped for XML.
+
+    Text a spreadsheet program could take for a formula (``=HYPERLINK(...)``, ``＝1``)
+    gets the quote prefix as well, so that editing the cell keeps it text.
+    """
     from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415 (imported with the extra)
 
     cell = WriteOnlyCell(sheet, value="")
     # Set past openpyxl's own reading, which turns text starting with = into a formula.
     cell._value = escape_text(text)  # type: ignore[attr-defined]
     cell.data_type = "s"
+    if formula_like(text):
+        # A text cell is never evaluated when the file opens; the quote prefix (what Excel
+        # sets for text typed with a leading apostrophe) keeps it text when edited, too.
+        cell.quotePrefix = True
     return cell
 
 
