@@ -11,7 +11,7 @@ PACKAGE = Path(bildungsnetz.__file__).parent
 
 # What each layer may import from bildungsnetz (besides itself and the leaf helpers every
 # layer may use). Docstring examples are not imports and are not checked.
-LEAVES = {"errors", "_format", "_optional", "_progress", "_repr", "_templates"}
+LEAVES = {"errors", "_format", "_markdown", "_optional", "_progress", "_repr", "_templates"}
 ALLOWED = {
     "model": {"errors"},
     "io": {"errors", "model", "graph", "privacy"},
@@ -25,6 +25,7 @@ ALLOWED = {
     "interactive": {"model", "io", "graph", "metrics", "gaps", "privacy"},
     "errors": set(),
     "_format": set(),
+    "_markdown": set(),
     "_optional": set(),
     "_repr": set(),
     "_templates": {"privacy"},

@@ -13,9 +13,7 @@ True
 
 from __future__ import annotations
 
-import html
 import json
-import re
 from collections import Counter, defaultdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -23,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from bildungsnetz._format import day as format_day
+from bildungsnetz._markdown import escape as _escape_markdown
 from bildungsnetz._optional import require
 from bildungsnetz.gaps._report_page import FindingItem, SuggestionLine, render_page
 from bildungsnetz.gaps._text import number
@@ -709,22 +708,6 @@ def _suggestion_record(suggestion: AnySuggestion) -> dict[str, Any]:
         "reason_de": suggestion.reason.de,
         "reason_en": suggestion.reason.en,
     }
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]|~])")
-_LONE_UNDERSCORE = re.compile(r"(?<!\w)_|_(?!\w)")
-
-
-def _escape_markdown(text: str) -> str:
-    """Return user text that Markdown shows as written: no links, emphasis or blocks.
-
-    Line breaks are folded (a name cannot start a heading or a list), HTML is escaped,
-    and the characters that open inline markup are backslashed. Underscores inside words
-    never start emphasis in CommonMark, so only those at a word's edge are escaped.
-    """
-    folded = " ".join(text.split())
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(folded, quote=False))
-    return _LONE_UNDERSCORE.sub(r"\\_", escaped)
 
 
 def names_of(gaps: Iterable[Gap], lookup: Mapping[str, str]) -> dict[str, str]:

@@ -23,6 +23,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from bildungsnetz._markdown import escape
 from bildungsnetz._optional import require
 from bildungsnetz._repr import clipped
 from bildungsnetz._templates import render_or_none
@@ -202,6 +203,9 @@ class Table:
     def to_markdown(self) -> str:
         """Return the table as Markdown; suppressed counts show as ``.``.
 
+        Labels and title are escaped (see :mod:`bildungsnetz._markdown`): a name cannot
+        split a cell, add a row, a heading, HTML or a link.
+
         Examples
         --------
         >>> print(Table.from_counts({("a", "x"): 5}, title="t", pupils=False).to_markdown())
@@ -210,14 +214,14 @@ class Table:
         | a | 5 | 5 |
         | Σ | 5 | 5 |
         """
-        header = f"| {self.title} | " + " | ".join(self.columns) + f" | {_TOTAL} |"
+        columns = [escape(column) for column in self.columns]
+        header = f"| {escape(self.title)} | " + " | ".join(columns) + f" | {_TOTAL} |"
         rule = "|---|" + "---:|" * (len(self.columns) + 1)
         lines = [header, rule]
         for row in self.rows:
             cells = [format_count(self.cell(row, column)) for column in self.columns]
-            lines.append(
-                f"| {row} | " + " | ".join([*cells, format_count(self.row_totals.get(row))]) + " |"
-            )
+            total = format_count(self.row_totals.get(row))
+            lines.append(f"| {escape(row)} | " + " | ".join([*cells, total]) + " |")
         totals = [format_count(self.column_totals.get(column)) for column in self.columns]
         lines.append(f"| {_TOTAL} | " + " | ".join([*totals, format_count(self.total)]) + " |")
         return "\n".join(lines)

@@ -11,11 +11,13 @@ Examples
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from bildungsnetz._format import day as format_day
+from bildungsnetz._markdown import code, escape
 from bildungsnetz.model import CooperationKind, Intensity
 
 if TYPE_CHECKING:
@@ -40,8 +42,8 @@ _TEXTS: dict[Language, dict[str, str]] = {
         "review_head": "Namen zu prüfen",
         "review_note": (
             "Diese Namen sind keinem Akteur sicher zuzuordnen; ihre Zeilen sind nicht "
-            "übernommen. Ein gemeinter Akteur wird mit `accept={{{example}}}` übernommen, "
-            "ein Name, der kein Akteur des Netzwerks ist, mit `accept={{{rejected}}}`."
+            "übernommen. Ein gemeinter Akteur wird mit {example} übernommen, "
+            "ein Name, der kein Akteur des Netzwerks ist, mit {rejected}."
         ),
         "maybe": "vielleicht",
         "similarity": "Ähnlichkeit",
@@ -80,8 +82,8 @@ _TEXTS: dict[Language, dict[str, str]] = {
         "review_head": "Names to review",
         "review_note": (
             "These names match no actor for certain; their rows are left out. Accept the "
-            "actor meant with `accept={{{example}}}`, or declare a name no actor of the "
-            "network with `accept={{{rejected}}}`."
+            "actor meant with {example}, or declare a name no actor of the "
+            "network with {rejected}."
         ),
         "maybe": "maybe",
         "similarity": "similarity",
@@ -126,7 +128,7 @@ def survey_markdown(result: SurveyResult, lang: Language = "de") -> str:
     ...
     """
     texts = _TEXTS[lang]
-    title = PurePath(result.source).name if result.source else ""
+    title = escape(PurePath(result.source).name) if result.source else ""
     lines = [f"# {texts['title']} {title}".rstrip(), "", *_counts(result, texts)]
     for section in (_review, _unknown, _non_respondents, _conflicts, _one_sided, _matches):
         body = list(section(result, texts, lang))
@@ -153,12 +155,15 @@ def _review(result: SurveyResult, texts: dict[str, str], lang: Language) -> Iter
     if not result.review:
         return
     first = result.review[0]
-    example = f'"{first.name}": "{first.candidates[0].actor}"'
-    note = texts["review_note"].format(example=example, rejected=f'"{first.name}": None')
+    # JSON strings are Python strings too, whatever quotes or backslashes a name holds.
+    name, actor = json.dumps(first.name, ensure_ascii=False), json.dumps(first.candidates[0].actor)
+    note = texts["review_note"].format(
+        example=code(f"accept={{{name}: {actor}}}"), rejected=code(f"accept={{{name}: None}}")
+    )
     yield from (f"## {texts['review_head']}", "", note, "")
     for item in result.review:
         options = ", ".join(
-            f"{candidate.name} (`{candidate.actor}`, {texts['similarity']} "
+            f"{escape(candidate.name)} ({code(candidate.actor)}, {texts['similarity']} "
             f"{_number(candidate.similarity, lang)})"
             for candidate in item.candidates
         )
@@ -178,7 +183,7 @@ def _non_respondents(result: SurveyResult, texts: dict[str, str], lang: Language
         return
     yield from (f"## {texts['non_respondents_head']}", "")
     for actor_id in result.non_respondents:
-        yield f"- {result.actor_names[actor_id]} (`{actor_id}`)"
+        yield f"- {escape(result.actor_names[actor_id])} ({code(actor_id)})"
 
 
 def _conflicts(result: SurveyResult, texts: dict[str, str], lang: Language) -> Iterator[str]:
@@ -186,9 +191,9 @@ def _conflicts(result: SurveyResult, texts: dict[str, str], lang: Language) -> I
         return
     yield from (f"## {texts['conflicts_head']}", "")
     for conflict in result.conflicts:
-        first, second = (result.actor_names[actor_id] for actor_id in conflict.actors)
+        first, second = (escape(result.actor_names[actor_id]) for actor_id in conflict.actors)
         answers = ", ".join(
-            f"{_answer(value, lang)} ({result.actor_names[respondent]})"
+            f"{_answer(value, lang)} ({escape(result.actor_names[respondent])})"
             for respondent, value in conflict.answers
         )
         kept = texts["all_kept"] if conflict.kept is None else _answer(conflict.kept, lang)
@@ -202,7 +207,8 @@ def _one_sided(result: SurveyResult, texts: dict[str, str], lang: Language) -> I
     answered = set(result.respondents)
     named = set(result.named)
     lines = [
-        f"- {result.actor_names[first]} {texts['names']} {result.actor_names[second]}, "
+        f"- {escape(result.actor_names[first])} {texts['names']} "
+        f"{escape(result.actor_names[second])}, "
         f"{texts['not_back']}"
         for first, second in result.named
         if second in answered and (second, first) not in named
@@ -218,8 +224,8 @@ def _matches(result: SurveyResult, texts: dict[str, str], lang: Language) -> Ite
     yield from (f"## {texts['matches_head']}", "")
     for match in loose:
         yield (
-            f"- {_quoted(match.name, lang)} → {result.actor_names[match.actor]} "
-            f"(`{match.actor}`), {texts[match.stage]} ({_rows(match.rows, texts)})"
+            f"- {_quoted(match.name, lang)} → {escape(result.actor_names[match.actor])} "
+            f"({code(match.actor)}), {texts[match.stage]} ({_rows(match.rows, texts)})"
         )
 
 
@@ -233,7 +239,7 @@ def _rows(rows: tuple[int, ...], texts: dict[str, str]) -> str:
 
 
 def _quoted(name: str, lang: Language) -> str:
-    return f"„{name}“" if lang == "de" else f"“{name}”"
+    return f"„{escape(name)}“" if lang == "de" else f"“{escape(name)}”"
 
 
 def _number(value: float, lang: Language) -> str:
@@ -246,4 +252,4 @@ def _answer(value: Answer, lang: Language) -> str:
         return format_day(value, lang)
     if isinstance(value, CooperationKind | Intensity):
         return value.label(lang)
-    return value
+    return escape(value)
