@@ -12,6 +12,7 @@ from bildungsnetz import interactive, io, rules
 from bildungsnetz.datasets import musterkreis
 
 NETWORK = musterkreis()
+FRAME = io.to_frames(NETWORK)["actors"]
 OLD = b"the old file, which must survive\n"
 
 
@@ -29,6 +30,9 @@ WRITERS = {
     "write_node_link": (lambda path: io.write_node_link(NETWORK, path), ".json"),
     "rules.save": (lambda path: rules.save(rules.default_rules(), path), ".json"),
     "interactive.write_html": (write_html, ".html"),
+    "write_frame xlsx": (lambda path: io.write_frame(FRAME, path), ".xlsx"),
+    "write_frame csv": (lambda path: io.write_frame(FRAME, path), ".csv"),
+    "io.write xlsx": (lambda path: io.write(NETWORK, path), ".xlsx"),
 }
 writers = pytest.mark.parametrize("writer", sorted(WRITERS))
 
@@ -83,6 +87,24 @@ def test_a_read_only_file_is_refused_and_left_alone(tmp_path, writer):
     assert target.read_bytes() == OLD
     assert stat.S_IMODE(target.stat().st_mode) == 0o444
     assert names(tmp_path) == [target.name]
+
+
+@writers
+def test_a_missing_folder_is_file_not_found_and_creates_nothing(tmp_path, writer):
+    """A target in a folder that does not exist raises FileNotFoundError; nothing appears."""
+    with pytest.raises(FileNotFoundError):
+        WRITERS[writer][0](tmp_path / "fehlt" / f"ziel{WRITERS[writer][1]}")
+    assert names(tmp_path) == []
+
+
+@writers
+def test_a_replaced_file_keeps_its_permissions(tmp_path, writer):
+    """A file shared with the group (0640) is still 0640 after it was replaced."""
+    target = old_file(tmp_path, writer)
+    target.chmod(0o640)
+    WRITERS[writer][0](target)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert target.read_bytes() != OLD
 
 
 @writers
@@ -167,7 +189,7 @@ def test_a_full_disk_midway_leaves_the_old_file(tmp_path, writer):
 
 @writers
 def test_a_process_killed_before_the_rename_leaves_the_old_file(tmp_path, writer):
-    """``kill -9`` at the last moment: the old file is whole; at most a hidden temp file stays."""
+    """``kill -9`` at the last moment: the old file is whole; one hidden temp file stays."""
     target = old_file(tmp_path, writer)
 
     def killed_at_the_rename():

@@ -127,7 +127,7 @@ def _destination(target: Path) -> Path:
     if stat.S_ISREG(status.st_mode) and (
         not status.st_mode & stat.S_IWUSR or not os.access(real, os.W_OK)
     ):
-        message = f"{target} is read-only; make it writable to replace it"
+        message = "read-only file; make it writable (chmod u+w) to replace it"
         raise PermissionError(errno.EACCES, message, str(target))
     return real
 

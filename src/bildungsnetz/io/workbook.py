@@ -23,6 +23,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -285,5 +286,19 @@ def save_atomic(workbook: Workbook, target: Path) -> None:
     See :func:`bildungsnetz.io.atomic.replacing`: links are written through, a read-only
     target is refused, the file gets the permissions of the one it replaces.
     """
-    with replacing(target) as temporary:
-        workbook.save(temporary)
+    try:
+        with replacing(target) as temporary:
+            workbook.save(temporary)
+    except BaseException:
+        _discard(workbook)
+        raise
+
+
+def _discard(workbook: Workbook) -> None:
+    # A write-only sheet keeps an open generator writing to a temporary file; left unsaved
+    # (a read-only target, a missing folder), it fails noisily when garbage-collected.
+    for sheet in workbook.worksheets:
+        rows = getattr(sheet, "_rows", None)
+        if rows is not None:
+            with contextlib.suppress(Exception):
+                rows.close()
