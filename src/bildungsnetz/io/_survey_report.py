@@ -1,12 +1,15 @@
-"""The Markdown summary of a survey for the person who checks it, in German or English.
+r"""The Markdown summary of a survey for the person who checks it, in German or English.
+
+Names from the responses, actor names and ids are escaped (:mod:`bildungsnetz._markdown`):
+whatever a respondent typed, it shows as text, never as a heading, HTML or a link.
 
 Examples
 --------
 >>> from bildungsnetz.datasets import musterkreis, musterkreis_survey_path
 >>> from bildungsnetz.io import read_survey
 >>> text = survey_markdown(read_survey(musterkreis_survey_path(), musterkreis()), "en")
->>> text.splitlines()[0]
-'# Partner survey musterkreis_survey.csv'
+>>> print(text.splitlines()[0])
+# Partner survey musterkreis_survey\\.csv
 """
 
 from __future__ import annotations

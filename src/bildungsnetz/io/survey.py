@@ -329,14 +329,14 @@ class SurveyResult:
         return network.with_cooperations(*self.cooperations)
 
     def to_markdown(self, lang: Language = "de") -> str:
-        """Return a summary for a person to check: counts, reviews, unknowns, conflicts.
+        r"""Return a summary for a person to check: counts, reviews, unknowns, conflicts.
 
         Examples
         --------
         >>> from bildungsnetz.datasets import musterkreis, musterkreis_survey_path
         >>> text = read_survey(musterkreis_survey_path(), musterkreis()).to_markdown()
         >>> print(text[:text.index("## ")])
-        # Partnerbefragung musterkreis_survey.csv
+        # Partnerbefragung musterkreis_survey\.csv
         ...
         | Kooperationen, von beiden Seiten genannt | 10 |
         | Kooperationen, nur von einer Seite genannt | 21 |
