@@ -9,7 +9,7 @@ Examples
 >>> from bildungsnetz.io import read_survey
 >>> text = survey_markdown(read_survey(musterkreis_survey_path(), musterkreis()), "en")
 >>> print(text.splitlines()[0])
-# Partner survey musterkreis_survey\\.csv
+# Partner survey musterkreis_survey\.csv
 """
 
 from __future__ import annotations
