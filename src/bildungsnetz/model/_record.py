@@ -59,12 +59,11 @@ class Record(BaseModel):
         different sets. pydantic copies the set before it changes it (``model_copy``).
         """
         given = self.__pydantic_fields_set__
-        shared = _FIELD_SETS.get(key := frozenset(given))
-        if shared is None:
-            shared = _FIELD_SETS[key] = given
-            if len(_FIELD_SETS) > _SHARED_LIMIT:
-                _FIELD_SETS.clear()
-        object.__setattr__(self, "__pydantic_fields_set__", shared)
+        shared = _FIELD_SETS.setdefault(frozenset(given), given)
+        if shared is not given:
+            object.__setattr__(self, "__pydantic_fields_set__", shared)
+        elif len(_FIELD_SETS) > _SHARED_LIMIT:
+            _FIELD_SETS.clear()
 
 
 _FIELD_SETS: dict[frozenset[str], set[str]] = {}

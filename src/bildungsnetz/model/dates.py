@@ -332,9 +332,22 @@ def _exact_date(cleaned: str, text: str) -> date | None:
 def _coerce_day(value: Any) -> Any:
     # Strings go through the German parser; everything else is left to pydantic, which
     # turns a midnight datetime into a date and refuses any other time.
+    if type(value) is str:
+        # A network has a million dates and a few thousand different ones: each text is
+        # parsed once, and equal days share one object.
+        day = _DAYS.get(value)
+        if day is None:
+            day = _DAYS[value] = parse_date(value)
+            if len(_DAYS) > _SHARED_DAYS:
+                _DAYS.clear()
+        return day
     if isinstance(value, str):
         return parse_date(value)
     return value
+
+
+_DAYS: dict[str, date] = {}
+_SHARED_DAYS = 1 << 14
 
 
 Day = Annotated[date, BeforeValidator(_coerce_day)]
