@@ -118,6 +118,28 @@ def test_a_member_given_twice_counts_once_with_its_last_value():
     assert io.loads(text).name == "B"
 
 
+def test_a_collection_given_twice_is_read_from_its_last_value_only():
+    """Records of a repeated collection before the last are not read, nor reported."""
+    text = (
+        '{"format": "bildungsnetz", "version": 1, "network": {"name": "N",'
+        ' "actors": [{"id": "a"}], "actors": []}}'
+    )
+    assert io.loads(text).actors == ()
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 5])
+def test_the_stream_reads_values_cut_anywhere_by_the_pieces(size):
+    """Elements, numbers, keys and whitespace split across pieces read as json.loads reads them."""
+    text = ' { "a" : [ 12345 , "x y" ,\n{"k": [1, 2]}  ,  -0.5e3 , null ] ,\t"b" : 7 } \n'
+    stream = _json_stream.Stream(_json_stream.pieces_of_text(text), lambda *_, **__: None)
+    read = {}
+    with _pieces_of(size):
+        for key in stream.members():
+            read[key] = list(stream.elements()) if stream.next_is("[") else stream.value()
+        stream.finish()
+    assert read == json.loads(text)
+
+
 def test_text_after_the_document_is_a_syntax_error():
     """Anything but whitespace after the document is refused with its position."""
     text = '{"format": "bildungsnetz", "version": 1, "network": {"name": "N"}} x'
