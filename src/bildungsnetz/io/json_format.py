@@ -147,19 +147,20 @@ def loads(
       x.json, network.actors[0](a).kind: Input should be 'school', ...
     """  # noqa: E501 (a doctest output line cannot be wrapped)
     with _collector_paused():
+        decoded = text
         if isinstance(text, bytes | bytearray):
             try:
                 # As json.loads decodes bytes: UTF-8, -16 or -32, by the first bytes.
-                text = text.decode(json.detect_encoding(text), "surrogatepass")
+                decoded = text.decode(json.detect_encoding(text), "surrogatepass")
             except UnicodeDecodeError as error:
                 problem = LoadProblem(f"not UTF-8 text: {error}", file=source)
                 raise LoadError([problem]) from None
-        if not isinstance(text, str):
+        if not isinstance(decoded, str):
             return _network(_read_whole(text, source))  # json.loads says what is wrong
-        with _bar(len(text), unit="char", progress=progress, feature="loads") as advance:
-            parts = _read_by_record(pieces_of_text(text), source, advance)
+        with _bar(len(decoded), unit="char", progress=progress, feature="loads") as advance:
+            parts = _read_by_record(pieces_of_text(decoded), source, advance)
             if parts is None:
-                parts = _read_whole(text, source)
+                parts = _read_whole(text, source)  # as given: json.loads reads bytes its way
             advance("checks", amount=0)
             return _network(parts)
 
@@ -219,6 +220,8 @@ def _read_whole(text: Any, source: str | None) -> _Parts:
             row=error.lineno,
         )
         raise LoadError([problem]) from None
+    except UnicodeDecodeError as error:
+        raise LoadError([LoadProblem(f"not UTF-8 text: {error}", file=source)]) from None
     parts = _Parts(source)
     for key, value in _unwrap(payload, source).items():
         if key in COLLECTIONS:
@@ -443,8 +446,9 @@ def load(path: str | os.PathLike[str], *, progress: bool = False) -> EducationNe
     >>> io.load(example_path()).name
     'Musterkreis'
     """
-    source = str(path)
-    raw = Path(path).read_bytes()
+    file = Path(path)
+    source = str(file)
+    raw = file.read_bytes()
     with (
         _collector_paused(),
         _bar(len(raw), unit="B", progress=progress, feature="load") as advance,
