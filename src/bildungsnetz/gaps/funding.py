@@ -212,9 +212,10 @@ def _funded(analysis: Analysis) -> _Funded:
         network = analysis.network
         codes: dict[frozenset[str], int] = {}
 
-        def coded(fundings: Iterable[frozenset[str]], count: int) -> IntArray:
+        def coded(fundings: Iterable[Iterable[str]], count: int) -> IntArray:
             return np.fromiter(
-                (codes.setdefault(funding, len(codes)) for funding in fundings),
+                # A record copied with an update may hold a plain set.
+                (codes.setdefault(frozenset(funding), len(codes)) for funding in fundings),
                 dtype=np.int64,
                 count=count,
             )
