@@ -135,7 +135,8 @@ def _reciprocated(out: Adjacency, into: Adjacency, group: IntArray) -> IntArray:
 
 def _closed(graph: nx.Graph | ArrayGraph, out: Adjacency, group: IntArray) -> IntArray:
     """Count, by role, the pairs i -> v -> j whose ends are tied i -> j."""
-    a, b, c = triangles(adjacency(graph, direction="both") if graph.is_directed() else out)
+    found = triangles(adjacency(graph, direction="both") if graph.is_directed() else out)
+    a, b, c = found.a, found.b, found.c
     n = out.n
     counts = np.zeros(n * len(BROKERAGE_ROLES), dtype=np.int64)
     for i, v, j in ((a, b, c), (a, c, b), (b, a, c), (b, c, a), (c, a, b), (c, b, a)):
