@@ -481,8 +481,10 @@ def _placement_ends(
     network = analysis.network
     ends: dict[str, date] = {}
     for tie in network.ties_of(school.id):
+        if tie.kind is not CooperationKind.PLACEMENT:
+            continue
         post = network.actor(tie.other(school.id))
-        if tie.kind is not CooperationKind.PLACEMENT or not rule.partner.matches(post):
+        if not rule.partner.matches(post):
             continue
         funding = tie.funding | post.funding
         if not funding:
