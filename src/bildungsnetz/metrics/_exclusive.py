@@ -5,7 +5,7 @@ their only common neighbour; with closed neighbourhoods :math:`N[x] = N(x) \cup 
 exactly when :math:`N[x] \cap N[y] = \{v\}` (a tie puts *x* and *y* themselves in the
 intersection). The intersection is read in two halves:
 
-- the *hubs*, a few hundred nodes of highest degree at most, are numbered as bits; every
+- the *hubs*, the few nodes of degree above :math:`\sqrt{2m}`, are numbered as bits; every
   node keeps the hubs of its closed neighbourhood as a bit mask, so the hubs two nodes share
   are one AND away;
 - for every other node *w* one sparse matrix product over the pairs of :math:`N[w]` counts,
@@ -42,10 +42,6 @@ UIntArray = npt.NDArray[np.uint64]
 
 #: Hubs are numbered in words of this many bits.
 _WORD = 64
-#: At most this many words of hubs.
-_MAX_WORDS = 8
-#: Hubs have more than this many times the mean degree.
-_HUB_FACTOR = 4
 #: Products per block of the pair listing; bounds its memory to some hundred MB.
 _BLOCK = 1 << 22
 _SHIFT = np.uint64(32)
@@ -63,16 +59,16 @@ def exclusive_counts(graph: Adjacency, *, hubs: int | None = None) -> IntArray:
     n = graph.n
     counts = np.zeros(n, dtype=np.int64)
     listed_for_hub = np.zeros(n, dtype=np.int64)
-    for x, y, value in _listed_pairs(graph, chosen.hub):
-        common = [word[x] & word[y] for word in chosen.masks]
-        shared = sum((word != 0).astype(np.int8) for word in common)
-        alone = (value & _LOW) == 1
-        if common:
-            alone &= shared == 0
-            single = np.flatnonzero(shared == 1)
-            only = chosen.only_hub([word[single] for word in common])
-            valid = (only >= 0) & (only != x[single]) & (only != y[single])
-            listed_for_hub += np.bincount(only[valid], minlength=n)
+    tied_to_hub = np.asarray(chosen.masks.any(axis=0), dtype=bool)
+    for x, y, value in _products(graph, chosen.hub):
+        # The product lists every pair both ways: each is taken once, as x < y.
+        alone = np.flatnonzero((value & _LOW) == 1)
+        alone = alone[y[alone] > x[alone]]
+        if chosen.hub.size:
+            alone = alone[~chosen.share_a_hub(x[alone], y[alone])]
+            touched = np.flatnonzero(tied_to_hub[y])
+            touched = touched[y[touched] > x[touched]]
+            listed_for_hub += chosen.count_only_hub(x[touched], y[touched])
         counts += np.bincount((value[alone] >> _SHIFT).astype(np.int64), minlength=n)
     hub = chosen.hub
     degree = graph.degrees[hub]
@@ -124,33 +120,41 @@ class _Hubs:
 
     @classmethod
     def chosen(cls, graph: Adjacency) -> _Hubs:
-        """Take as hubs the nodes of more than ``_HUB_FACTOR`` times the mean degree.
+        r"""Take as hubs the nodes of degree above :math:`\sqrt{2m}`.
 
-        At most ``_MAX_WORDS`` words of them, the highest degrees first. A hub saves
-        listing the :math:`(d + 1)^2` pairs of its closed neighbourhood but costs a comparison
-        per pair of distinct masks among its neighbours; nodes far above the mean degree
-        have many neighbours and few distinct masks among them.
+        Listing the pairs of such a node's closed neighbourhood would cost more than
+        reading the whole graph, and there are fewer than :math:`\sqrt{2m}` of them. The
+        others cost at most :math:`\sqrt{2m}` per tie, as in triangle listing; degrees
+        that grow with the network (a state authority tied to every school) stay hubs
+        however large it gets, so the cost grows with the ties, not their square.
         """
         degree = graph.degrees
-        mean = float(degree.mean()) if degree.size else 0.0
-        count = int(np.count_nonzero(degree > max(_HUB_FACTOR * mean, 1)))
-        return cls.build(graph, min(count, _MAX_WORDS * _WORD))
+        return cls.build(graph, int(np.count_nonzero(degree > np.sqrt(degree.sum()))))
 
-    def only_hub(self, common: list[UIntArray]) -> IntArray:
-        """Name the hub of the one bit set in each row of words (-1 unless exactly one is)."""
-        size = common[0].size if common else 0
+    def share_a_hub(self, x: IntArray, y: IntArray) -> npt.NDArray[np.bool_]:
+        """Tell for each pair whether their closed neighbourhoods hold a hub in common."""
+        shared = np.zeros(x.size, dtype=bool)
+        for word in self.masks:
+            shared |= (word[x] & word[y]) != 0
+        return shared
+
+    def count_only_hub(self, x: IntArray, y: IntArray) -> IntArray:
+        """Count, per hub, the pairs (neither of them the hub) that share that hub alone."""
+        common = [word[x] & word[y] for word in self.masks]
+        words = sum((word != 0).astype(np.int8) for word in common)
+        single = np.flatnonzero(words == 1)
         # Only one word is non-zero: the sum is that word, and the index sum its position.
-        bits = sum(common, start=np.zeros(size, dtype=np.uint64))
+        bits = sum((word[single] for word in common), start=np.zeros(single.size, np.uint64))
         word = sum(
-            (index * (word != 0) for index, word in enumerate(common)),
-            start=np.zeros(size, dtype=np.int64),
+            (index * (common[index][single] != 0) for index in range(len(common))),
+            start=np.zeros(single.size, dtype=np.int64),
         )
-        single = (bits & (bits - _ONE)) == 0
-        found = np.full(size, -1, dtype=np.int64)
+        one = (bits & (bits - _ONE)) == 0
         # log2 is exact on powers of two, which floating point holds exactly.
-        bit = np.log2(bits[single].astype(np.float64)).astype(np.int64)
-        found[single] = self.hub[word[single] * _WORD + bit]
-        return found
+        bit = np.log2(bits[one].astype(np.float64)).astype(np.int64)
+        only = self.hub[word[one] * _WORD + bit]
+        elsewhere = (only != x[single[one]]) & (only != y[single[one]])
+        return np.bincount(only[elsewhere], minlength=self.masks.shape[1]).astype(np.int64)
 
     def sharing_another_hub(self) -> IntArray:
         """Per hub, the pairs of its neighbours whose closed neighbourhoods share another hub.
@@ -178,15 +182,14 @@ def _bits(bit: IntArray) -> UIntArray:
     return np.left_shift(_ONE, (bit % _WORD).astype(np.uint64))
 
 
-def _listed_pairs(
-    graph: Adjacency, hub: IntArray
-) -> Iterator[tuple[IntArray, IntArray, UIntArray]]:
-    """Yield every pair x < y with a non-hub in N[x] ∩ N[y], in blocks of rows.
+def _products(graph: Adjacency, hub: IntArray) -> Iterator[tuple[IntArray, IntArray, UIntArray]]:
+    """Yield every pair (x, y) with a non-hub in N[x] ∩ N[y], both ways, in blocks of rows.
 
     With each pair comes ``count + (sum of those non-hubs' numbers << 32)``: a product of
     the closed adjacency with its non-hub columns labelled ``1 + (w << 32)`` and the closed
     adjacency with its non-hub rows. Counts stay below ``2**32``, so the low half is exact
-    and, for a count of 1, the high half is the non-hub's number.
+    and, for a count of 1, the high half is the non-hub's number. Pairs of a node with
+    itself come too.
     """
     n = graph.n
     light = np.ones(n, dtype=bool)
@@ -212,9 +215,7 @@ def _listed_pairs(
     for start, end in _row_blocks(work):
         block = labelled[start:end] @ spread
         x = np.repeat(np.arange(start, end, dtype=np.int64), np.diff(block.indptr))
-        y = block.indices.astype(np.int64)
-        upper = y > x
-        yield x[upper], y[upper], block.data[upper]
+        yield x, block.indices, block.data
 
 
 def _csr(data: UIntArray, columns: IntArray, rows: IntArray, n: int) -> sparse.csr_array:
