@@ -185,17 +185,18 @@ def exclusive_brokerage(graph: nx.Graph | ArrayGraph) -> dict[Hashable, int]:
     -----
     Hamilton et al. (2020). With closed neighbourhoods :math:`N[x] = N(x) \cup \{x\}`, node
     *v* brokers the pair {*x*, *y*} exclusively exactly when :math:`N[x] \cap N[y] = \{v\}`
-    (a tie between *x* and *y* puts both in the intersection). The nodes of highest degree,
-    the hubs, are numbered as bits, and every node keeps the set of hubs in its closed
-    neighbourhood as a bit mask. For all other nodes *w* one sparse matrix product over
-    the pairs of :math:`N[w]` counts, for every pair, the non-hubs in the intersection
-    together with the sum of their numbers, which names the one when there is one. A pair
-    is exclusive to a non-hub when that count is 1 and the masks share no bit. A hub *h*
-    brokers :math:`\binom{d_h}{2}` pairs less those whose masks share another hub (counted
-    from the distinct masks among its neighbours) and those the product lists whose only
-    shared hub is *h*. The number of hubs is chosen so that the pairs listed are few:
-    the product costs the sum of :math:`(d_w + 1)^2` over non-hubs only, so hubs tied to
-    thousands of nodes cost the length of their neighbour lists, not its square.
+    (a tie between *x* and *y* puts both in the intersection). The hubs, the nodes of
+    degree above :math:`\sqrt{2m}`, are numbered as bits, and every node keeps the set of
+    hubs in its closed neighbourhood as a bit mask. For all other nodes *w* one sparse
+    matrix product over the pairs of :math:`N[w]` counts, for every pair, the non-hubs in
+    the intersection together with the sum of their numbers, which names the one when
+    there is one. A pair is exclusive to a non-hub when that count is 1 and the masks share
+    no bit. A hub *h* brokers :math:`\binom{d_h}{2}` pairs less those whose masks share
+    another hub (counted from the distinct masks among its neighbours) and those the
+    product lists whose only shared hub is *h*. The product costs the sum of
+    :math:`(d_w + 1)^2` over non-hubs, at most :math:`\sqrt{2m}` per tie (O(m^1.5) at
+    worst, as for triangles); a hub tied to thousands of nodes costs the length of its
+    neighbour list, not its square.
 
     Examples
     --------
