@@ -372,10 +372,8 @@ def _mending_links(
 
 def _hub(analysis: Analysis, split: _Split, position: int) -> str | None:
     nodes = analysis.graph.nodes
-    for i in analysis.by_degree:
-        if int(analysis.components[i]) != split.label or i == split.node:
-            continue
-        if split.where.get(nodes[i], len(split.members)) != position:
+    for i in analysis.by_degree_within(split.label):
+        if i != split.node and split.where.get(nodes[i], len(split.members)) != position:
             return nodes[i]
     return None
 
@@ -613,10 +611,8 @@ def _bridging_links(
         hub = next(
             (
                 nodes[i]
-                for i in analysis.by_degree
-                if int(analysis.components[i]) == bridge.label
-                and (nodes[i] in bridge.side) != side
-                and nodes[i] not in {near_end, far_end}
+                for i in analysis.by_degree_within(bridge.label)
+                if (nodes[i] in bridge.side) != side and nodes[i] not in {near_end, far_end}
             ),
             None,
         )
