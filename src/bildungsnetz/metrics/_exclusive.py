@@ -214,14 +214,19 @@ def _products(graph: Adjacency, hub: IntArray) -> Iterator[tuple[IntArray, IntAr
     )
     for start, end in _row_blocks(work):
         block = labelled[start:end] @ spread
-        x = np.repeat(np.arange(start, end, dtype=np.int64), np.diff(block.indptr))
+        x = np.repeat(np.arange(start, end, dtype=block.indices.dtype), np.diff(block.indptr))
         yield x, block.indices, block.data
 
 
 def _csr(data: UIntArray, columns: IntArray, rows: IntArray, n: int) -> sparse.csr_array:
     """Build a CSR matrix from entries already in row order."""
     pointers = np.concatenate(([0], np.cumsum(np.bincount(rows, minlength=n))))
-    return sparse.csr_array((data, columns, pointers), shape=(n, n))
+    # 32-bit numbers where they fit: half the memory traffic in the product and after it.
+    small = max(n, int(pointers[-1])) < np.iinfo(np.int32).max
+    index_type = np.int32 if small else np.int64
+    return sparse.csr_array(
+        (data, columns.astype(index_type), pointers.astype(index_type)), shape=(n, n)
+    )
 
 
 def _row_blocks(work: FloatArray) -> Iterator[tuple[int, int]]:
