@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -212,23 +213,22 @@ def _funded(analysis: Analysis) -> _Funded:
         network = analysis.network
         codes: dict[frozenset[str], int] = {}
 
-        def coded(fundings: Iterable[Iterable[str]], count: int) -> IntArray:
-            return np.fromiter(
-                # A record copied with an update may hold a plain set.
-                (codes.setdefault(frozenset(funding), len(codes)) for funding in fundings),
-                dtype=np.int64,
-                count=count,
-            )
+        def coded(fundings: Iterable[Iterable[str]]) -> IntArray:
+            # A record copied with an update may hold a plain set; map keeps the loop in C.
+            found = list(map(frozenset, fundings))
+            for funding in dict.fromkeys(found):
+                codes.setdefault(funding, len(codes))
+            return np.fromiter(map(codes.__getitem__, found), dtype=np.int64, count=len(found))
 
+        placement = CooperationKind.PLACEMENT
         analysis.cache["funded"] = _Funded(
             ties=coded(
-                (_tie_funding(network, t) for t in network.cooperations), len(network.cooperations)
+                tie.funding if tie.kind is not placement else _tie_funding(network, tie)
+                for tie in network.cooperations
             ),
-            actors=coded((a.funding for a in network.actors), len(network.actors)),
-            forums=coded((f.funding for f in network.forums), len(network.forums)),
-            interventions=coded(
-                (m.funding for m in network.interventions), len(network.interventions)
-            ),
+            actors=coded(map(attrgetter("funding"), network.actors)),
+            forums=coded(map(attrgetter("funding"), network.forums)),
+            interventions=coded(map(attrgetter("funding"), network.interventions)),
             fundings=list(codes),
         )
     funded: _Funded = analysis.cache["funded"]
