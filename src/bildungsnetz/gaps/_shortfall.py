@@ -128,6 +128,13 @@ class Shortfall:
     broker: int = -1
     reached: int = 0
 
+    @property
+    def named(self) -> tuple[int, ...]:
+        """The nodes the finding names: the subject, then its weak partners or broker."""
+        if self.broker >= 0:
+            return (self.subject, self.broker)
+        return (self.subject, *self.partners)
+
 
 def shortfalls(analysis: Analysis, rule: RequiredTie, among: BoolArray) -> list[Shortfall]:
     """Return how each subject of ``rule`` within ``among`` falls short, by node number.

@@ -46,6 +46,7 @@ from bildungsnetz.gaps._analysis import (
     BoolArray,
     analyse,
     group_by_area,
+    ranges,
     shift,
 )
 from bildungsnetz.gaps._finish import finished
@@ -156,21 +157,28 @@ def _evaluate(analysis: Analysis) -> list[Gap]:
     return found
 
 
-def _findings(analysis: Analysis, among: BoolArray, *, suggest: bool) -> list[Gap]:
+def _findings(
+    analysis: Analysis, among: BoolArray, *, suggest: bool, about: BoolArray | None = None
+) -> list[Gap]:
     gaps: list[Gap] = []
     for rule in analysis.rules.of_type(RequiredTie):
         if analysis.recorded(rule.partner):
-            gaps.extend(_RuleCheck(analysis, rule, suggest=suggest).run(among))
+            gaps.extend(_RuleCheck(analysis, rule, suggest=suggest).run(among, about))
     return gaps
 
 
-def findings_among(analysis: Analysis, among: BoolArray) -> list[Gap]:
-    """Return the findings of every required-tie rule about the subjects in ``among``.
+def findings_about(analysis: Analysis, actors: BoolArray) -> list[Gap]:
+    """Return the findings of every required-tie rule that name one of ``actors``.
 
-    The same findings the detectors report about those subjects, without suggestions:
-    what the comparison over a horizon needs to tell new findings from old ones.
+    The same findings the detectors report, without suggestions: what the comparison
+    over a horizon needs to tell new findings from old ones. A finding names its subject
+    and the subject's direct partners or intermediary, so only the subjects among the
+    actors and their neighbours are judged.
     """
-    return _findings(analysis, among, suggest=False)
+    graph = analysis.graph
+    among = actors.copy()
+    among[graph.indices[ranges(graph.indptr, np.flatnonzero(actors))]] = True
+    return _findings(analysis, among, suggest=False, about=actors)
 
 
 class _RuleCheck:
@@ -204,9 +212,12 @@ class _RuleCheck:
         """The partners a suggestion may propose, by area."""
         return _Nearby(self)
 
-    def run(self, among: BoolArray) -> list[Gap]:
-        """Return the findings about the subjects in ``among``."""
-        return [self._gap(shortfall) for shortfall in shortfalls(self.analysis, self.rule, among)]
+    def run(self, among: BoolArray, about: BoolArray | None = None) -> list[Gap]:
+        """Return the findings about the subjects in ``among`` (naming one of ``about``)."""
+        found = shortfalls(self.analysis, self.rule, among)
+        if about is not None:
+            found = [shortfall for shortfall in found if about[list(shortfall.named)].any()]
+        return [self._gap(shortfall) for shortfall in found]
 
     def _gap(self, shortfall: Shortfall) -> Gap:
         actor = self.analysis.actors[shortfall.subject]
@@ -360,9 +371,7 @@ def _suggest(check: _RuleCheck, actor: Actor, *, exclude: set[str]) -> tuple[Any
     """
     if not check.suggest:
         return ()
-    candidates = [
-        p for p in check.nearby.near(actor) if p.id != actor.id and p.id not in exclude
-    ]
+    candidates = [p for p in check.nearby.near(actor) if p.id != actor.id and p.id not in exclude]
     load = check.load
     busiest = max([load.get(p.id, 0) for p in candidates] or [0]) or 1
     # A post placed at schools has limited time, so spare capacity counts; an office
