@@ -186,6 +186,9 @@ def brokers_alike(network, rules, choose):
     ]
     found = sorted(_brokers_among(analysis, chosen), key=lambda gap: gap.sort_key)
     assert [_essentials(gap) for gap in found] == expected
+    known = {record["id"] for record in expected[::2]}
+    unknown = [gap.id for gap in _brokers_among(analysis, chosen, known) if gap.id not in known]
+    assert sorted(unknown) == sorted(record["id"] for record in expected[1::2])
     return expected
 
 

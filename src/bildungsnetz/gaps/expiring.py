@@ -32,7 +32,7 @@ from bildungsnetz.gaps._analysis import analyse, ranges
 from bildungsnetz.gaps._detectors import static_findings
 from bildungsnetz.gaps._finish import finished, unfinished
 from bildungsnetz.gaps._text import amount, listing
-from bildungsnetz.gaps.gap import Explanation, Gap, GapKind
+from bildungsnetz.gaps.gap import Explanation, Gap, GapKind, gap_id
 from bildungsnetz.gaps.interventions import (
     find_provider_dependence,
     find_uncovered_topics,
@@ -51,6 +51,8 @@ from bildungsnetz.model.dates import to_horizon
 from bildungsnetz.rules import NoSinglePointOfFailure
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from bildungsnetz.gaps._analysis import Analysis, BoolArray
     from bildungsnetz.model import EducationNetwork, Intervention, Language
     from bildungsnetz.model.dates import DayLike, HorizonLike
@@ -127,7 +129,7 @@ def find_expiring_critical_ties(
     if not endings:
         return []
     before = {gap.id for gap in static_findings(network, start.rules, start.as_of)}
-    candidates = _later_findings(network, start.rules, later, endings)
+    candidates = _later_findings(network, start.rules, later, endings, before)
     opened = [gap for gap in candidates if gap.id not in before]
     index = _EndingIndex(endings)
     blamed: dict[_Ending, list[Gap]] = defaultdict(list)
@@ -200,7 +202,11 @@ def _caused(ending: _Ending, gap: Gap) -> bool:
 
 
 def _later_findings(
-    network: EducationNetwork, rules: RuleSet, later: date, endings: list[_Ending]
+    network: EducationNetwork,
+    rules: RuleSet,
+    later: date,
+    endings: list[_Ending],
+    before: set[str],
 ) -> list[Gap]:
     """Return the findings of the later day that an ending could be blamed for.
 
@@ -222,7 +228,7 @@ def _later_findings(
         if ties:
             touched = _present(analysis, frozenset().union(*(ending.touches for ending in ties)))
             found += findings_about(analysis, touched)
-            found += _brokers_among(analysis, touched)
+            found += _brokers_among(analysis, touched, before)
             for detector in _TIE_DETECTORS:
                 found += detector(network, rules, as_of=later)
         if len(ties) < len(endings):
@@ -239,21 +245,28 @@ def _present(analysis: Analysis, actors: frozenset[str]) -> BoolArray:
     return mask
 
 
-def _brokers_among(analysis: Analysis, touched: BoolArray) -> list[Gap]:
-    """Return the exclusive-broker findings about the ``touched`` actors.
+def _brokers_among(
+    analysis: Analysis, touched: BoolArray, known: Collection[str] = ()
+) -> list[Gap]:
+    """Return the exclusive-broker findings about the ``touched`` actors not ``known``.
 
     What :func:`~bildungsnetz.gaps.find_exclusive_brokers` finds about them, counted on
     the ties around them only: a node's exclusive pairs depend on its neighbours, the ties
     among them and their other neighbours, so every tie with an end among the candidates
-    or their neighbours is kept and the count is exact. Only actors with enough contacts
-    to broker the smallest number of pairs that counts are candidates.
+    or their neighbours is kept and the count is exact. Candidates are the actors with
+    enough contacts to broker the smallest number of pairs that counts, unless the
+    finding each rule would give (whatever its numbers) is among the ``known`` ids: the
+    hubs, brokers already, cost the most to count.
     """
     graph = analysis.graph
-    limits = [rule.min_exclusive_pairs for rule in analysis.rules.of_type(NoSinglePointOfFailure)]
-    if not limits:
-        return []
+    rules = analysis.rules.of_type(NoSinglePointOfFailure)
     degree = graph.degree
-    candidates = touched & (degree * (degree - 1) // 2 >= min(limits))
+    candidates = np.zeros(len(graph.nodes), dtype=np.bool_)
+    for rule in rules:
+        enough = touched & (degree * (degree - 1) // 2 >= rule.min_exclusive_pairs)
+        for row in np.flatnonzero(enough).tolist():
+            key = gap_id(GapKind.EXCLUSIVE_BROKER, (graph.nodes[row],), rule.id, {})
+            candidates[row] |= key not in known
     rows = np.flatnonzero(candidates)
     if not rows.size:
         return []
@@ -269,7 +282,7 @@ def _brokers_among(analysis: Analysis, touched: BoolArray) -> list[Gap]:
     counts = metrics.exclusive_brokerage(around)
     return [
         _broker_gap(analysis, rule, graph.nodes[row], pairs)
-        for rule in analysis.rules.of_type(NoSinglePointOfFailure)
+        for rule in rules
         for row in rows.tolist()
         if (pairs := int(counts[graph.nodes[row]])) >= rule.min_exclusive_pairs
     ]
