@@ -7,7 +7,7 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 from bildungsnetz.gaps._evidence import details
-from bildungsnetz.gaps._verify import verified, with_changes
+from bildungsnetz.gaps._verify import offered, with_changes
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
@@ -47,10 +47,14 @@ def finished(
     """
     if _UNFINISHED.get():
         return sorted(gaps, key=lambda gap: gap.sort_key)
-    described = [
-        gap
-        if gap.details or not gap.evidence
-        else with_changes(gap, details=details(analysis, gap.evidence))
-        for gap in gaps
-    ]
-    return sorted(verified(analysis, described, judges or {}), key=lambda gap: gap.sort_key)
+    found = list(gaps)
+    result = []
+    for gap, ranked in zip(found, offered(analysis, found, judges or {}), strict=True):
+        # One copy per finding, whatever changes: the evidence in words, the suggestions.
+        changes: dict[str, object] = {}
+        if not gap.details and gap.evidence:
+            changes["details"] = details(analysis, gap.evidence)
+        if ranked is not None:
+            changes["suggestions"] = ranked
+        result.append(with_changes(gap, **changes) if changes else gap)
+    return sorted(result, key=lambda gap: gap.sort_key)

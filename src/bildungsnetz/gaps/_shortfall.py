@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import combinations
-from typing import TYPE_CHECKING, Any
+from operator import attrgetter
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from bildungsnetz.gaps._analysis import ranges
 from bildungsnetz.gaps.gap import GapKind
-from bildungsnetz.model import CooperationKind
+from bildungsnetz.model import CooperationKind, Intensity
 
 if TYPE_CHECKING:
     from bildungsnetz.gaps._analysis import Analysis, BoolArray, IntArray
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 __all__ = ["Shortfall", "TieTable", "partner_load", "shortfalls", "tie_table"]
 
 _KIND_CODE = {kind: code for code, kind in enumerate(CooperationKind)}
+_RANK: dict[Intensity | None, int] = {None: -1} | {level: level.rank for level in Intensity}
+_FIELDS = attrgetter("actors", "kind", "confirmed", "intensity")
 _UNCONFIRMED, _SHALLOW, _GOOD = 0, 1, 2
 _TWO_STEPS = 2
 
@@ -57,21 +60,19 @@ class TieTable:
 def tie_table(analysis: Analysis) -> TieTable:
     """Return the cooperations of the analysis's day as arrays, computed once."""
     if "tie_table" not in analysis.cache:
-        ties = analysis.network.cooperations
         index = analysis.graph.index
-        count = len(ties)
-
-        def column(values: Any, dtype: Any) -> Any:
-            return np.fromiter(values, dtype=dtype, count=count)
-
+        # One tuple per tie read in one pass: the record attributes are the slow part.
+        rows = [
+            (index[pair[0]], index[pair[1]], _KIND_CODE[kind], confirmed, _RANK[intensity])
+            for pair, kind, confirmed, intensity in map(_FIELDS, analysis.network.cooperations)
+        ]
+        columns = np.array(rows, dtype=np.int64).reshape(-1, 5).T
         analysis.cache["tie_table"] = TieTable(
-            first=column((index[tie.actors[0]] for tie in ties), np.int64),
-            second=column((index[tie.actors[1]] for tie in ties), np.int64),
-            kind=column((_KIND_CODE[tie.kind] for tie in ties), np.int64),
-            confirmed=column((tie.confirmed for tie in ties), np.bool_),
-            intensity=column(
-                (-1 if tie.intensity is None else tie.intensity.rank for tie in ties), np.int64
-            ),
+            first=columns[0].copy(),
+            second=columns[1].copy(),
+            kind=columns[2].copy(),
+            confirmed=columns[3].astype(np.bool_),
+            intensity=columns[4].copy(),
         )
     table: TieTable = analysis.cache["tie_table"]
     return table
