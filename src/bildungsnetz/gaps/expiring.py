@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from collections.abc import Collection
 
     from bildungsnetz.gaps._analysis import Analysis, BoolArray
-    from bildungsnetz.model import EducationNetwork, Intervention, Language
+    from bildungsnetz.model import Cooperation, EducationNetwork, Intervention, Language
     from bildungsnetz.model.dates import DayLike, HorizonLike
     from bildungsnetz.rules import RuleSet
 
@@ -292,31 +292,14 @@ def _endings(network: EducationNetwork, first: date, last: date) -> list[_Ending
     def inside(end: date | None) -> bool:
         return end is not None and first < end <= last
 
-    found = []
     # A tie that ends no earlier than one of its actors ends with that actor: one finding
     # for the post, not a second one for its placement.
     actor_ends = {a.id: a.active.end for a in network.actors if inside(a.active.end)}
-    for tie in network.cooperations:
-        ends_with_actor = any(
-            (end := actor_ends.get(actor)) is not None
-            and tie.period.end is not None
-            and end <= tie.period.end
-            for actor in tie.actors
-        )
-        if inside(tie.period.end) and not ends_with_actor:
-            assert tie.period.end is not None
-            names = " – ".join(network.actor(actor).name for actor in tie.actors)
-            found.append(
-                _Ending(
-                    "cooperations",
-                    tie.id,
-                    f"Die Kooperation {names}",
-                    f"The cooperation {names}",
-                    tie.period.end,
-                    frozenset(tie.actors),
-                    tie.actors,
-                )
-            )
+    found = [
+        _tie_ending(network, tie)
+        for tie in network.cooperations
+        if inside(tie.period.end) and not _ends_with_actor(tie, actor_ends)
+    ]
     for actor in network.actors:
         if inside(actor.active.end):
             assert actor.active.end is not None
@@ -363,6 +346,26 @@ def _endings(network: EducationNetwork, first: date, last: date) -> list[_Ending
                 )
             )
     return found
+
+
+def _ends_with_actor(tie: Cooperation, actor_ends: dict[str, date | None]) -> bool:
+    end = tie.period.end
+    assert end is not None
+    return any((gone := actor_ends.get(actor)) is not None and gone <= end for actor in tie.actors)
+
+
+def _tie_ending(network: EducationNetwork, tie: Cooperation) -> _Ending:
+    assert tie.period.end is not None
+    names = " – ".join(network.actor(actor).name for actor in tie.actors)
+    return _Ending(
+        "cooperations",
+        tie.id,
+        f"Die Kooperation {names}",
+        f"The cooperation {names}",
+        tie.period.end,
+        frozenset(tie.actors),
+        tie.actors,
+    )
 
 
 def _units(network: EducationNetwork, measure: Intervention) -> frozenset[str]:
