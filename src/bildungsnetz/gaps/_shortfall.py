@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from bildungsnetz.gaps._analysis import ranges
+from bildungsnetz.gaps._exclusive import neighbourhoods
 from bildungsnetz.gaps.gap import GapKind
 from bildungsnetz.model import CooperationKind, Intensity
 
@@ -247,7 +247,7 @@ def _fragile(analysis: Analysis, rule: RequiredTie, two_steps: IntArray) -> list
     """Return the subjects two steps from a partner with one neighbour leading there."""
     graph = analysis.graph
     near = analysis.distances(rule.partner, 1)
-    owner, neighbour = _neighbourhoods(graph.indptr, graph.indices, two_steps)
+    owner, neighbour = neighbourhoods(graph.indptr, graph.indices, two_steps)
     leads = near[neighbour] == 1
     count = np.bincount(owner[leads], minlength=two_steps.size)
     broker = np.full(two_steps.size, -1, dtype=np.int64)
@@ -255,7 +255,7 @@ def _fragile(analysis: Analysis, rule: RequiredTie, two_steps: IntArray) -> list
     single = count == 1
     subjects, brokers = two_steps[single], broker[single]
     unique, back = np.unique(brokers, return_inverse=True)
-    owner, neighbour = _neighbourhoods(graph.indptr, graph.indices, unique)
+    owner, neighbour = neighbourhoods(graph.indptr, graph.indices, unique)
     reached = np.bincount(owner[near[neighbour] == 0], minlength=unique.size)
     return [
         Shortfall(subject, GapKind.FRAGILE_PAIR, broker=intermediary, reached=partners)
@@ -263,12 +263,3 @@ def _fragile(analysis: Analysis, rule: RequiredTie, two_steps: IntArray) -> list
             subjects.tolist(), brokers.tolist(), reached[back].tolist(), strict=True
         )
     ]
-
-
-def _neighbourhoods(
-    indptr: IntArray, indices: IntArray, rows: IntArray
-) -> tuple[IntArray, IntArray]:
-    """Return (position in ``rows``, neighbour) for every neighbour of every row."""
-    lengths = indptr[rows + 1] - indptr[rows]
-    owner = np.repeat(np.arange(rows.size, dtype=np.int64), lengths)
-    return owner, indices[ranges(indptr, rows)]

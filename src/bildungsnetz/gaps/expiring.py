@@ -27,9 +27,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from bildungsnetz import metrics
-from bildungsnetz.gaps._analysis import analyse, ranges
+from bildungsnetz.gaps._analysis import analyse
 from bildungsnetz.gaps._detectors import static_findings
+from bildungsnetz.gaps._exclusive import exclusive_pairs
 from bildungsnetz.gaps._finish import finished, unfinished
 from bildungsnetz.gaps._text import amount, listing
 from bildungsnetz.gaps.gap import Explanation, Gap, GapKind, gap_id
@@ -250,10 +250,8 @@ def _brokers_among(
 ) -> list[Gap]:
     """Return the exclusive-broker findings about the ``touched`` actors not ``known``.
 
-    What :func:`~bildungsnetz.gaps.find_exclusive_brokers` finds about them, counted on
-    the ties around them only: a node's exclusive pairs depend on its neighbours, the ties
-    among them and their other neighbours, so every tie with an end among the candidates
-    or their neighbours is kept and the count is exact. Candidates are the actors with
+    What :func:`~bildungsnetz.gaps.find_exclusive_brokers` finds about them, with the
+    pairs counted for them alone (``gaps/_exclusive.py``). Candidates are the actors with
     enough contacts to broker the smallest number of pairs that counts, unless the
     finding each rule would give (whatever its numbers) is among the ``known`` ids: the
     hubs, brokers already, cost the most to count.
@@ -268,23 +266,14 @@ def _brokers_among(
             key = gap_id(GapKind.EXCLUSIVE_BROKER, (graph.nodes[row],), rule.id, {})
             candidates[row] |= key not in known
     rows = np.flatnonzero(candidates)
-    if not rows.size:
-        return []
-    near = candidates.copy()
-    near[graph.indices[ranges(graph.indptr, rows)]] = True
-    owner = np.repeat(np.arange(len(graph.nodes), dtype=np.int64), degree)
-    kept = near[owner] | near[graph.indices]
-    around = metrics.ArrayGraph(
-        nodes=graph.nodes,
-        indptr=np.concatenate(([0], np.cumsum(np.bincount(owner[kept], minlength=degree.size)))),
-        indices=graph.indices[kept],
+    counts = dict(
+        zip(rows.tolist(), exclusive_pairs(graph.indptr, graph.indices, rows).tolist(), strict=True)
     )
-    counts = metrics.exclusive_brokerage(around)
     return [
         _broker_gap(analysis, rule, graph.nodes[row], pairs)
         for rule in rules
         for row in rows.tolist()
-        if (pairs := int(counts[graph.nodes[row]])) >= rule.min_exclusive_pairs
+        if (pairs := counts[row]) >= rule.min_exclusive_pairs
     ]
 
 
