@@ -968,12 +968,14 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--repeat",
         type=_positive,
+        metavar="N",
         help=f"runs per phase, medians reported (default {DEFAULT_REPEAT}, "
         f"{NATIONAL_REPEAT} at national scale)",
     )
     parser.add_argument(
         "--cache",
         type=Path,
+        metavar="DIR",
         help="keep the generated JSON files in this folder, by size, seed and version "
         "(default: a temporary folder removed afterwards)",
     )
