@@ -251,7 +251,7 @@ def _load_task(path: Path, repeat: int) -> dict[str, Any]:
     phase = Phase("io.load", "load")
     before = _resident_bytes()
     network = _measure(phase, lambda: io.load(path), peaks=False)
-    load_peak = _peak_bytes()
+    load_peak = phase.peak_rss_bytes = _peak_bytes()
     after = _resident_bytes()
     counts = {"actors": len(network.actors), "cooperations": len(network.cooperations)}
     del network
@@ -910,10 +910,18 @@ def _print_memory(memory: dict[str, Any]) -> None:
         print(f"    {name:<42} {value}")
 
 
+def _times(value: float | None) -> str:
+    """Write a ratio with two decimals, or two significant digits when it is tiny."""
+    if value is None:
+        return "n/a"
+    # Below a tenth, two decimals would print a ratio of 0.004 as 0.00.
+    return f"{value:,.2f}x" if value >= 0.1 else f"{value:.2g}x"  # noqa: PLR2004
+
+
 def _print_ratios(result: dict[str, Any]) -> None:
     print("  ratios")
     for ratio in result["ratios"]:
-        value = "n/a" if ratio["value"] is None else f"{ratio['value']:.2f}x"
+        value = _times(ratio["value"])
         print(f"    {value:>9}  {ratio['numerator']} / {ratio['denominator']}")
     if result["targets"]:
         print(f"  targets of issue 10 at {result['scale']} size")

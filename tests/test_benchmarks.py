@@ -214,6 +214,7 @@ def test_memory_figures_are_consistent(network_result):
     """Peaks are positive; the per-tie figure is the held memory over the ties."""
     memory = network_result["memory"]
     assert memory["load_peak_rss_bytes"] > 0
+    assert _phase(network_result, "io.load")["peak_rss_bytes"] == memory["load_peak_rss_bytes"]
     assert memory["analysis_process_peak_rss_bytes"] >= memory["analysis_load_peak_rss_bytes"]
     assert memory["session_peak_rss_bytes"] <= memory["analysis_process_peak_rss_bytes"]
     assert memory["bytes_per_tie"] == pytest.approx(
