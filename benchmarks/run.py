@@ -736,8 +736,12 @@ def _session_peak(memory: dict[str, Any], phases: list[dict[str, Any]]) -> int:
     return max(int(memory["analysis_load_peak_rss_bytes"]), int(horizon["peak_rss_bytes"]))
 
 
-def _seconds(phases: list[dict[str, Any]], name: str) -> float | None:
-    return next((phase["seconds"] for phase in phases if phase["name"] == name), None)
+def _seconds(phases: list[dict[str, Any]], name: str, key: str = "seconds") -> float | None:
+    return next((phase[key] for phase in phases if phase["name"] == name), None)
+
+
+def _divided(top: float | None, bottom: float | None) -> float | None:
+    return None if top is None or not bottom else top / bottom
 
 
 RATIOS = (
@@ -754,10 +758,19 @@ RATIOS = (
 def _ratios(phases: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ratios = []
     for numerator, denominator, limit in RATIOS:
-        top, bottom = _seconds(phases, numerator), _seconds(phases, denominator)
-        value = None if top is None or not bottom else top / bottom
+        value = _divided(_seconds(phases, numerator), _seconds(phases, denominator))
+        cpu = _divided(
+            _seconds(phases, numerator, "cpu_seconds"),
+            _seconds(phases, denominator, "cpu_seconds"),
+        )
         ratios.append(
-            {"numerator": numerator, "denominator": denominator, "value": value, "limit": limit}
+            {
+                "numerator": numerator,
+                "denominator": denominator,
+                "value": value,
+                "cpu_value": cpu,
+                "limit": limit,
+            }
         )
     return ratios
 
@@ -919,10 +932,10 @@ def _times(value: float | None) -> str:
 
 
 def _print_ratios(result: dict[str, Any]) -> None:
-    print("  ratios")
+    print(f"  ratios {'wall':>8} {'cpu':>9}")
     for ratio in result["ratios"]:
-        value = _times(ratio["value"])
-        print(f"    {value:>9}  {ratio['numerator']} / {ratio['denominator']}")
+        value, cpu = _times(ratio["value"]), _times(ratio["cpu_value"])
+        print(f"  {'':<6} {value:>8} {cpu:>9}  {ratio['numerator']} / {ratio['denominator']}")
     if result["targets"]:
         print(f"  targets of issue 10 at {result['scale']} size")
     for target in result["targets"]:

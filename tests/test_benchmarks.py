@@ -202,12 +202,15 @@ def test_totals_add_up_their_phases_run_by_run(network_result):
 
 
 def test_ratios_divide_the_medians(network_result):
-    """Each ratio is the median of its numerator over the median of its denominator."""
+    """Each ratio divides the medians of its two phases, wall-clock and CPU time alike."""
     assert len(network_result["ratios"]) == 6
     for ratio in network_result["ratios"]:
         top = _phase(network_result, ratio["numerator"])["seconds"]
         bottom = _phase(network_result, ratio["denominator"])["seconds"]
         assert ratio["value"] == pytest.approx(top / bottom)
+        top = _phase(network_result, ratio["numerator"])["cpu_seconds"]
+        bottom = _phase(network_result, ratio["denominator"])["cpu_seconds"]
+        assert ratio["cpu_value"] == pytest.approx(top / bottom)
 
 
 def test_memory_figures_are_consistent(network_result):
@@ -291,7 +294,10 @@ def test_cache_files_are_named_by_size_seed_and_version(tmp_path):
 
 
 def _fake(seconds, **memory):
-    phases = [{"name": name, "seconds": value, "peak_rss_bytes": None} for name, value in seconds]
+    phases = [
+        {"name": name, "seconds": value, "cpu_seconds": value, "peak_rss_bytes": None}
+        for name, value in seconds
+    ]
     return phases, {"bytes_per_tie": None, "load_peak_rss_bytes": 0, **memory}
 
 
