@@ -48,6 +48,7 @@ def _failing_run() -> None:
 
 def test_the_bar_is_closed_when_the_run_fails():
     import tqdm  # noqa: PLC0415 (the test extra installs it; imported here to see the bars)
+
     with pytest.raises(ValueError, match="broken"):
         _failing_run()
     assert len(tqdm.tqdm._instances) == 0

@@ -92,21 +92,34 @@ def static_findings(
     rules: RuleSet,
     day: date | None,
     policy: DisclosurePolicy = DEFAULT_POLICY,
+    advance: Callable[..., None] | None = None,
 ) -> list[Gap]:
     """Return the findings of every static detector on ``day``, computed once.
 
     ``find_gaps`` and the comparison over a horizon both need them; the analysis of the
-    day keeps them.
+    day keeps them. ``advance(name)``, if given, is called after each detector (or once
+    for all of them when they ran before), for a progress bar.
     """
+    advance = advance or _ignore
     analysis = analyse(network, rules, as_of=day)
     key = f"static_findings:{policy!r}"
     if key not in analysis.cache:
-        found = [gap for detector in _STRUCTURE for gap in detector(network, rules, as_of=day)]
+        found = []
+        for detector in _STRUCTURE:
+            found += detector(network, rules, as_of=day)
+            advance(detector.__name__)
         for detector in PUPIL_DETECTORS:
-            found.extend(detector(network, rules, as_of=day, policy=policy))
+            found += detector(network, rules, as_of=day, policy=policy)
+            advance(detector.__name__)
         analysis.cache[key] = found
+    else:
+        advance("static detectors", amount=len(STATIC_DETECTORS))
     findings: list[Gap] = analysis.cache[key]
     return findings
+
+
+def _ignore(label: str, /, *, amount: int = 1) -> None:
+    """Report no progress."""
 
 
 HORIZON_DETECTORS: tuple[Callable[..., list[Gap]], ...] = (

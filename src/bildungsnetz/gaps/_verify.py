@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from bildungsnetz.gaps._analysis import Analysis
     from bildungsnetz.gaps.gap import AnySuggestion, Gap, GapKind
 
-__all__ = ["MAX_OFFERED", "Judge", "Outcome", "verified", "with_changes"]
+__all__ = ["MAX_OFFERED", "Judge", "Outcome", "offered", "verified", "with_changes"]
 
 MAX_OFFERED = 3
 """How many suggestions a finding offers at most."""
@@ -71,17 +71,34 @@ def verified(
     :data:`MAX_OFFERED`. Findings of kinds without a judge offer nothing.
     """
     found = list(gaps)
-    outcomes = _outcomes(analysis, found, judges)
-    result = []
-    for gap in found:
-        offered: dict[Key, AnySuggestion] = {}
+    return [
+        gap if ranked is None else with_changes(gap, suggestions=ranked)
+        for gap, ranked in zip(found, offered(analysis, found, judges), strict=True)
+    ]
+
+
+def offered(
+    analysis: Analysis, gaps: list[Gap], judges: Mapping[GapKind, Judge]
+) -> list[tuple[AnySuggestion, ...] | None]:
+    """Return, per finding, its verified suggestions, or ``None`` where they stay as they are.
+
+    What :func:`verified` sets, for a caller that changes more of a finding at once: each
+    finding is copied once, not once per change.
+    """
+    outcomes = _outcomes(analysis, gaps, judges)
+    result: list[tuple[AnySuggestion, ...] | None] = []
+    for gap in gaps:
+        kept: dict[Key, AnySuggestion] = {}
         for suggestion in gap.suggestions:
             own = outcomes[suggestion.key].get(gap.id)
-            if own is None or suggestion.key in offered:
+            if own is None or suggestion.key in kept:
                 continue
-            offered[suggestion.key] = _settled(suggestion, own, _closed(outcomes[suggestion.key]))
-        ranked = tuple(sorted(offered.values(), key=_rank)[:MAX_OFFERED])
-        result.append(gap if ranked == gap.suggestions else with_changes(gap, suggestions=ranked))
+            kept[suggestion.key] = _settled(suggestion, own, _closed(outcomes[suggestion.key]))
+        ranked = tuple(sorted(kept.values(), key=_rank)[:MAX_OFFERED])
+        unchanged = len(ranked) == len(gap.suggestions) and all(
+            mine is theirs for mine, theirs in zip(ranked, gap.suggestions, strict=True)
+        )
+        result.append(None if unchanged else ranked)
     return result
 
 
@@ -138,8 +155,17 @@ Model = TypeVar("Model", bound=BaseModel)
 
 
 def with_changes(model: Model, **changes: object) -> Model:
-    # The changed fields are of the right types by construction; a shallow copy with
-    # them set skips validation, which keeps hundreds of thousands of findings cheap.
-    copy = model.__copy__()
-    copy.__dict__.update(changes)
+    """Return a copy of ``model`` with ``changes``, built without validation.
+
+    The changed values are of the right types by construction (they come from validated
+    models), so the copy is made directly: a shallow copy with them set, which keeps
+    hundreds of thousands of findings cheap (pydantic's copy costs more, and
+    ``model_construct`` more still, since it fills in every default again).
+    """
+    copy = type(model).__new__(type(model))
+    object.__setattr__(copy, "__dict__", {**model.__dict__, **changes})
+    object.__setattr__(copy, "__pydantic_extra__", model.__pydantic_extra__)
+    object.__setattr__(copy, "__pydantic_fields_set__", set(model.__pydantic_fields_set__))
+    private = model.__pydantic_private__
+    object.__setattr__(copy, "__pydantic_private__", None if private is None else dict(private))
     return copy

@@ -25,15 +25,36 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from bildungsnetz.gaps._analysis import analyse
 from bildungsnetz.gaps._detectors import static_findings
-from bildungsnetz.gaps._finish import finished
+from bildungsnetz.gaps._exclusive import exclusive_pairs
+from bildungsnetz.gaps._finish import finished, unfinished
 from bildungsnetz.gaps._text import amount, listing
-from bildungsnetz.gaps.gap import Explanation, Gap, GapKind
+from bildungsnetz.gaps.gap import Explanation, Gap, GapKind, gap_id
+from bildungsnetz.gaps.interventions import (
+    find_provider_dependence,
+    find_uncovered_topics,
+    find_unmet_needs,
+)
+from bildungsnetz.gaps.required_ties import findings_about
+from bildungsnetz.gaps.structure import (
+    _broker_gap,
+    find_cut_actors,
+    find_cut_ties,
+    find_dependent_actors,
+    find_isolated_actors,
+)
+from bildungsnetz.gaps.transitions import find_transitions_without_cooperation
 from bildungsnetz.model.dates import to_horizon
+from bildungsnetz.rules import NoSinglePointOfFailure
 
 if TYPE_CHECKING:
-    from bildungsnetz.model import EducationNetwork, Intervention, Language
+    from collections.abc import Collection
+
+    from bildungsnetz.gaps._analysis import Analysis, BoolArray
+    from bildungsnetz.model import Cooperation, EducationNetwork, Intervention, Language
     from bildungsnetz.model.dates import DayLike, HorizonLike
     from bildungsnetz.rules import RuleSet
 
@@ -104,9 +125,12 @@ def find_expiring_critical_ties(
     if start.as_of is None:
         return []
     later = start.as_of + ahead
-    before = {gap.id for gap in _report(network, start.rules, start.as_of)}
-    opened = [gap for gap in _report(network, start.rules, later) if gap.id not in before]
     endings = _endings(start.network, start.as_of, later)
+    if not endings:
+        return []
+    before = {gap.id for gap in static_findings(network, start.rules, start.as_of)}
+    candidates = _later_findings(network, start.rules, later, endings, before)
+    opened = [gap for gap in candidates if gap.id not in before]
     index = _EndingIndex(endings)
     blamed: dict[_Ending, list[Gap]] = defaultdict(list)
     for gap in opened:
@@ -117,6 +141,18 @@ def find_expiring_critical_ties(
     gaps = [_finding(ending, found, params, start.network) for ending, found in blamed.items()]
     return finished(start, gaps)
 
+
+# How the later day is judged, detector by detector (a test checks that these, the
+# required ties, exclusive brokers, and the group detectors whose findings name no actor,
+# are the static detectors): whole, but only when something they can be blamed on ends.
+_TIE_DETECTORS = (
+    find_cut_actors,
+    find_cut_ties,
+    find_dependent_actors,
+    find_isolated_actors,
+    find_transitions_without_cooperation,
+)
+_MEASURE_DETECTORS = (find_uncovered_topics, find_unmet_needs, find_provider_dependence)
 
 _INTERVENTION_KINDS = {
     GapKind.UNMET_NEED,
@@ -165,39 +201,94 @@ def _caused(ending: _Ending, gap: Gap) -> bool:
     return bool(ending.touches & set(gap.actors))
 
 
-def _report(network: EducationNetwork, rules: RuleSet, day: date) -> list[Gap]:
-    return static_findings(network, rules, day)
+def _later_findings(
+    network: EducationNetwork,
+    rules: RuleSet,
+    later: date,
+    endings: list[_Ending],
+    before: set[str],
+) -> list[Gap]:
+    """Return the findings of the later day that an ending could be blamed for.
+
+    Every finding of the later day that :func:`_caused` would attribute to an ending is
+    among them (the tests compare with judging the whole later day); others may be too.
+    What no ending can be blamed for is not judged: a tie, actor or forum that ends is
+    blamed only for findings naming an actor it touches, so the required ties are judged
+    only for the subjects that are, or neighbour, such an actor (a finding names the
+    subject and its direct partners or intermediary), and exclusive brokerage is counted
+    only for such actors; the groups and municipalities never (their findings name no
+    actor); coverage and needs only when an intervention ends, since nothing else is
+    blamed for them. Findings are taken as found, without evidence in words or verified
+    suggestions.
+    """
+    analysis = analyse(network, rules, as_of=later)
+    ties = [ending for ending in endings if ending.collection != "interventions"]
+    found: list[Gap] = []
+    with unfinished():
+        if ties:
+            touched = _present(analysis, frozenset().union(*(ending.touches for ending in ties)))
+            found += findings_about(analysis, touched)
+            found += _brokers_among(analysis, touched, before)
+            for detector in _TIE_DETECTORS:
+                found += detector(network, rules, as_of=later)
+        if len(ties) < len(endings):
+            for detector in _MEASURE_DETECTORS:
+                found += detector(network, rules, as_of=later)
+    return found
+
+
+def _present(analysis: Analysis, actors: frozenset[str]) -> BoolArray:
+    """Return the mask of the nodes of ``actors`` present on the analysis's day."""
+    index = analysis.graph.index
+    mask = np.zeros(len(analysis.graph.nodes), dtype=np.bool_)
+    mask[[index[actor] for actor in actors if actor in index]] = True
+    return mask
+
+
+def _brokers_among(
+    analysis: Analysis, touched: BoolArray, known: Collection[str] = ()
+) -> list[Gap]:
+    """Return the exclusive-broker findings about the ``touched`` actors not ``known``.
+
+    What :func:`~bildungsnetz.gaps.find_exclusive_brokers` finds about them, with the
+    pairs counted for them alone (``gaps/_exclusive.py``). Candidates are the actors with
+    enough contacts to broker the smallest number of pairs that counts, unless the
+    finding each rule would give (whatever its numbers) is among the ``known`` ids: the
+    hubs, brokers already, cost the most to count.
+    """
+    graph = analysis.graph
+    rules = analysis.rules.of_type(NoSinglePointOfFailure)
+    degree = graph.degree
+    candidates = np.zeros(len(graph.nodes), dtype=np.bool_)
+    for rule in rules:
+        enough = touched & (degree * (degree - 1) // 2 >= rule.min_exclusive_pairs)
+        for row in np.flatnonzero(enough).tolist():
+            key = gap_id(GapKind.EXCLUSIVE_BROKER, (graph.nodes[row],), rule.id, {})
+            candidates[row] |= key not in known
+    rows = np.flatnonzero(candidates)
+    counts = dict(
+        zip(rows.tolist(), exclusive_pairs(graph.indptr, graph.indices, rows).tolist(), strict=True)
+    )
+    return [
+        _broker_gap(analysis, rule, graph.nodes[row], pairs)
+        for rule in rules
+        for row in rows.tolist()
+        if (pairs := counts[row]) >= rule.min_exclusive_pairs
+    ]
 
 
 def _endings(network: EducationNetwork, first: date, last: date) -> list[_Ending]:
     def inside(end: date | None) -> bool:
         return end is not None and first < end <= last
 
-    found = []
     # A tie that ends no earlier than one of its actors ends with that actor: one finding
     # for the post, not a second one for its placement.
     actor_ends = {a.id: a.active.end for a in network.actors if inside(a.active.end)}
-    for tie in network.cooperations:
-        ends_with_actor = any(
-            (end := actor_ends.get(actor)) is not None
-            and tie.period.end is not None
-            and end <= tie.period.end
-            for actor in tie.actors
-        )
-        if inside(tie.period.end) and not ends_with_actor:
-            assert tie.period.end is not None
-            names = " – ".join(network.actor(actor).name for actor in tie.actors)
-            found.append(
-                _Ending(
-                    "cooperations",
-                    tie.id,
-                    f"Die Kooperation {names}",
-                    f"The cooperation {names}",
-                    tie.period.end,
-                    frozenset(tie.actors),
-                    tie.actors,
-                )
-            )
+    found = [
+        _tie_ending(network, tie)
+        for tie in network.cooperations
+        if inside(tie.period.end) and not _ends_with_actor(tie, actor_ends)
+    ]
     for actor in network.actors:
         if inside(actor.active.end):
             assert actor.active.end is not None
@@ -244,6 +335,26 @@ def _endings(network: EducationNetwork, first: date, last: date) -> list[_Ending
                 )
             )
     return found
+
+
+def _ends_with_actor(tie: Cooperation, actor_ends: dict[str, date | None]) -> bool:
+    end = tie.period.end
+    assert end is not None
+    return any((gone := actor_ends.get(actor)) is not None and gone <= end for actor in tie.actors)
+
+
+def _tie_ending(network: EducationNetwork, tie: Cooperation) -> _Ending:
+    assert tie.period.end is not None
+    names = " – ".join(network.actor(actor).name for actor in tie.actors)
+    return _Ending(
+        "cooperations",
+        tie.id,
+        f"Die Kooperation {names}",
+        f"The cooperation {names}",
+        tie.period.end,
+        frozenset(tie.actors),
+        tie.actors,
+    )
 
 
 def _units(network: EducationNetwork, measure: Intervention) -> frozenset[str]:

@@ -370,6 +370,11 @@ def _has_cooperation(network: EducationNetwork, cooperation_id: str) -> bool:
     return True
 
 
+# What a finding's id hashes, written the same way every time (one encoder, built once:
+# json.dumps would build a new one for every finding).
+_IDENTITY = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=str)
+
+
 def gap_id(kind: GapKind, actors: tuple[str, ...], rule: str | None, key: Mapping[str, Any]) -> str:
     """Return the stable id of a finding: a hash of what identifies it.
 
@@ -382,11 +387,8 @@ def gap_id(kind: GapKind, actors: tuple[str, ...], rule: str | None, key: Mappin
     >>> first == gap_id(GapKind.CUT_TIE, ("a", "b"), None, {}), first[:2]
     (True, 'g-')
     """
-    identity = json.dumps(
-        {"kind": kind.value, "actors": list(actors), "rule": rule, "key": dict(key)},
-        sort_keys=True,
-        ensure_ascii=False,
-        default=str,
+    identity = _IDENTITY.encode(
+        {"kind": kind.value, "actors": list(actors), "rule": rule, "key": dict(key)}
     )
     return "g-" + hashlib.sha256(identity.encode("utf-8")).hexdigest()[:16]
 
@@ -440,12 +442,7 @@ def concern_id(
         identity = {"about": list(actors[:1]), "key": dict(key)}
     else:
         identity = {"key": dict(key)}
-    text = json.dumps(
-        {"kind": family.value, "rule": rule, **identity},
-        sort_keys=True,
-        ensure_ascii=False,
-        default=str,
-    )
+    text = _IDENTITY.encode({"kind": family.value, "rule": rule, **identity})
     return "c-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
@@ -583,9 +580,10 @@ class Gap(_Frozen):
     @property
     def sort_key(self) -> tuple[int, int, float, tuple[str, ...], str]:
         """The report order: most severe first, then by kind, larger score, actors, id."""
-        kind_rank = list(GapKind).index(self.kind)
-        return (-self.severity.rank, kind_rank, -self.score, self.actors, self.id)
+        return (-self.severity.rank, _KIND_RANK[self.kind], -self.score, self.actors, self.id)
 
+
+_KIND_RANK = {kind: rank for rank, kind in enumerate(GapKind)}
 
 _WORDS: dict[str, tuple[str, str]] = {
     "evidence": ("Belege", "Evidence"),

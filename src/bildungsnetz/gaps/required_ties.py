@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -45,9 +46,11 @@ from bildungsnetz.gaps._analysis import (
     BoolArray,
     analyse,
     group_by_area,
+    ranges,
     shift,
 )
 from bildungsnetz.gaps._finish import finished
+from bildungsnetz.gaps._shortfall import Shortfall, partner_load, shortfalls
 from bildungsnetz.gaps._text import accusative, amount, kinds_phrase, listing, names, quoted
 from bildungsnetz.gaps._verify import Judge, Outcome
 from bildungsnetz.gaps.gap import (
@@ -148,25 +151,44 @@ def _direct_ties(
 
 def _evaluate(analysis: Analysis) -> list[Gap]:
     if "required_ties" not in analysis.cache:
-        gaps: list[Gap] = []
-        for rule in analysis.rules.of_type(RequiredTie):
-            if analysis.recorded(rule.partner):
-                gaps.extend(_RuleCheck(analysis, rule).run())
-        analysis.cache["required_ties"] = gaps
+        everyone = np.ones(len(analysis.graph.nodes), dtype=np.bool_)
+        analysis.cache["required_ties"] = _findings(analysis, everyone, suggest=True)
     found: list[Gap] = analysis.cache["required_ties"]
     return found
+
+
+def _findings(
+    analysis: Analysis, among: BoolArray, *, suggest: bool, about: BoolArray | None = None
+) -> list[Gap]:
+    gaps: list[Gap] = []
+    for rule in analysis.rules.of_type(RequiredTie):
+        if analysis.recorded(rule.partner):
+            gaps.extend(_RuleCheck(analysis, rule, suggest=suggest).run(among, about))
+    return gaps
+
+
+def findings_about(analysis: Analysis, actors: BoolArray) -> list[Gap]:
+    """Return the findings of every required-tie rule that name one of ``actors``.
+
+    The same findings the detectors report, without suggestions: what the comparison
+    over a horizon needs to tell new findings from old ones. A finding names its subject
+    and the subject's direct partners or intermediary, so only the subjects among the
+    actors and their neighbours are judged.
+    """
+    graph = analysis.graph
+    among = actors.copy()
+    among[graph.indices[ranges(graph.indptr, np.flatnonzero(actors))]] = True
+    return _findings(analysis, among, suggest=False, about=actors)
 
 
 class _RuleCheck:
     """The findings of one RequiredTie rule."""
 
-    def __init__(self, analysis: Analysis, rule: RequiredTie) -> None:
+    def __init__(self, analysis: Analysis, rule: RequiredTie, *, suggest: bool) -> None:
         self.analysis = analysis
         self.rule = rule
+        self.suggest = suggest
         self.partners = analysis.matching(rule.partner)
-        self.is_partner = analysis.mask(rule.partner)
-        self.municipalities, self.districts = group_by_area(self.partners)
-        self.load = _partner_load(analysis, rule, self.partners)
         self.params = {
             **analysis.params,
             "min_partners": rule.min_partners,
@@ -175,32 +197,51 @@ class _RuleCheck:
             "min_intensity": None if rule.min_intensity is None else rule.min_intensity.value,
             "forums": rule.forums,
         }
+        self.served: dict[str, tuple[str, ...]] = {}
+        self.reasons: dict[tuple[str, bool], Explanation] = {}
 
-    def run(self) -> list[Gap]:
-        subjects = np.flatnonzero(self.analysis.mask(self.rule.subject))
-        if self.rule.within == 1:
-            return [gap for index in subjects if (gap := self._direct(int(index))) is not None]
-        distance = self.analysis.distances(self.rule.partner, self.rule.within)
-        gaps = []
-        for index in subjects:
-            gap = self._indirect(int(index), int(distance[index]))
-            if gap is not None:
-                gaps.append(gap)
-        return gaps
+    @cached_property
+    def load(self) -> dict[str, int]:
+        """Partner id -> its cooperations with subjects (absent: none)."""
+        counts = partner_load(self.analysis, self.rule)
+        nodes = self.analysis.graph.nodes
+        return {nodes[i]: int(counts[i]) for i in np.flatnonzero(counts).tolist()}
+
+    @cached_property
+    def nearby(self) -> _Nearby:
+        """The partners a suggestion may propose, by area."""
+        return _Nearby(self)
+
+    def run(self, among: BoolArray, about: BoolArray | None = None) -> list[Gap]:
+        """Return the findings about the subjects in ``among`` (naming one of ``about``)."""
+        found = shortfalls(self.analysis, self.rule, among)
+        if about is not None:
+            found = [shortfall for shortfall in found if about[list(shortfall.named)].any()]
+        return [self._gap(shortfall) for shortfall in found]
+
+    def _gap(self, shortfall: Shortfall) -> Gap:
+        actor = self.analysis.actors[shortfall.subject]
+        if shortfall.kind is GapKind.FRAGILE_PAIR:
+            broker = self.analysis.actors[shortfall.broker]
+            return self._fragile(actor, broker, shortfall.reached)
+        if shortfall.kind is GapKind.UNREACHABLE:
+            return self._unreachable(shortfall.subject, actor)
+        if self.rule.within > 1:
+            return self._missing(actor, have=0, far=True, exclude=_neighbours(self.analysis, actor))
+        nodes = self.analysis.graph.nodes
+        if shortfall.kind is GapKind.MISSING_REQUIRED_TIE:
+            good = {nodes[partner] for partner in shortfall.good}
+            _remember_good_partners(self.analysis, self.rule, actor.id, good)
+            return self._missing(actor, have=shortfall.have, far=False, exclude=good)
+        cooperations = self.analysis.network.cooperations
+        ties = {
+            nodes[partner]: cooperations[tie]
+            for partner, tie in zip(shortfall.partners, shortfall.ties, strict=True)
+        }
+        shift_by = -1 if shortfall.kind is GapKind.SHALLOW_COOPERATION else -2
+        return self._weak(actor, shortfall.kind, ties, shortfall.have, shift_by=shift_by)
 
     # -- within one step ---------------------------------------------------------------
-
-    def _direct(self, index: int) -> Gap | None:
-        actor = self.analysis.actors[index]
-        ties = _direct_ties(self.analysis, self.rule, actor, self.is_partner)
-        have = len(ties.good)
-        if have >= self.rule.min_partners:
-            return None
-        if ties.shallow:
-            return self._weak(actor, GapKind.SHALLOW_COOPERATION, ties.shallow, have, shift_by=-1)
-        if ties.unconfirmed:
-            return self._weak(actor, GapKind.UNCONFIRMED_TIE, ties.unconfirmed, have, shift_by=-2)
-        return self._missing(actor, have=have, far=False, exclude=ties.good)
 
     def _weak(
         self,
@@ -237,30 +278,7 @@ class _RuleCheck:
 
     # -- within several steps ----------------------------------------------------------
 
-    def _indirect(self, index: int, distance: int) -> Gap | None:
-        actor = self.analysis.actors[index]
-        if distance <= self.rule.within:
-            if distance == 2:  # noqa: PLR2004 (two steps: one intermediary)
-                return self._fragile(index, actor)
-            return None
-        partners = self.analysis.mask(self.rule.partner)
-        same_part = self.analysis.components == self.analysis.components[index]
-        if not (partners & same_part).any():
-            return self._unreachable(index, actor)
-        return self._missing(actor, have=0, far=True, exclude=_neighbours(self.analysis, actor))
-
-    def _fragile(self, index: int, actor: Actor) -> Gap | None:
-        graph = self.analysis.graph
-        near = self.analysis.distances(self.rule.partner, 1)
-        intermediaries = [int(n) for n in graph.neighbors(index) if near[n] == 1]
-        if len(intermediaries) != 1:
-            return None
-        broker = self.analysis.actors[intermediaries[0]]
-        reached = sorted(
-            self.analysis.actors[int(n)].id
-            for n in graph.neighbors(intermediaries[0])
-            if near[n] == 0
-        )
+    def _fragile(self, actor: Actor, broker: Actor, reached: int) -> Gap:
         return Gap.create(
             kind=GapKind.FRAGILE_PAIR,
             severity=shift(self.rule.severity, -1),
@@ -268,7 +286,7 @@ class _RuleCheck:
             rule=self.rule.id,
             key={"partner": sorted(kind.value for kind in self.rule.partner.kinds)},
             score=_size(actor),
-            evidence={"intermediaries": 1, "partners_reached": len(reached)},
+            evidence={"intermediaries": 1, "partners_reached": reached},
             explanation=Explanation(
                 de=f"{actor.name} erreicht {accusative(self.rule.partner, 'de')} nur über "
                 f"{broker.name}. Fällt {broker.name} aus, reißt die Verbindung ab.",
@@ -342,17 +360,6 @@ def _size(actor: Actor) -> float:
     return float(actor.school.pupils // 100 * 100)
 
 
-def _partner_load(analysis: Analysis, rule: RequiredTie, partners: list[Actor]) -> dict[str, int]:
-    subjects = analysis.mask(rule.subject)
-    position = analysis.graph.index
-    load: dict[str, int] = defaultdict(int)
-    for partner in partners:
-        for tie in analysis.network.ties_of(partner.id):
-            if subjects[position[tie.other(partner.id)]]:
-                load[partner.id] += 1
-    return load
-
-
 def _suggest(check: _RuleCheck, actor: Actor, *, exclude: set[str]) -> tuple[AnySuggestion, ...]:
     """Propose partners for ``actor``, the most plausible first.
 
@@ -362,81 +369,120 @@ def _suggest(check: _RuleCheck, actor: Actor, *, exclude: set[str]) -> tuple[Any
     the least busy posts first. A few more than a finding offers: verification keeps those
     that close it.
     """
-    candidates = [p for p in _nearby(check, actor) if p.id != actor.id and p.id not in exclude]
-    busiest = max([check.load.get(p.id, 0) for p in candidates] or [0]) or 1
+    if not check.suggest:
+        return ()
+    candidates = [p for p in check.nearby.near(actor) if p.id != actor.id and p.id not in exclude]
+    load = check.load
+    busiest = max([load.get(p.id, 0) for p in candidates] or [0]) or 1
     # A post placed at schools has limited time, so spare capacity counts; an office
     # that already works with many such actors is the natural partner for one more.
     placed = CooperationKind.PLACEMENT in check.rule.kinds
 
     def plausibility(partner: Actor) -> float:
         local = partner.municipality is not None and partner.municipality == actor.municipality
-        load = check.load.get(partner.id, 0)
-        fit = 1 - load / (busiest + 1) if placed else load / busiest
+        busy = load.get(partner.id, 0)
+        fit = 1 - busy / (busiest + 1) if placed else busy / busiest
         return round(0.2 + 0.4 * local + 0.2 * fit, 3)
 
     scored = sorted(((plausibility(p), p) for p in candidates), key=lambda x: (-x[0], x[1].id))
     return tuple(_proposal(check, actor, p, value) for value, p in scored[:_CANDIDATES])
 
 
-def _nearby(check: _RuleCheck, actor: Actor) -> list[Actor]:
-    """Return partners near the actor: same municipality, else district, else least busy.
+class _Nearby:
+    """The partners a suggestion may propose: same municipality, else district, else least busy.
 
     A partner that is part of another subject (the parents' council or the counselling
-    teacher of another school) belongs there and is never proposed.
+    teacher of another school) belongs there and is never proposed; it is free only for
+    its own subject. The areas are grouped once per rule, not once per finding.
     """
-    subjects, index = check.analysis.mask(check.rule.subject), check.analysis.graph.index
 
-    def free(partner: Actor) -> bool:
-        parent = partner.part_of
-        return parent is None or parent == actor.id or not subjects[index[parent]]
+    _FALLBACK = 10
 
-    if actor.municipality is not None:
-        for area in (
-            check.municipalities.get(actor.municipality, []),
-            check.districts.get(actor.municipality[:5], []),
-        ):
-            near = [partner for partner in area if free(partner)]
+    def __init__(self, check: _RuleCheck) -> None:
+        subjects, index = check.analysis.mask(check.rule.subject), check.analysis.graph.index
+        self.load = check.load
+        free: list[Actor] = []
+        self.own: dict[str, list[Actor]] = defaultdict(list)
+        for partner in check.partners:
+            parent = partner.part_of
+            if parent is None or not subjects[index[parent]]:
+                free.append(partner)
+            else:
+                self.own[parent].append(partner)
+        self.municipalities, self.districts = group_by_area(free)
+        self.everyone = self._least_busy(free)
+
+    def _least_busy(self, partners: list[Actor]) -> list[Actor]:
+        return sorted(partners, key=lambda p: (self.load.get(p.id, 0), p.id))[: self._FALLBACK]
+
+    def near(self, actor: Actor) -> list[Actor]:
+        """Return the partners free for ``actor`` near it (in no particular order)."""
+        own = self.own.get(actor.id, [])
+        municipality = actor.municipality
+        if municipality is not None:
+            district = municipality[:5]
+            near = self.municipalities.get(municipality, []) + [
+                p for p in own if p.municipality == municipality
+            ]
             if near:
                 return near
-    everyone = [partner for partner in check.partners if free(partner)]
-    return sorted(everyone, key=lambda p: (check.load.get(p.id, 0), p.id))[:10]
+            near = self.districts.get(district, []) + [
+                p for p in own if p.municipality is not None and p.municipality[:5] == district
+            ]
+            if near:
+                return near
+        return self._least_busy(self.everyone + own) if own else self.everyone
 
 
 def _proposal(
     check: _RuleCheck, actor: Actor, partner: Actor, plausibility: float
 ) -> AnySuggestion:
     rule = check.rule
+    local = partner.municipality is not None and partner.municipality == actor.municipality
     if CooperationKind.PLACEMENT in rule.kinds:
         serves = _served_by(check, partner)
+        reason = check.reasons.get((partner.id, local))
+        if reason is None:
+            reason = check.reasons[partner.id, local] = _placement_reason(
+                check, partner, actor, serves
+            )
         return SuggestedPlacement(
             actors=(actor.id, partner.id),
             serves=serves,
             intensity=rule.min_intensity,
             plausibility=plausibility,
-            reason=_placement_reason(check, partner, actor, serves),
+            reason=reason,
+        )
+    reason = check.reasons.get((partner.id, local))
+    if reason is None:
+        reason = check.reasons[partner.id, local] = _reason(
+            partner, actor, check.load.get(partner.id, 0)
         )
     return SuggestedTie(
         actors=(actor.id, partner.id),
         kind=min(rule.kinds) if rule.kinds else _NATURAL_KIND.get(partner.kind, _DEFAULT_KIND),
         intensity=rule.min_intensity,
         plausibility=plausibility,
-        reason=_reason(partner, actor, check.load.get(partner.id, 0)),
+        reason=reason,
     )
 
 
 def _served_by(check: _RuleCheck, post: Actor) -> tuple[str, ...]:
-    """Return the subjects a post is already placed at, in id order."""
-    network, subjects = check.analysis.network, check.analysis.mask(check.rule.subject)
-    position = check.analysis.graph.index
-    return tuple(
-        sorted(
-            {
-                tie.other(post.id)
-                for tie in network.ties_of(post.id)
-                if tie.kind is CooperationKind.PLACEMENT and subjects[position[tie.other(post.id)]]
-            }
+    """Return the subjects a post is already placed at, in id order (once per post)."""
+    if post.id not in check.served:
+        network, subjects = check.analysis.network, check.analysis.mask(check.rule.subject)
+        position = check.analysis.graph.index
+        check.served[post.id] = tuple(
+            sorted(
+                {
+                    tie.other(post.id)
+                    for tie in network.ties_of(post.id)
+                    if tie.kind is CooperationKind.PLACEMENT
+                    and subjects[position[tie.other(post.id)]]
+                }
+            )
         )
-    )
+    return check.served[post.id]
 
 
 def _placement_reason(
@@ -588,6 +634,12 @@ def _judge_direct(
             "missing after it.",
         ),
     )
+
+
+def _remember_good_partners(
+    analysis: Analysis, rule: RequiredTie, subject: str, good: set[str]
+) -> None:
+    analysis.cache.setdefault(f"good_partners:{rule.id}", {})[subject] = good
 
 
 def _good_partners(analysis: Analysis, rule: RequiredTie, subject: str) -> set[str]:

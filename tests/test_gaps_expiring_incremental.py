@@ -1,0 +1,220 @@
+"""The later day judged incrementally gives what judging the whole later day gives.
+
+``find_expiring_critical_ties`` judges on the last day of the horizon only what the
+endings touch. The straightforward version, kept here as the reference, runs every static
+detector on that day and attributes each new finding; both must agree on random districts
+whose records start and end at random around the horizon.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import date, timedelta
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import time_networks as times
+from bildungsnetz import Period
+from bildungsnetz.datasets import musterkreis, synthetic
+from bildungsnetz.gaps import (
+    find_exclusive_brokers,
+    find_expiring_critical_ties,
+    find_fragile_pairs,
+    find_insular_groups,
+    find_missing_required_ties,
+    find_shallow_cooperation,
+    find_unconfirmed_ties,
+    find_underlinked_groups,
+    find_unreachable,
+)
+from bildungsnetz.gaps._analysis import analyse
+from bildungsnetz.gaps._detectors import STATIC_DETECTORS, static_findings
+from bildungsnetz.gaps._finish import finished
+from bildungsnetz.gaps.expiring import (
+    _MEASURE_DETECTORS,
+    _TIE_DETECTORS,
+    _brokers_among,
+    _caused,
+    _EndingIndex,
+    _endings,
+    _finding,
+)
+from bildungsnetz.model.dates import to_horizon
+from bildungsnetz.rules import NoSinglePointOfFailure, RuleSet, default_rules
+from strategies_districts import STICHTAG, districts
+
+COLLECTIONS = {"actors": "active", "cooperations": "period", "forums": "period"}
+COLLECTIONS["interventions"] = "period"
+
+
+def full_recomputation(network, horizon, rules=None):
+    """The reference: every static detector on both days, each new finding attributed."""
+    start = analyse(network, rules)
+    ahead = to_horizon(horizon, start=start.as_of)
+    if start.as_of is None:
+        return []
+    later = start.as_of + ahead
+    before = {gap.id for gap in static_findings(network, start.rules, start.as_of)}
+    opened = [gap for gap in static_findings(network, start.rules, later) if gap.id not in before]
+    endings = _endings(start.network, start.as_of, later)
+    index = _EndingIndex(endings)
+    blamed = defaultdict(list)
+    for gap in opened:
+        for ending in index.candidates(gap):
+            if _caused(ending, gap):
+                blamed[ending].append(gap)
+    params = {**start.params, "horizon_days": ahead.days, "horizon_end": later.isoformat()}
+    gaps = [_finding(ending, found, params, start.network) for ending, found in blamed.items()]
+    return finished(start, gaps)
+
+
+def as_json(gaps):
+    """The findings as the JSON text a user reads."""
+    return json.dumps([gap.model_dump(mode="json") for gap in gaps], ensure_ascii=False)
+
+
+def incremental_equals_full(network, horizon, rules=None):
+    """Judge in two fresh copies, so that neither reuses what the other computed."""
+    incremental = find_expiring_critical_ties(network.replace(), rules, horizon=horizon)
+    expected = full_recomputation(network.replace(), horizon, rules)
+    assert as_json(incremental) == as_json(expected)
+    return incremental
+
+
+def sensitive_rules():
+    """The default rules with every exclusive pair and a looser constraint counted."""
+    rules = default_rules()
+    changed = [
+        rule.model_copy(update={"min_exclusive_pairs": 1, "max_constraint": 0.5})
+        if isinstance(rule, NoSinglePointOfFailure)
+        else rule
+        for rule in rules.rules
+    ]
+    return RuleSet(name="Empfindlich", rules=changed)
+
+
+# Days around the Stichtag and the ends of the horizons tried: on, just before and just
+# after each edge, so that records start and end exactly where the comparison changes.
+DAYS = [
+    STICHTAG + timedelta(days=offset)
+    for offset in (-400, -1, 0, 1, 2, 200, 364, 365, 366, 1094, 1095, 1096, 2000)
+]
+
+
+@st.composite
+def timed_districts(draw):
+    """Random districts whose actors, ties, forums and measures start and end at random."""
+    network = draw(districts(max_schools=5))
+    changes = {}
+    for collection, field in COLLECTIONS.items():
+        records = []
+        for record in getattr(network, collection):
+            if draw(st.booleans()):
+                records.append(record)
+                continue
+            start, end = draw(st.none() | st.sampled_from(DAYS)), draw(st.sampled_from(DAYS))
+            if start is not None and start >= end:
+                start = None
+            records.append(record.model_copy(update={field: Period(start=start, end=end)}))
+        changes[collection] = tuple(records)
+    return network.replace(**changes)
+
+
+@given(
+    network=timed_districts(),
+    horizon=st.sampled_from([1, 365, 1095]),
+    rules=st.sampled_from([None, sensitive_rules()]),
+)
+def test_incremental_later_day_equals_the_full_recomputation(network, horizon, rules):
+    """Random starts and ends around the horizon: the same findings, byte for byte.
+
+    With the default rules and with rules under which every exclusive pair and most
+    closed circles count, so that brokers and dependent actors open as well.
+    """
+    incremental_equals_full(network, horizon, rules)
+
+
+@pytest.mark.parametrize("horizon", [365, 1095])
+def test_musterkreis_incremental_equals_full(horizon):
+    """The example district, whose ESF+ posts end on 2028-07-31 (within 1095 days)."""
+    found = incremental_equals_full(musterkreis(), horizon)
+    assert bool(found) == (horizon == 1095)
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_synthetic_district_incremental_equals_full(seed):
+    """A synthetic district with many endings: the same findings, and some of them."""
+    assert incremental_equals_full(synthetic(80, seed=seed), 1095)
+
+
+def test_a_tie_starting_within_the_horizon_is_judged_on_the_later_day():
+    """A new placement elsewhere is in the later day; both ways agree on what ends."""
+    network = times.ending_placement(date(2026, 3, 1))
+    tie = network.cooperation("gs-land--ssa-gs-land")
+    later = tie.model_copy(
+        update={"id": "neu", "period": Period(start=date(2026, 4, 1)), "confirmed": False}
+    )
+    incremental_equals_full(network.with_cooperations(later), 365)
+
+
+def test_nothing_ends_nothing_is_judged():
+    """Without endings within the horizon there is nothing to blame and no later day."""
+    network = musterkreis().replace()
+    assert find_expiring_critical_ties(network, horizon=1) == []
+    assert ("analysis", analyse(network).rules, date(2025, 11, 2)) not in (
+        network.__pydantic_private__["_memo"]
+    )
+
+
+def _essentials(gap):
+    return gap.model_dump(mode="json", exclude={"suggestions", "details"})
+
+
+def brokers_alike(network, rules, choose):
+    """Exclusive brokers counted around the chosen actors == counted on the whole network."""
+    analysis = analyse(network, rules)
+    chosen = choose(len(analysis.graph.nodes))
+    index = analysis.graph.index
+    expected = [
+        _essentials(gap)
+        for gap in find_exclusive_brokers(network, rules)
+        if chosen[index[gap.actors[0]]]
+    ]
+    found = sorted(_brokers_among(analysis, chosen), key=lambda gap: gap.sort_key)
+    assert [_essentials(gap) for gap in found] == expected
+    known = {record["id"] for record in expected[::2]}
+    unknown = [gap.id for gap in _brokers_among(analysis, chosen, known) if gap.id not in known]
+    assert sorted(unknown) == sorted(record["id"] for record in expected[1::2])
+    return expected
+
+
+@given(network=districts(), seed=st.integers(0, 2**32))
+def test_brokers_counted_around_some_actors_equal_the_whole_count(network, seed):
+    """Random districts, every exclusive pair counted, a random third of the actors."""
+    generator = np.random.default_rng(seed)
+    brokers_alike(network, sensitive_rules(), lambda n: generator.random(n) < 0.3)
+
+
+@pytest.mark.parametrize("make", [musterkreis, lambda: synthetic(80, seed=0)])
+def test_brokers_of_hundreds_of_pairs_counted_around_some_actors(make):
+    """The default threshold: the hubs of real-sized districts, every fifth actor chosen."""
+    assert brokers_alike(make(), None, lambda n: np.arange(n) % 5 == 0)
+
+
+def test_every_static_detector_is_judged_or_never_blamed():
+    """Each static detector is judged on the later day in one way, or names no actor."""
+    required = [
+        find_missing_required_ties,
+        find_unreachable,
+        find_fragile_pairs,
+        find_shallow_cooperation,
+        find_unconfirmed_ties,
+    ]
+    unblamed = [find_underlinked_groups, find_insular_groups]
+    listed = [*required, find_exclusive_brokers, *_TIE_DETECTORS, *_MEASURE_DETECTORS, *unblamed]
+    assert sorted(listed, key=repr) == sorted(STATIC_DETECTORS, key=repr)
+    assert len(set(listed)) == len(listed)
