@@ -69,23 +69,17 @@ def _municipality_names(network: EducationNetwork) -> dict[str, str]:
 
 
 def _served_municipalities(
-    network: EducationNetwork,
-    measure: Intervention,
-    recorded: Intervention,
-    *,
-    extra_site: str | None = None,
+    network: EducationNetwork, measure: Intervention, recorded: Intervention
 ) -> set[str] | None:
     """Return the AGS an intervention serves, or ``None`` for the whole network.
 
     ``recorded`` is the intervention as the data hold it, ``measure`` as it stands on the
-    day: one whose only site has closed serves nowhere, not everywhere. ``extra_site`` is
-    one more site, as a suggestion would add it.
+    day: one whose only site has closed serves nowhere, not everywhere.
     """
-    sites = measure.sites if extra_site is None else measure.sites | {extra_site}
-    if not recorded.municipalities and not recorded.sites and extra_site is None:
+    if not recorded.municipalities and not recorded.sites:
         return None
     served = set(measure.municipalities)
-    for site in sites:
+    for site in measure.sites:
         municipality = network.actor(site).municipality
         if municipality is not None:
             served.add(municipality)
@@ -93,22 +87,17 @@ def _served_municipalities(
 
 
 def _served_forms(
-    network: EducationNetwork,
-    measure: Intervention,
-    recorded: Intervention,
-    *,
-    extra_site: str | None = None,
+    network: EducationNetwork, measure: Intervention, recorded: Intervention
 ) -> set[str] | None:
     """Return the school forms an intervention serves, or ``None`` for all.
 
     Sites decide where there are any (a measure at Kitas serves no school form); else the
-    stages it serves; else every form. ``extra_site`` is one more site.
+    stages it serves; else every form.
     """
-    if recorded.sites or extra_site is not None:
-        sites = measure.sites if extra_site is None else measure.sites | {extra_site}
+    if recorded.sites:
         return {
             profile.form.value
-            for site in sites
+            for site in measure.sites
             if (profile := network.actor(site).school) is not None
         }
     if recorded.stages:
@@ -118,6 +107,30 @@ def _served_forms(
             if (profile := actor.school) is not None and profile.stages & recorded.stages
         }
     return None
+
+
+def _served_with_site(
+    analysis: Analysis, per: str, measure: Intervention, site: str
+) -> frozenset[str]:
+    """Return the municipalities or school forms a measure serves with one more site.
+
+    With a site it serves where its sites are (and its service area), whatever it served
+    before; what its own sites give is worked out once per measure.
+    """
+    network = analysis.network
+    known: dict[str, frozenset[str]] = analysis.cache.setdefault(f"served_by_sites:{per}", {})
+
+    def unit_of(actor: Actor) -> str | None:
+        if per == "municipality":
+            return actor.municipality
+        return None if actor.school is None else actor.school.form.value
+
+    if measure.id not in known:
+        own = {unit_of(network.actor(place)) for place in measure.sites} - {None}
+        area = measure.municipalities if per == "municipality" else frozenset()
+        known[measure.id] = frozenset(area) | {unit for unit in own if unit is not None}
+    added = unit_of(network.actor(site))
+    return known[measure.id] if added is None else known[measure.id] | {added}
 
 
 def _fits(measure: Intervention, topic: Topic, tier: PreventionTier | None) -> bool:
@@ -529,14 +542,8 @@ def _judge_uncovered(analysis: Analysis, gap: Gap, remedy: AnySuggestion) -> Out
         return None
     if not _fits(measure, rule.topic, rule.tier) or remedy.site not in analysis.graph.index:
         return None
-    recorded = analysis.source.intervention(measure.id)
-    served = (
-        _served_municipalities(analysis.network, measure, recorded, extra_site=remedy.site)
-        if rule.per == "municipality"
-        else _served_forms(analysis.network, measure, recorded, extra_site=remedy.site)
-    )
-    unit = str(gap.evidence.get("unit"))
-    return Outcome(closed=True) if served is None or unit in served else None
+    served = _served_with_site(analysis, rule.per, measure, remedy.site)
+    return Outcome(closed=True) if str(gap.evidence.get("unit")) in served else None
 
 
 def _active_measure(analysis: Analysis, measure_id: str) -> Intervention | None:
