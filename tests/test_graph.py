@@ -1,9 +1,11 @@
 """Tests of the bridge from the model to networkx graphs and compact arrays."""
 
+import itertools
 from datetime import date
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from bildungsnetz import Actor, Cooperation, EducationNetwork, Forum, Period, TransitionFlow
 from bildungsnetz.graph import project, to_arrays, to_graph, transition_graph
@@ -309,6 +311,48 @@ def test_to_arrays_without_records_equals_the_network_without_them(tiny_network)
         expected.indptr.tolist(),
         expected.indices.tolist(),
     )
+
+
+def _expected_compact(network, *, max_forum_size, actors, ties, forums):
+    """The nodes and edges of to_arrays without some records, built the plain way."""
+    nodes = [actor.id for actor in network.actors if actor.id not in actors]
+    alive = set(nodes)
+    pairs = [tie.actors for tie in network.cooperations if tie.id not in ties]
+    for forum in network.forums:
+        members = sorted(forum.participants)
+        if forum.id not in forums and 2 <= len(members) <= max_forum_size:
+            pairs += list(itertools.combinations(members, 2))
+    pairs += [(actor.id, actor.part_of) for actor in network.actors if actor.part_of]
+    edges = {frozenset(pair) for pair in pairs if set(pair) <= alive and pair[0] != pair[1]}
+    return nodes, edges
+
+
+@given(st.data())
+def test_to_arrays_without_random_records_matches_the_plain_build(data):
+    """Leaving out any actors, ties and forums drops exactly their nodes and pairs.
+
+    The network's pairs are kept with it between calls, so the calls also check that what
+    one call leaves out does not stay out in the next.
+    """
+    network = data.draw(networks())
+    for _ in range(3):
+        actors = data.draw(st.sets(st.sampled_from([a.id for a in network.actors] or ["x"])))
+        ties = data.draw(st.sets(st.sampled_from([t.id for t in network.cooperations] or ["x"])))
+        forums = data.draw(st.sets(st.sampled_from([f.id for f in network.forums] or ["x"])))
+        limit = data.draw(st.integers(0, 4))
+        compact = to_arrays(
+            network,
+            max_forum_size=limit,
+            without_actors=actors,
+            without_cooperations=ties,
+            without_forums=forums,
+        )
+        graph = compact.to_networkx()
+        actual = list(graph.nodes), {frozenset(edge) for edge in graph.edges}
+        expected = _expected_compact(
+            network, max_forum_size=limit, actors=actors, ties=ties, forums=forums
+        )
+        assert actual == expected
 
 
 def test_to_arrays_of_an_empty_network():

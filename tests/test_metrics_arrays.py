@@ -33,9 +33,14 @@ def test_exclusive_brokerage_on_arrays_equals_networkx(graph):
 def test_cuts_on_arrays_equal_networkx(graph):
     """Cut actors and cut ties agree for both inputs."""
     arrays = metrics.ArrayGraph.from_networkx(graph)
-    assert (metrics.cut_actors(arrays), metrics.cut_ties(arrays)) == (
+    assert (
+        metrics.cut_actors(arrays),
+        metrics.cut_ties(arrays),
+        metrics.cut_actors_and_ties(arrays),
+    ) == (
         metrics.cut_actors(graph),
         metrics.cut_ties(graph),
+        metrics.cut_actors_and_ties(graph),
     )
 
 

@@ -8,8 +8,11 @@ import random
 import networkx as nx
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from bildungsnetz.metrics import BROKERAGE_ROLES, brokerage, exclusive_brokerage
+from bildungsnetz.metrics._exclusive import exclusive_counts
+from bildungsnetz.metrics._indexed import adjacency
 from strategies_graphs import graphs, grouped_graphs, snapshot
 
 NONE = dict.fromkeys(BROKERAGE_ROLES, 0)
@@ -227,3 +230,44 @@ def test_exclusive_brokerage_does_not_mutate():
     before = snapshot(graph)
     exclusive_brokerage(graph)
     assert before == snapshot(graph)
+
+
+def brute_exclusive_array(graph, hubs):
+    """The private counter with ``hubs`` hubs, as a dict in graph order."""
+    tied = adjacency(graph)
+    return dict(zip(tied.nodes, exclusive_counts(tied, hubs=hubs).tolist(), strict=True))
+
+
+@given(graphs(max_nodes=11), st.integers(0, 11))
+def test_exclusive_brokerage_whatever_the_hubs(graph, hubs):
+    """Any number of hubs, from none to every node, gives the pair-by-pair count."""
+    assert brute_exclusive(graph) == brute_exclusive_array(graph, min(hubs, len(graph)))
+
+
+@pytest.mark.parametrize("hubs", [0, 1, 63, 64, 65, 130, 200])
+def test_exclusive_brokerage_with_hubs_in_several_words(hubs):
+    """Hubs numbered over several 64-bit words count like none at all."""
+    graph = nx.gnp_random_graph(200, 0.04, seed=hubs)
+    graph.add_edges_from(("hub", node) for node in range(0, 200, 3))
+    graph.add_nodes_from(["isolated", "also isolated"])
+    assert brute_exclusive(graph) == brute_exclusive_array(graph, hubs)
+
+
+def test_exclusive_brokerage_of_components_and_isolates():
+    """Pairs never span components; isolated nodes broker nothing."""
+    graph = nx.disjoint_union_all([nx.star_graph(3), nx.path_graph(3), nx.empty_graph(2)])
+    assert exclusive_brokerage(graph) == {0: 3, 1: 0, 2: 0, 3: 0, 4: 0, 5: 1, 6: 0, 7: 0, 8: 0}
+
+
+def test_exclusive_brokerage_of_a_hub_above_the_square_root_of_the_ties():
+    """A state office tied to every school of two districts brokers the pairs across them.
+
+    Schools of one district share their Jugendamt; pairs across districts have only the
+    office in common. The office's degree is above sqrt(2m), so it is counted as a hub.
+    """
+    graph = nx.Graph()
+    for district in ("a", "b"):
+        graph.add_edges_from((f"ja-{district}", f"{district}{k}") for k in range(30))
+        graph.add_edges_from(("office", f"{district}{k}") for k in range(30))
+    counts = exclusive_brokerage(graph)
+    assert (counts["office"], counts["ja-a"], counts["ja-b"]) == (30 * 30, 0, 0)

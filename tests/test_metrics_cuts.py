@@ -6,7 +6,7 @@ import networkx as nx
 import pytest
 from hypothesis import given
 
-from bildungsnetz.metrics import Cut, cut_actors, cut_ties
+from bildungsnetz.metrics import Cut, cut_actors, cut_actors_and_ties, cut_ties
 from strategies_graphs import graphs, snapshot
 
 # A triangle 0-1-2 with a tail 2-3-4: 2 and 3 are cut actors, 2-3 and 3-4 cut ties.
@@ -169,3 +169,43 @@ def test_input_is_not_mutated(measure):
 def test_cut_type_is_exported():
     """Cut is part of the public surface, for type annotations."""
     assert isinstance(cut_ties(KITE)[2, 3], Cut)
+
+
+def parts(cuts):
+    """Everything a cut says, for comparing two results."""
+    return [(key, cut.sizes, cut.kept, cut.separated) for key, cut in cuts.items()]
+
+
+@given(graphs(max_nodes=12, self_loops=True))
+def test_one_search_gives_both(graph):
+    """cut_actors_and_ties returns what cut_actors and cut_ties return, in the same order."""
+    actors, ties = cut_actors_and_ties(graph)
+    assert (parts(actors), parts(ties)) == (parts(cut_actors(graph)), parts(cut_ties(graph)))
+
+
+@given(graphs(max_nodes=12))
+def test_one_search_matches_networkx(graph):
+    """Its cut actors are the articulation points and its cut ties the bridges."""
+    actors, ties = cut_actors_and_ties(graph)
+    expected = (set(nx.articulation_points(graph)), {frozenset(t) for t in nx.bridges(graph)})
+    assert (set(actors), {frozenset(t) for t in ties}) == expected
+
+
+def test_star_of_many_leaves_with_isolates():
+    """A hub with 5,000 leaves cuts each off; isolated nodes and other components are apart."""
+    graph = nx.star_graph(5_000)
+    graph.add_nodes_from(["alone", "also alone"])
+    graph.add_edges_from([("x", "y"), ("y", "z")])
+    actors, ties = cut_actors_and_ties(graph)
+    assert (actors[0].sizes, actors[0].kept, actors["y"].sizes, len(ties)) == (
+        (1,) * 4_999,
+        1,
+        (1,),
+        5_002,
+    )
+
+
+def test_one_search_refuses_directed_graphs():
+    """Directed ties must be made undirected explicitly."""
+    with pytest.raises(nx.NetworkXNotImplemented, match="to_undirected"):
+        cut_actors_and_ties(nx.DiGraph([(0, 1)]))

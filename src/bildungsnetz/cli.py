@@ -28,6 +28,7 @@ Musterkreis
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import sys
 from collections import Counter
@@ -40,6 +41,7 @@ from bildungsnetz.errors import LoadError
 from bildungsnetz.gaps import find_gaps
 from bildungsnetz.io import (
     json_schema,
+    load,
     read,
     write,
     write_gexf,
@@ -47,6 +49,7 @@ from bildungsnetz.io import (
     write_node_link,
     write_template,
 )
+from bildungsnetz.io.files import kind_of
 from bildungsnetz.model import ActorKind, EducationNetwork, Language, SchoolForm, parse_date
 from bildungsnetz.rules import load as load_rules
 
@@ -58,6 +61,10 @@ __all__ = ["main"]
 
 _OK = 0
 _INVALID = 1
+# A JSON file this large takes several seconds to load (about a minute for all of
+# Germany), and a network with this many cooperations as long to analyse: worth a bar.
+_LARGE_FILE = 50_000_000
+_LARGE_NETWORK = 100_000
 _FILE_HELP = "a network: a .json file, a workbook (.xlsx, .ods, ...) or a folder of CSV files"
 _GRAPH_FILES = (".graphml", ".gexf", ".json")
 
@@ -228,7 +235,13 @@ def _report(network: EducationNetwork, arguments: argparse.Namespace, out: TextI
         except OSError as error:
             sys.stderr.write(f"cannot read {arguments.rules}: {error.strerror or error}\n")
             return _INVALID
-    report = find_gaps(network, chosen, as_of=arguments.as_of, horizon=arguments.horizon)
+    report = find_gaps(
+        network,
+        chosen,
+        as_of=arguments.as_of,
+        horizon=arguments.horizon,
+        progress=_show_progress(len(network.cooperations) >= _LARGE_NETWORK),
+    )
     if arguments.format == "json":
         out.write(report.to_json())
     elif arguments.format == "html":
@@ -294,8 +307,25 @@ def _template(target: str, lang: Language, out: TextIO, *, force: bool) -> int:
     return _OK
 
 
+def _show_progress(large: bool) -> bool:
+    """Whether to draw a bar: for large work, on a terminal, if tqdm is installed.
+
+    Never required: without tqdm (extra ``progress``) the command runs without a bar.
+    """
+    return large and sys.stderr.isatty() and importlib.util.find_spec("tqdm") is not None
+
+
+def _is_json(path: str) -> bool:
+    try:
+        return kind_of(path) == "json"
+    except ValueError:
+        return False  # read() says why the form cannot be told
+
+
 def _read(path: str) -> EducationNetwork | None:
     try:
+        if _is_json(path):
+            return load(path, progress=_show_progress(Path(path).stat().st_size >= _LARGE_FILE))
         return read(path)
     except LoadError as error:
         sys.stderr.write(f"{error}\n")

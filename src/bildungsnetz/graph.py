@@ -22,7 +22,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import combinations
+from itertools import chain, combinations
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from collections.abc import Collection, Iterator
     from datetime import date
 
-    from bildungsnetz.model import Actor, EducationNetwork, Intensity
+    from bildungsnetz.model import Actor, EducationNetwork, Forum, Intensity
     from bildungsnetz.model.dates import DayLike
 
 __all__ = [
@@ -181,10 +182,14 @@ def _organisational_pairs(network: EducationNetwork) -> Iterator[tuple[str, str]
 
 def _forum_pairs(network: EducationNetwork, max_forum_size: int) -> Iterator[tuple[str, str, str]]:
     for forum in network.forums:
-        participants = sorted(forum.participants)
-        if 2 <= len(participants) <= max_forum_size:  # noqa: PLR2004 (a pair needs two)
-            for first, second in combinations(participants, 2):
-                yield forum.id, first, second
+        yield from _forum_pairs_of(forum, max_forum_size)
+
+
+def _forum_pairs_of(forum: Forum, max_forum_size: int) -> Iterator[tuple[str, str, str]]:
+    participants = sorted(forum.participants)
+    if 2 <= len(participants) <= max_forum_size:  # noqa: PLR2004 (a pair needs two)
+        for first, second in combinations(participants, 2):
+            yield forum.id, first, second
 
 
 def project(
@@ -442,24 +447,27 @@ def to_arrays(
         set(without_cooperations),
         set(without_forums),
     )
-    nodes = tuple(actor.id for actor in current.actors if actor.id not in gone_actors)
-    index = {node: position for position, node in enumerate(nodes)}
-    pairs = [tie.actors for tie in current.cooperations if tie.id not in gone_ties]
-    pairs += [
-        (first, second)
-        for forum, first, second in _forum_pairs(current, max_forum_size)
-        if forum not in gone_forums
-    ]
-    pairs += list(_organisational_pairs(current))
-    kept = [(a, b) for a, b in pairs if a in index and b in index]
-    sources = [index[a] for a, _ in kept]
-    targets = [index[b] for _, b in kept]
+    pairs = _compact_pairs(current, max_forum_size)
+    keep = pairs.first != pairs.second
+    if gone_ties:
+        ended = [tie.id in gone_ties for tie in current.cooperations]
+        keep &= ~_marked(ended, pairs.tie)
+    if gone_forums:
+        ended = [forum.id in gone_forums for forum in current.forums]
+        keep &= ~_marked(ended, pairs.forum)
+    ids = [actor.id for actor in current.actors]
+    alive = np.fromiter((i not in gone_actors for i in ids), dtype=bool, count=len(ids))
+    keep &= alive[pairs.first] & alive[pairs.second]
+    nodes = tuple(i for i in ids if i not in gone_actors) if gone_actors else tuple(ids)
+    number = np.cumsum(alive) - 1
+    sources, targets = number[pairs.first[keep]], number[pairs.second[keep]]
     size = len(nodes)
-    rows = np.asarray(sources + targets, dtype=np.int64)
-    columns = np.asarray(targets + sources, dtype=np.int64)
-    keep = rows != columns
     matrix = scipy.sparse.csr_array(
-        (np.ones(int(keep.sum()), dtype=np.int8), (rows[keep], columns[keep])), shape=(size, size)
+        (
+            np.ones(2 * sources.size, dtype=np.int8),
+            (np.concatenate([sources, targets]), np.concatenate([targets, sources])),
+        ),
+        shape=(size, size),
     )
     matrix.sum_duplicates()
     matrix.sort_indices()
@@ -478,3 +486,57 @@ def to_arrays(
         indices=matrix.indices.astype(np.int64),
         params=params,
     )
+
+
+@dataclass(frozen=True)
+class _CompactPairs:
+    """Every pair of actors a record ties, by the actors' positions in the network.
+
+    ``tie`` and ``forum`` give the position of the cooperation or forum behind each pair,
+    -1 for pairs from another kind of record.
+    """
+
+    first: np.ndarray[Any, np.dtype[np.int64]]
+    second: np.ndarray[Any, np.dtype[np.int64]]
+    tie: np.ndarray[Any, np.dtype[np.int64]]
+    forum: np.ndarray[Any, np.dtype[np.int64]]
+
+
+def _compact_pairs(network: EducationNetwork, max_forum_size: int) -> _CompactPairs:
+    """Return the pairs of :func:`project` before collapsing, computed once per network."""
+
+    def compute() -> _CompactPairs:
+        index = {actor.id: position for position, actor in enumerate(network.actors)}
+        ties = network.cooperations
+        forum_pairs = [
+            (position, index[first], index[second])
+            for position, forum in enumerate(network.forums)
+            for _, first, second in _forum_pairs_of(forum, max_forum_size)
+        ]
+        organisational = [(index[a], index[b]) for a, b in _organisational_pairs(network)]
+        # map and chain keep the million lookups of a large network out of Python frames.
+        ends = np.fromiter(
+            map(index.__getitem__, chain.from_iterable(map(attrgetter("actors"), ties))),
+            dtype=np.int64,
+            count=2 * len(ties),
+        )
+        others = np.array(
+            [pair[1:] for pair in forum_pairs] + organisational, dtype=np.int64
+        ).reshape(-1, 2)
+        first = np.concatenate([ends[0::2], others[:, 0]])
+        second = np.concatenate([ends[1::2], others[:, 1]])
+        tie = np.full(first.size, -1, dtype=np.int64)
+        tie[: len(ties)] = np.arange(len(ties), dtype=np.int64)
+        forum = np.full(first.size, -1, dtype=np.int64)
+        forum[len(ties) : len(ties) + len(forum_pairs)] = [pair[0] for pair in forum_pairs]
+        return _CompactPairs(first=first, second=second, tie=tie, forum=forum)
+
+    # Kept with the (immutable) network, like its snapshots: what ends with a programme is
+    # the same network without some records, built many times from these pairs.
+    return network._memoised(("compact_pairs", max_forum_size), compute)
+
+
+def _marked(flags: list[bool], positions: np.ndarray[Any, np.dtype[np.int64]]) -> Any:
+    """Tell for each position (-1 for none) whether its record is flagged."""
+    marked = np.append(np.asarray(flags, dtype=bool), False)
+    return marked[positions]

@@ -51,8 +51,12 @@ class Analysis:
 
     @cached_property
     def components(self) -> IntArray:
-        """The connected component number of every node."""
-        _, labels = csgraph.connected_components(self.graph.to_scipy(), directed=False)
+        """The connected component number of every node, numbered by their first node."""
+        # The matrix is symmetric: its weak components are the undirected ones, found
+        # without the symmetrised copy that directed=False makes.
+        _, labels = csgraph.connected_components(
+            self.graph.to_scipy(), directed=True, connection="weak"
+        )
         return labels.astype(np.int64)
 
     @cached_property
@@ -84,7 +88,12 @@ class Analysis:
         return min(first_id, key=lambda label: first_id[label])
 
     def _ids_in(self, label: int) -> list[str]:
-        return [self.graph.nodes[i] for i in np.flatnonzero(self.components == label)]
+        if "members" not in self.cache:
+            grouped = np.argsort(self.components, kind="stable")
+            bounds = np.cumsum(np.bincount(self.components, minlength=1))[:-1]
+            self.cache["members"] = np.split(grouped, bounds)
+        nodes = self.graph.nodes
+        return [nodes[i] for i in self.cache["members"][label].tolist()]
 
     def component_ids(self, actor_id: str) -> set[str]:
         """Return the ids of the actors in the same component as ``actor_id``."""
@@ -93,8 +102,20 @@ class Analysis:
     @cached_property
     def by_degree(self) -> list[int]:
         """Node numbers, most contacts first, ties broken by actor id (not record order)."""
-        nodes, degree = self.graph.nodes, self.graph.degree
-        return sorted(range(len(nodes)), key=lambda i: (-int(degree[i]), nodes[i]))
+        # The nodes are in id order (see analyse), so the node number breaks ties by id.
+        degree = self.graph.degree
+        order: list[int] = np.lexsort((np.arange(degree.size), -degree)).tolist()
+        return order
+
+    def by_degree_within(self, label: int) -> list[int]:
+        """Return the nodes of one component in the order of :attr:`by_degree`."""
+        if "by_degree_within" not in self.cache:
+            order = np.array(self.by_degree, dtype=np.int64)
+            grouped = order[np.argsort(self.components[order], kind="stable")]
+            bounds = np.cumsum(np.bincount(self.components, minlength=1))[:-1]
+            self.cache["by_degree_within"] = [part.tolist() for part in np.split(grouped, bounds)]
+        groups: list[list[int]] = self.cache["by_degree_within"]
+        return groups[label]
 
     @cached_property
     def params(self) -> dict[str, Any]:

@@ -76,12 +76,15 @@ def find_dormant_ties(
     if analysis.as_of is None:
         return []
     gaps = []
+    # Few records keep a schedule; the others are passed over once, not once per rule.
+    scheduled: list[Cooperation | Forum] = [
+        record
+        for records in (analysis.network.cooperations, analysis.network.forums)
+        for record in records
+        if record.schedule is not None and record.last_contact is not None
+    ]
     for rule in analysis.rules.of_type(RegularContact):
-        records: list[Cooperation | Forum] = [
-            *analysis.network.cooperations,
-            *analysis.network.forums,
-        ]
-        for record in records:
+        for record in scheduled:
             gap = _check(analysis, rule, record)
             if gap is not None:
                 gaps.append(gap)

@@ -32,12 +32,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy.sparse import csgraph, csr_array
+from scipy.sparse import csgraph
 
-from bildungsnetz.gaps._analysis import Analysis, analyse, shift
+from bildungsnetz.gaps._analysis import Analysis, BoolArray, IntArray, analyse, shift
 from bildungsnetz.gaps._finish import finished
 from bildungsnetz.gaps._text import amount, listing, names, quoted
 from bildungsnetz.gaps.gap import Explanation, Gap, GapKind
@@ -168,21 +169,70 @@ def _losses(
     analysis: Analysis, subject: Selector, programme: Programme, programmes: dict[str, Programme]
 ) -> _Losses:
     network = analysis.network
+    funded = _funded(analysis)
+    rests = np.fromiter(
+        (_rests_on(funding, programme, programmes) for funding in funded.fundings),
+        dtype=bool,
+        count=len(funded.fundings),
+    )
 
-    def rests(funding: Iterable[str]) -> bool:
-        return _rests_on(funding, programme, programmes)
+    def ending(group: IntArray) -> list[int]:
+        found: list[int] = np.flatnonzero(rests[group]).tolist()
+        return found
 
     losses = _Losses(
-        ties=[t for t in network.cooperations if rests(_tie_funding(network, t))],
-        actors=[a for a in network.actors if rests(a.funding)],
-        forums=[f.id for f in network.forums if rests(f.funding)],
-        interventions=[m.id for m in network.interventions if rests(m.funding)],
+        ties=[network.cooperations[i] for i in ending(funded.ties)],
+        actors=[network.actors[i] for i in ending(funded.actors)],
+        forums=[network.forums[i].id for i in ending(funded.forums)],
+        interventions=[network.interventions[i].id for i in ending(funded.interventions)],
     )
-    subjects = [actor for actor in network.actors if subject.matches(actor)]
-    _social_work_losses(network, subjects, losses)
+    subjects = analysis.matching(subject)
+    _social_work_losses(analysis, subjects, losses)
     _intervention_losses(network, subjects, losses)
     losses.disconnected = _disconnected(analysis, subjects, losses)
     return losses
+
+
+@dataclass(frozen=True)
+class _Funded:
+    """The records of the day by what pays for them: codes into the distinct fundings.
+
+    A network has a handful of distinct sets of programmes, so each programme's end is
+    judged once per set rather than once per record.
+    """
+
+    fundings: list[frozenset[str]]
+    ties: IntArray
+    actors: IntArray
+    forums: IntArray
+    interventions: IntArray
+
+
+def _funded(analysis: Analysis) -> _Funded:
+    if "funded" not in analysis.cache:
+        network = analysis.network
+        codes: dict[frozenset[str], int] = {}
+
+        def coded(fundings: Iterable[Iterable[str]]) -> IntArray:
+            # A record copied with an update may hold a plain set; map keeps the loop in C.
+            found = list(map(frozenset, fundings))
+            for funding in dict.fromkeys(found):
+                codes.setdefault(funding, len(codes))
+            return np.fromiter(map(codes.__getitem__, found), dtype=np.int64, count=len(found))
+
+        placement = CooperationKind.PLACEMENT
+        analysis.cache["funded"] = _Funded(
+            ties=coded(
+                tie.funding if tie.kind is not placement else _tie_funding(network, tie)
+                for tie in network.cooperations
+            ),
+            actors=coded(map(attrgetter("funding"), network.actors)),
+            forums=coded(map(attrgetter("funding"), network.forums)),
+            interventions=coded(map(attrgetter("funding"), network.interventions)),
+            fundings=list(codes),
+        )
+    funded: _Funded = analysis.cache["funded"]
+    return funded
 
 
 def _tie_funding(network: EducationNetwork, tie: Cooperation) -> frozenset[str]:
@@ -194,11 +244,11 @@ def _tie_funding(network: EducationNetwork, tie: Cooperation) -> frozenset[str]:
     return tie.funding.union(*(post.funding for post in placed))
 
 
-def _social_work_losses(network: EducationNetwork, subjects: list[Actor], losses: _Losses) -> None:
+def _social_work_losses(analysis: Analysis, subjects: list[Actor], losses: _Losses) -> None:
     lost_actors = {actor.id for actor in losses.actors}
     lost_ties = {tie.id for tie in losses.ties}
     for school in subjects:
-        placements = _social_work(network, school.id)
+        placements = _placements(analysis, school.id)
         lost = [t for t in placements if t.id in lost_ties or t.other(school.id) in lost_actors]
         if lost:
             losses.served.add(school.id)
@@ -233,32 +283,50 @@ def _social_work(network: EducationNetwork, school: str) -> list[Cooperation]:
     ]
 
 
+def _placements(analysis: Analysis, school: str) -> list[Cooperation]:
+    """Return the school's school social work placements, looked up once per analysis."""
+    known: dict[str, list[Cooperation]] = analysis.cache.setdefault("social_work", {})
+    if school not in known:
+        known[school] = _social_work(analysis.network, school)
+    return known[school]
+
+
 def _disconnected(analysis: Analysis, subjects: list[Actor], losses: _Losses) -> list[str]:
     """Return the subjects that lose their link to the main part of the network."""
     lost = {actor.id for actor in losses.actors}
-    before_graph = analysis.graph
-    after_graph = to_arrays(
+    before = analysis.graph
+    after = to_arrays(
         analysis.network,
         max_forum_size=analysis.rules.max_forum_size,
         without_actors=lost,
         without_cooperations={tie.id for tie in losses.ties},
         without_forums=set(losses.forums),
     )
-    before_main = _main_members(before_graph.to_scipy(), before_graph.nodes)
-    after_main = _main_members(after_graph.to_scipy(), after_graph.nodes)
-    return sorted(
-        s.id
-        for s in subjects
-        if s.id in before_main and s.id not in after_main and s.id not in lost
-    )
+    in_main_before = _in_main(analysis.components)
+    _, labels = csgraph.connected_components(after.to_scipy(), directed=False)
+    in_main_after = _in_main(labels.astype(np.int64))
+    # The graph after has the same nodes in the same order, less the actors that end.
+    alive = np.ones(len(before.nodes), dtype=bool)
+    alive[[before.index[actor] for actor in lost]] = False
+    after_position = np.cumsum(alive) - 1
+    found = []
+    for school in subjects:
+        position = before.index[school.id]
+        if (
+            in_main_before[position]
+            and school.id not in lost
+            and not in_main_after[after_position[position]]
+        ):
+            found.append(school.id)
+    return sorted(found)
 
 
-def _main_members(matrix: csr_array, nodes: tuple[str, ...]) -> set[str]:
-    if not nodes:
-        return set()
-    _, labels = csgraph.connected_components(matrix, directed=False)
-    main = np.bincount(labels).argmax()
-    return {node for node, label in zip(nodes, labels, strict=True) if label == main}
+def _in_main(labels: IntArray) -> BoolArray:
+    """Tell for each node whether it is in the largest component (the first, on ties)."""
+    if not labels.size:
+        return np.zeros(0, dtype=bool)
+    in_main: BoolArray = labels == np.bincount(labels).argmax()
+    return in_main
 
 
 def _cliff_gap(
@@ -413,8 +481,10 @@ def _placement_ends(
     network = analysis.network
     ends: dict[str, date] = {}
     for tie in network.ties_of(school.id):
+        if tie.kind is not CooperationKind.PLACEMENT:
+            continue
         post = network.actor(tie.other(school.id))
-        if tie.kind is not CooperationKind.PLACEMENT or not rule.partner.matches(post):
+        if not rule.partner.matches(post):
             continue
         funding = tie.funding | post.funding
         if not funding:

@@ -69,17 +69,23 @@ def _municipality_names(network: EducationNetwork) -> dict[str, str]:
 
 
 def _served_municipalities(
-    network: EducationNetwork, measure: Intervention, recorded: Intervention
+    network: EducationNetwork,
+    measure: Intervention,
+    recorded: Intervention,
+    *,
+    extra_site: str | None = None,
 ) -> set[str] | None:
     """Return the AGS an intervention serves, or ``None`` for the whole network.
 
     ``recorded`` is the intervention as the data hold it, ``measure`` as it stands on the
-    day: one whose only site has closed serves nowhere, not everywhere.
+    day: one whose only site has closed serves nowhere, not everywhere. ``extra_site`` is
+    one more site, as a suggestion would add it.
     """
-    if not recorded.municipalities and not recorded.sites:
+    sites = measure.sites if extra_site is None else measure.sites | {extra_site}
+    if not recorded.municipalities and not recorded.sites and extra_site is None:
         return None
     served = set(measure.municipalities)
-    for site in measure.sites:
+    for site in sites:
         municipality = network.actor(site).municipality
         if municipality is not None:
             served.add(municipality)
@@ -87,17 +93,22 @@ def _served_municipalities(
 
 
 def _served_forms(
-    network: EducationNetwork, measure: Intervention, recorded: Intervention
+    network: EducationNetwork,
+    measure: Intervention,
+    recorded: Intervention,
+    *,
+    extra_site: str | None = None,
 ) -> set[str] | None:
     """Return the school forms an intervention serves, or ``None`` for all.
 
     Sites decide where there are any (a measure at Kitas serves no school form); else the
-    stages it serves; else every form.
+    stages it serves; else every form. ``extra_site`` is one more site.
     """
-    if recorded.sites:
+    if recorded.sites or extra_site is not None:
+        sites = measure.sites if extra_site is None else measure.sites | {extra_site}
         return {
             profile.form.value
-            for site in measure.sites
+            for site in sites
             if (profile := network.actor(site).school) is not None
         }
     if recorded.stages:
@@ -251,39 +262,53 @@ def _topic_extensions(
 ) -> tuple[SuggestedMeasure, ...]:
     """Propose running measures on the topic to extend to the unit's largest school.
 
-    Measures of the same district first (by municipality), then any; only measures with
-    sites or a service area, which an extra site widens.
+    Measures of the same district first (by municipality), then any, each by id; only
+    measures with sites or a service area, which an extra site widens, and that teach a
+    stage of one of the unit's schools.
     """
     by_size = sorted(schools, key=lambda school: (-_pupils(school), school.id))
-    scored = []
-    for measure, area in _measures_with_area(analysis, rule.topic, rule.tier):
-        site = next((school for school in by_size if _teaches(school, measure)), None)
-        if site is None:
-            continue
-        near = rule.per == "municipality" and any(ags[:5] == unit[:5] for ags in area)
-        scored.append((0.6 if near else 0.4, measure, site))
-    scored.sort(key=lambda item: (-item[0], item[1].id))
+    measures, by_district = _measures_with_area(analysis, rule.topic, rule.tier)
+    near = by_district.get(unit[:5], []) if rule.per == "municipality" else []
+    chosen: list[tuple[float, Intervention, Actor]] = []
+    taken: set[str] = set()
+    for plausibility, candidates in ((0.6, near), (0.4, measures)):
+        for measure in candidates:
+            if len(chosen) == _CANDIDATES:
+                break
+            if measure.id in taken:
+                continue
+            site = next((school for school in by_size if _teaches(school, measure)), None)
+            if site is not None:
+                chosen.append((plausibility, measure, site))
+            # Near or far, a measure is judged once: without a site here, it has none.
+            taken.add(measure.id)
     return tuple(
-        _extension(analysis, measure, site, plausibility)
-        for plausibility, measure, site in scored[:_CANDIDATES]
+        _extension(analysis, measure, site, plausibility) for plausibility, measure, site in chosen
     )
 
 
 def _measures_with_area(
     analysis: Analysis, topic: Topic, tier: PreventionTier | None
-) -> list[tuple[Intervention, set[str]]]:
-    """Return the active measures on the topic with sites or an area, computed once."""
+) -> tuple[list[Intervention], dict[str, list[Intervention]]]:
+    """Return the active measures on the topic with sites or an area, computed once.
+
+    In id order, all of them and by the districts (first five digits of the AGS) they
+    serve.
+    """
     key = f"measures_with_area:{topic.value}:{tier}"
     if key not in analysis.cache:
-        found = []
-        for measure in _active(analysis):
+        found: list[Intervention] = []
+        by_district: dict[str, list[Intervention]] = defaultdict(list)
+        for measure in sorted(_active(analysis), key=lambda measure: measure.id):
             if _fits(measure, topic, tier):
                 recorded = analysis.source.intervention(measure.id)
                 area = _served_municipalities(analysis.network, measure, recorded)
                 if area is not None:
-                    found.append((measure, area))
-        analysis.cache[key] = found
-    measures: list[tuple[Intervention, set[str]]] = analysis.cache[key]
+                    found.append(measure)
+                    for district in sorted({ags[:5] for ags in area}):
+                        by_district[district].append(measure)
+        analysis.cache[key] = (found, dict(by_district))
+    measures: tuple[list[Intervention], dict[str, list[Intervention]]] = analysis.cache[key]
     return measures
 
 
@@ -429,8 +454,14 @@ def _extension(
     analysis: Analysis, measure: Intervention, site: Actor, plausibility: float
 ) -> SuggestedMeasure:
     providers = tuple(sorted(measure.providers))
-    by_de = f" von {names(analysis, providers, 'de')}" if providers else ""
-    by_en = f" by {names(analysis, providers, 'en')}" if providers else ""
+    # A measure is proposed to many schools: its providers are named once.
+    phrases: dict[str, tuple[str, str]] = analysis.cache.setdefault("provider_phrases", {})
+    if measure.id not in phrases:
+        phrases[measure.id] = (
+            f" von {names(analysis, providers, 'de')}" if providers else "",
+            f" by {names(analysis, providers, 'en')}" if providers else "",
+        )
+    by_de, by_en = phrases[measure.id]
     return SuggestedMeasure(
         intervention=measure.id,
         site=site.id,
@@ -499,12 +530,10 @@ def _judge_uncovered(analysis: Analysis, gap: Gap, remedy: AnySuggestion) -> Out
     if not _fits(measure, rule.topic, rule.tier) or remedy.site not in analysis.graph.index:
         return None
     recorded = analysis.source.intervention(measure.id)
-    grown = measure.model_copy(update={"sites": measure.sites | {remedy.site}})
-    grown_record = recorded.model_copy(update={"sites": recorded.sites | {remedy.site}})
     served = (
-        _served_municipalities(analysis.network, grown, grown_record)
+        _served_municipalities(analysis.network, measure, recorded, extra_site=remedy.site)
         if rule.per == "municipality"
-        else _served_forms(analysis.network, grown, grown_record)
+        else _served_forms(analysis.network, measure, recorded, extra_site=remedy.site)
     )
     unit = str(gap.evidence.get("unit"))
     return Outcome(closed=True) if served is None or unit in served else None

@@ -271,10 +271,14 @@ class _Split:
         return tuple(more if i == position else p for i, p in enumerate(self.parts))
 
 
-def _cuts(analysis: Analysis) -> dict[Hashable, metrics.Cut]:
-    if "cut_actors" not in analysis.cache:
-        analysis.cache["cut_actors"] = metrics.cut_actors(_simple_graph(analysis))
-    cuts: dict[Hashable, metrics.Cut] = analysis.cache["cut_actors"]
+def _cuts(
+    analysis: Analysis,
+) -> tuple[dict[Hashable, metrics.Cut], dict[tuple[Hashable, Hashable], metrics.Cut]]:
+    """Return the cut actors and cut ties of the day, from one search shared by both."""
+    if "cuts" not in analysis.cache:
+        analysis.cache["cuts"] = metrics.cut_actors_and_ties(_simple_graph(analysis))
+    cuts: tuple[dict[Hashable, metrics.Cut], dict[tuple[Hashable, Hashable], metrics.Cut]]
+    cuts = analysis.cache["cuts"]
     return cuts
 
 
@@ -284,7 +288,7 @@ def _splits(analysis: Analysis, rule: NoSinglePointOfFailure) -> dict[str, _Spli
     if key not in analysis.cache:
         analysis.cache[key] = {
             str(actor): _Split(analysis, str(actor), cut, rule.subject)
-            for actor, cut in _cuts(analysis).items()
+            for actor, cut in _cuts(analysis)[0].items()
         }
     splits: dict[str, _Split] = analysis.cache[key]
     return splits
@@ -368,10 +372,8 @@ def _mending_links(
 
 def _hub(analysis: Analysis, split: _Split, position: int) -> str | None:
     nodes = analysis.graph.nodes
-    for i in analysis.by_degree:
-        if int(analysis.components[i]) != split.label or i == split.node:
-            continue
-        if split.where.get(nodes[i], len(split.members)) != position:
+    for i in analysis.by_degree_within(split.label):
+        if i != split.node and split.where.get(nodes[i], len(split.members)) != position:
             return nodes[i]
     return None
 
@@ -526,10 +528,9 @@ class _Bridge:
 def _bridges(analysis: Analysis, rule: NoSinglePointOfFailure) -> dict[tuple[str, str], _Bridge]:
     key = f"bridges:{rule.subject!r}"
     if key not in analysis.cache:
-        cuts = metrics.cut_ties(_simple_graph(analysis))
         analysis.cache[key] = {
             tuple(sorted((str(a), str(b)))): _Bridge(analysis, (str(a), str(b)), cut, rule.subject)
-            for (a, b), cut in cuts.items()
+            for (a, b), cut in _cuts(analysis)[1].items()
         }
     bridges: dict[tuple[str, str], _Bridge] = analysis.cache[key]
     return bridges
@@ -610,10 +611,8 @@ def _bridging_links(
         hub = next(
             (
                 nodes[i]
-                for i in analysis.by_degree
-                if int(analysis.components[i]) == bridge.label
-                and (nodes[i] in bridge.side) != side
-                and nodes[i] not in {near_end, far_end}
+                for i in analysis.by_degree_within(bridge.label)
+                if (nodes[i] in bridge.side) != side and nodes[i] not in {near_end, far_end}
             ),
             None,
         )

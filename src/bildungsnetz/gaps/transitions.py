@@ -23,7 +23,11 @@ True
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import chain
+from operator import attrgetter
 from typing import TYPE_CHECKING, Literal
+
+import numpy as np
 
 from bildungsnetz.gaps._analysis import Analysis, analyse, shift
 from bildungsnetz.gaps._finish import finished
@@ -75,7 +79,8 @@ class _Links:
         self.rule = rule
 
     def direct(self, first: str, second: str) -> bool:
-        return any(tie.other(first) == second for tie in self.analysis.network.ties_of(first))
+        index = self.analysis.graph.index
+        return _pair_key(index[first], index[second], len(index)) in _tied_pairs(self.analysis)
 
     def shared_forum(self, first: str, second: str) -> str | None:
         if not self.rule.forums:
@@ -112,6 +117,28 @@ class _Links:
             or self.shared_forum(first, second) is not None
             or self.within(first, second)
         )
+
+
+def _pair_key(first: int, second: int, size: int) -> int:
+    return min(first, second) * size + max(first, second)
+
+
+def _tied_pairs(analysis: Analysis) -> set[int]:
+    """Return the pairs of actors tied by a cooperation, as keys, computed once."""
+    if "tied_pairs" not in analysis.cache:
+        index = analysis.graph.index
+        ties = analysis.network.cooperations
+        # map and chain keep the lookups of a large network out of Python frames.
+        ends = np.fromiter(
+            map(index.__getitem__, chain.from_iterable(map(attrgetter("actors"), ties))),
+            dtype=np.int64,
+            count=2 * len(ties),
+        )
+        first, second = ends[0::2], ends[1::2]
+        keys = np.minimum(first, second) * len(index) + np.maximum(first, second)
+        analysis.cache["tied_pairs"] = set(keys.tolist())
+    tied: set[int] = analysis.cache["tied_pairs"]
+    return tied
 
 
 def find_transitions_without_cooperation(

@@ -5,12 +5,20 @@ A document is an envelope with the format name, the format version and the netwo
 default value are left out; sets are written as sorted arrays, meeting starts as RFC 9557
 text with their time zone, so ``loads(dumps(network)) == network`` for every network and
 the same network always gives the same bytes.
+
+Reading is built for a national network (a million ties, half a gigabyte of JSON): the
+document is read record by record, each record validated as soon as it is decoded, so the
+parsed tree of the whole document never exists; the garbage collector is paused meanwhile.
+A document the record-by-record reader does not expect (a syntax error, a repeated member)
+is read whole instead, which reports every problem exactly as before.
 """
 
 from __future__ import annotations
 
 import copy
+import gc
 import json
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
@@ -18,7 +26,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from bildungsnetz._progress import steps
 from bildungsnetz.errors import LoadError, LoadProblem, NetworkIntegrityError
+from bildungsnetz.io._json_stream import Stream, pieces_of_bytes, pieces_of_text
 from bildungsnetz.io._records import COLLECTIONS, adapter
 from bildungsnetz.io.atomic import write_text_atomic
 from bildungsnetz.model import EducationNetwork
@@ -26,7 +36,8 @@ from bildungsnetz.model._integrity import find_problems
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Mapping
+    from collections.abc import Callable, Iterator
+
 
 __all__ = ["FORMAT_NAME", "FORMAT_VERSION", "dumps", "json_schema", "load", "loads", "save"]
 
@@ -86,7 +97,9 @@ def dumps(network: EducationNetwork, *, indent: int | None = 2) -> str:
     return envelope + text[1:] + "\n"
 
 
-def loads(text: str | bytes, *, source: str | None = None) -> EducationNetwork:
+def loads(
+    text: str | bytes, *, source: str | None = None, progress: bool = False
+) -> EducationNetwork:
     """Read a network from a JSON document.
 
     Parameters
@@ -95,6 +108,9 @@ def loads(text: str | bytes, *, source: str | None = None) -> EducationNetwork:
         The document, as text or UTF-8 bytes.
     source
         A name for the document (a file name) used in error messages.
+    progress
+        Show a progress bar on standard error (extra ``progress``): how much of the
+        document is read, then the checks of the whole network.
 
     Returns
     -------
@@ -106,6 +122,17 @@ def loads(text: str | bytes, *, source: str | None = None) -> EducationNetwork:
     LoadError
         Listing every problem: JSON syntax, envelope, each invalid record with its path
         and id, and every inconsistency between the records.
+    MissingDependencyError
+        If ``progress`` is true and tqdm (extra ``progress``) is not installed.
+
+    Notes
+    -----
+    Records are validated one by one as the document is read, so memory holds the text
+    and the records but never the parsed tree of the whole document; the garbage
+    collector is paused while reading (and restored as it was, also on error). Ids are
+    interned and equal periods and sets shared, so a record read from a file takes no
+    more memory than one built in Python. A national network (a million ties) reads in
+    well under a minute on one core.
 
     Examples
     --------
@@ -119,6 +146,71 @@ def loads(text: str | bytes, *, source: str | None = None) -> EducationNetwork:
     bildungsnetz.errors.LoadError: 1 problem while loading:
       x.json, network.actors[0](a).kind: Input should be 'school', ...
     """  # noqa: E501 (a doctest output line cannot be wrapped)
+    with _collector_paused():
+        decoded = text
+        if isinstance(text, bytes | bytearray):
+            try:
+                # As json.loads decodes bytes: UTF-8, -16 or -32, by the first bytes.
+                decoded = text.decode(json.detect_encoding(text), "surrogatepass")
+            except UnicodeDecodeError as error:
+                problem = LoadProblem(f"not UTF-8 text: {error}", file=source)
+                raise LoadError([problem]) from None
+        if not isinstance(decoded, str):
+            return _network(_read_whole(text, source))  # json.loads says what is wrong
+        with _bar(len(decoded), unit="char", progress=progress, feature="loads") as advance:
+            parts = _read_by_record(pieces_of_text(decoded), source, advance)
+            if parts is None:
+                parts = _read_whole(text, source)  # as given: json.loads reads bytes its way
+            advance("checks", amount=0)
+            return _network(parts)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector; restore it as it was, also on error.
+
+    A load makes millions of objects that all stay, and no reference cycles to speak
+    of; every collection in the middle of it walks all of them again (for a national
+    network, 22 full collections, half the time of the load). Afterwards the survivors
+    go straight to the oldest generation, through ``gc.freeze()`` and ``gc.unfreeze()``,
+    instead of being walked by the next three collections on their way there. Nothing
+    else changes: the collector is enabled or not, with the same thresholds and frozen
+    objects, as before. Nested pauses leave the outermost in charge.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
+            gc.enable()
+
+
+def _bar(total: int, *, unit: str, progress: bool, feature: str) -> Any:
+    return steps(
+        total,
+        enabled=progress,
+        description="load",
+        unit=unit,
+        feature=f"{feature}(progress=True)",
+    )
+
+
+class _Parts:
+    """What reading a document gave, before the network is checked as a whole."""
+
+    def __init__(self, source: str | None) -> None:
+        self.source = source
+        self.fields: dict[str, Any] = {}
+        self.problems: list[LoadProblem] = []
+        self.unreadable: set[str] = set()
+
+
+def _read_whole(text: Any, source: str | None) -> _Parts:
+    """Read the document as one tree: the reference reading, also for every syntax error."""
     try:
         payload = json.loads(text)
     except json.JSONDecodeError as error:
@@ -130,11 +222,65 @@ def loads(text: str | bytes, *, source: str | None = None) -> EducationNetwork:
         raise LoadError([problem]) from None
     except UnicodeDecodeError as error:
         raise LoadError([LoadProblem(f"not UTF-8 text: {error}", file=source)]) from None
-    network_data = _unwrap(payload, source)
-    return _network_from(network_data, source)
+    parts = _Parts(source)
+    for key, value in _unwrap(payload, source).items():
+        if key in COLLECTIONS:
+            _records(key, value, parts)
+        else:
+            parts.fields[key] = value
+    return parts
 
 
-def _unwrap(payload: Any, source: str | None) -> Mapping[str, Any]:
+def _read_by_record(
+    pieces: Iterator[tuple[str, int]], source: str | None, advance: Callable[..., None]
+) -> _Parts | None:
+    """Read the document record by record, or return ``None`` if it is unusual.
+
+    Unusual is anything the whole-tree reading might report or read differently: a
+    syntax error, a member given twice (JSON keeps the last), an exception other than a
+    record's validation error. That reading then runs instead and reports it as before.
+    """
+    stream = Stream(pieces, advance)
+    parts = _Parts(source)
+    envelope: dict[str, Any] = {}
+    try:
+        for key in stream.members():
+            if key == "network" and stream.next_is("{"):
+                _network_members(stream, parts)
+                envelope[key] = {}  # stands for the network object, read above
+            else:
+                envelope[key] = stream.value()
+        stream.finish()
+    except Exception:
+        return None  # anything unusual: the whole-tree reading reports it as before
+    _unwrap(envelope, source)
+    return parts
+
+
+def _network_members(stream: Stream, parts: _Parts) -> None:
+    for key in stream.members():
+        if key in COLLECTIONS and stream.next_is("["):
+            parts.fields[key] = _streamed_records(key, stream, parts)
+        elif key in COLLECTIONS:
+            _records(key, stream.value(), parts)
+        else:
+            parts.fields[key] = stream.value()
+
+
+def _streamed_records(collection: str, stream: Stream, parts: _Parts) -> list[Any]:
+    validate = adapter(COLLECTIONS[collection]).validator.validate_python
+    stream.label = collection
+    records: list[Any] = []
+    append = records.append
+    for position, item in enumerate(stream.elements()):
+        try:
+            append(validate(item))
+        except ValidationError as error:
+            _invalid(collection, position, item, error, parts)
+    return records
+
+
+def _unwrap(payload: Any, source: str | None) -> dict[str, Any]:
     if not isinstance(payload, dict):
         problem = LoadProblem(
             f"expected a JSON object, got {type(payload).__name__}", file=source, path="$"
@@ -165,26 +311,16 @@ def _unwrap(payload: Any, source: str | None) -> Mapping[str, Any]:
     return network
 
 
-def _network_from(data: Mapping[str, Any], source: str | None) -> EducationNetwork:
-    problems: list[LoadProblem] = []
-    fields: dict[str, Any] = {}
-    unreadable: set[str] = set()
-    for key, value in data.items():
-        if key in COLLECTIONS:
-            records, bad_ids = _records(key, value, source, problems)
-            fields[key] = records
-            unreadable |= bad_ids
-        else:
-            fields[key] = value
+def _network(parts: _Parts) -> EducationNetwork:
+    fields, problems, source = parts.fields, parts.problems, parts.source
     header_fields = {key: value for key, value in fields.items() if key not in COLLECTIONS}
     try:
         EducationNetwork.model_validate(header_fields)
     except ValidationError as error:
         problems.extend(_problems(error, "network", source))
-        header_fields = {"name": "?"}
     if problems:
         readable = SimpleNamespace(**{key: tuple(fields.get(key, ())) for key in COLLECTIONS})
-        integrity = find_problems(readable, assume_known=unreadable)
+        integrity = find_problems(readable, assume_known=parts.unreadable)
         problems.extend(
             LoadProblem(problem.message, file=source, path=f"network.{_location(problem)}")
             for problem in integrity
@@ -203,26 +339,32 @@ def _location(problem: Any) -> str:
     return f"{problem.collection}[{problem.record}].{problem.field}"
 
 
-def _records(
-    collection: str, items: Any, source: str | None, problems: list[LoadProblem]
-) -> tuple[list[Any], set[str]]:
+def _records(collection: str, items: Any, parts: _Parts) -> None:
+    records: list[Any] = []
+    parts.fields[collection] = records
     if not isinstance(items, list):
         message = f"expected a JSON array, got {type(items).__name__}"
-        problems.append(LoadProblem(message, file=source, path=f"network.{collection}"))
-        return [], set()
-    validator = adapter(COLLECTIONS[collection])
-    records: list[Any] = []
-    unreadable: set[str] = set()
+        parts.problems.append(LoadProblem(message, file=parts.source, path=f"network.{collection}"))
+        return
+    validate = adapter(COLLECTIONS[collection]).validator.validate_python
     for position, item in enumerate(items):
+        # Each raw record goes as soon as it is read: the tree and the records it
+        # becomes are never in memory together.
+        items[position] = None
         try:
-            records.append(validator.validate_python(item))
+            records.append(validate(item))
         except ValidationError as error:
-            record_id = item.get("id") if isinstance(item, dict) else None
-            label = f"[{position}]" + (f"({record_id})" if isinstance(record_id, str) else "")
-            problems.extend(_problems(error, f"network.{collection}{label}", source))
-            if isinstance(record_id, str):
-                unreadable.add(record_id.strip())
-    return records, unreadable
+            _invalid(collection, position, item, error, parts)
+
+
+def _invalid(
+    collection: str, position: int, item: Any, error: ValidationError, parts: _Parts
+) -> None:
+    record_id = item.get("id") if isinstance(item, dict) else None
+    label = f"[{position}]" + (f"({record_id})" if isinstance(record_id, str) else "")
+    parts.problems.extend(_problems(error, f"network.{collection}{label}", parts.source))
+    if isinstance(record_id, str):
+        parts.unreadable.add(record_id.strip())
 
 
 def _problems(error: ValidationError, prefix: str, source: str | None) -> list[LoadProblem]:
@@ -268,13 +410,16 @@ def save(
     write_text_atomic(Path(path), dumps(network, indent=indent))
 
 
-def load(path: str | os.PathLike[str]) -> EducationNetwork:
+def load(path: str | os.PathLike[str], *, progress: bool = False) -> EducationNetwork:
     """Read a network from a JSON file written by :func:`save` or :func:`dumps`.
 
     Parameters
     ----------
     path
         The file.
+    progress
+        Show a progress bar on standard error (extra ``progress``): how much of the
+        file is read, then the checks of the whole network. Silent by default.
 
     Returns
     -------
@@ -287,6 +432,12 @@ def load(path: str | os.PathLike[str]) -> EducationNetwork:
         Listing every problem in the file, each with its path inside the document.
     OSError
         If the file cannot be read.
+    MissingDependencyError
+        If ``progress`` is true and tqdm (extra ``progress``) is not installed.
+
+    Notes
+    -----
+    Fast and small enough for all of Germany on one laptop core: see :func:`loads`.
 
     Examples
     --------
@@ -295,16 +446,27 @@ def load(path: str | os.PathLike[str]) -> EducationNetwork:
     >>> io.load(example_path()).name
     'Musterkreis'
     """
-    source = Path(path)
-    raw = source.read_bytes()
+    file = Path(path)
+    source = str(file)
+    raw = file.read_bytes()
+    with (
+        _collector_paused(),
+        _bar(len(raw), unit="B", progress=progress, feature="load") as advance,
+    ):
+        parts = _read_by_record(pieces_of_bytes(raw), source, advance)
+        if parts is None:
+            parts = _read_whole(_decoded(raw, source), source)
+        del raw  # half a gigabyte for a national network, and no longer needed
+        advance("checks", amount=0)
+        return _network(parts)
+
+
+def _decoded(raw: bytes, source: str) -> str:
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        problem = LoadProblem(
-            f"not UTF-8 text: {error.reason} at byte {error.start}", file=str(source)
-        )
+        problem = LoadProblem(f"not UTF-8 text: {error.reason} at byte {error.start}", file=source)
         raise LoadError([problem]) from None
-    return loads(text, source=str(source))
 
 
 def json_schema() -> dict[str, Any]:

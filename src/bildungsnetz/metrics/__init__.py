@@ -4,7 +4,8 @@ Structural holes (Burt): :func:`constraint`, :func:`effective_size`, :func:`effi
 :func:`hierarchy`. Brokerage: :func:`brokerage` (Gould–Fernandez roles by group) and
 :func:`exclusive_brokerage` (Hamilton et al.). Group embedding: :func:`ei_index`,
 :func:`group_ei_index`, :func:`actor_ei_index` (Krackhardt & Stern) and
-:func:`block_densities`. Single points of failure: :func:`cut_actors`, :func:`cut_ties`.
+:func:`block_densities`. Single points of failure: :func:`cut_actors`, :func:`cut_ties`
+(both from one search: :func:`cut_actors_and_ties`).
 Distance: :func:`reach`.
 
 The measures work on any simple networkx graph and never change it. Conventions shared by
@@ -30,7 +31,7 @@ Examples
 from bildungsnetz.metrics.arrays import ArrayGraph
 from bildungsnetz.metrics.blocks import BlockDensity, block_densities
 from bildungsnetz.metrics.brokerage import BROKERAGE_ROLES, brokerage, exclusive_brokerage
-from bildungsnetz.metrics.cuts import Cut, cut_actors, cut_ties
+from bildungsnetz.metrics.cuts import Cut, cut_actors, cut_actors_and_ties, cut_ties
 from bildungsnetz.metrics.ei import actor_ei_index, ei_index, group_ei_index
 from bildungsnetz.metrics.reach import reach
 from bildungsnetz.metrics.structural_holes import (
@@ -50,6 +51,7 @@ __all__ = [
     "brokerage",
     "constraint",
     "cut_actors",
+    "cut_actors_and_ties",
     "cut_ties",
     "effective_size",
     "efficiency",

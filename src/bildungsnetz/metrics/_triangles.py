@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -11,7 +12,7 @@ if TYPE_CHECKING:
 
     from bildungsnetz.metrics._indexed import Adjacency, IntArray
 
-__all__ = ["CHUNK", "pair_positions", "triangles"]
+__all__ = ["CHUNK", "Triangles", "pair_positions", "triangles"]
 
 #: Pairs produced per step; bounds the memory of every enumeration to some tens of MB.
 CHUNK = 1 << 20
@@ -44,8 +45,24 @@ def pair_positions(indptr: IntArray, *, chunk: int = CHUNK) -> Iterator[tuple[In
         start = stop
 
 
-def triangles(graph: Adjacency) -> tuple[IntArray, IntArray, IntArray]:
-    """List every triangle of a symmetric adjacency once, as three arrays of node numbers.
+@dataclass(frozen=True)
+class Triangles:
+    """Every triangle once: corners ``a``, ``b``, ``c`` and the positions of their entries.
+
+    ``ab``, ``ac`` and ``bc`` index ``indices`` of the adjacency the triangles were listed
+    from, at the entries (a, b), (a, c) and (b, c).
+    """
+
+    a: IntArray
+    b: IntArray
+    c: IntArray
+    ab: IntArray
+    ac: IntArray
+    bc: IntArray
+
+
+def triangles(graph: Adjacency) -> Triangles:
+    """List every triangle of a symmetric adjacency once, with the positions of its entries.
 
     Edges are oriented from the lower to the higher (degree, number) rank and only pairs of
     a node's higher-ranked neighbours are tested, so a hub never enumerates the pairs of its
@@ -56,19 +73,26 @@ def triangles(graph: Adjacency) -> tuple[IntArray, IntArray, IntArray]:
     rank = np.empty(n, dtype=np.int64)
     rank[np.lexsort((np.arange(n), graph.degrees))] = np.arange(n, dtype=np.int64)
     rows, cols = graph.rows, graph.indices
-    upward = rank[rows] < rank[cols]
+    upward = np.flatnonzero(rank[rows] < rank[cols])
     low, high = rows[upward], cols[upward]
     indptr = np.concatenate(([0], np.cumsum(np.bincount(low, minlength=n)))).astype(np.int64)
-    found: list[tuple[IntArray, IntArray, IntArray]] = []
+    found: list[tuple[IntArray, ...]] = []
     for first, second in pair_positions(indptr):
         a, b, c = low[first], high[first], high[second]
-        closed = graph.has(b, c)
-        found.append((a[closed], b[closed], c[closed]))
+        bc = graph.position_or_missing(b, c)
+        closed = bc >= 0
+        found.append(
+            (
+                a[closed],
+                b[closed],
+                c[closed],
+                upward[first[closed]],
+                upward[second[closed]],
+                bc[closed],
+            )
+        )
     if not found:
         empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, empty
-    return (
-        np.concatenate([t[0] for t in found]),
-        np.concatenate([t[1] for t in found]),
-        np.concatenate([t[2] for t in found]),
-    )
+        return Triangles(empty, empty, empty, empty, empty, empty)
+    a, b, c, ab, ac, bc = (np.concatenate(part) for part in zip(*found, strict=True))
+    return Triangles(a, b, c, ab, ac, bc)

@@ -5,19 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-import numpy.typing as npt
-from scipy import sparse
 
+from bildungsnetz.metrics._exclusive import exclusive_counts
 from bildungsnetz.metrics._groups import Groups, resolve_groups
-from bildungsnetz.metrics._indexed import (
-    Adjacency,
-    IntArray,
-    adjacency,
-    distinct,
-    expand,
-    require_simple,
-)
-from bildungsnetz.metrics._triangles import pair_positions, triangles
+from bildungsnetz.metrics._indexed import Adjacency, IntArray, adjacency, require_simple
+from bildungsnetz.metrics._triangles import triangles
 
 if TYPE_CHECKING:
     from collections.abc import Hashable
@@ -143,7 +135,8 @@ def _reciprocated(out: Adjacency, into: Adjacency, group: IntArray) -> IntArray:
 
 def _closed(graph: nx.Graph | ArrayGraph, out: Adjacency, group: IntArray) -> IntArray:
     """Count, by role, the pairs i -> v -> j whose ends are tied i -> j."""
-    a, b, c = triangles(adjacency(graph, direction="both") if graph.is_directed() else out)
+    found = triangles(adjacency(graph, direction="both") if graph.is_directed() else out)
+    a, b, c = found.a, found.b, found.c
     n = out.n
     counts = np.zeros(n * len(BROKERAGE_ROLES), dtype=np.int64)
     for i, v, j in ((a, b, c), (a, c, b), (b, a, c), (b, c, a), (c, a, b), (c, b, a)):
@@ -190,15 +183,20 @@ def exclusive_brokerage(graph: nx.Graph | ArrayGraph) -> dict[Hashable, int]:
 
     Notes
     -----
-    Hamilton et al. (2020). For node *v* with degree :math:`d_v` the count is
-    :math:`\binom{d_v}{2}` less the pairs of neighbours that are tied to each other or
-    share another neighbour. Pairs with a neighbour of degree 1 are always exclusive and are
-    counted by formula. For each remaining node the cheaper of two routes is taken: listing
-    the pairs of its neighbours (:math:`\binom{d_v}{2}`), or walking from its neighbours to
-    their other neighbours (the sum of their degrees) and listing only pairs that share one.
-    A hub tied to thousands of leaves or of sparsely tied nodes therefore costs the sum of
-    its neighbours' degrees, not the square of its own. Costs O(sum of squared degrees) at
-    worst, fully vectorised.
+    Hamilton et al. (2020). With closed neighbourhoods :math:`N[x] = N(x) \cup \{x\}`, node
+    *v* brokers the pair {*x*, *y*} exclusively exactly when :math:`N[x] \cap N[y] = \{v\}`
+    (a tie between *x* and *y* puts both in the intersection). The hubs, the nodes of
+    degree above :math:`\sqrt{2m}`, are numbered as bits, and every node keeps the set of
+    hubs in its closed neighbourhood as a bit mask. For all other nodes *w* one sparse
+    matrix product over the pairs of :math:`N[w]` counts, for every pair, the non-hubs in
+    the intersection together with the sum of their numbers, which names the one when
+    there is one. A pair is exclusive to a non-hub when that count is 1 and the masks share
+    no bit. A hub *h* brokers :math:`\binom{d_h}{2}` pairs less those whose masks share
+    another hub (counted from the distinct masks among its neighbours) and those the
+    product lists whose only shared hub is *h*. The product costs the sum of
+    :math:`(d_w + 1)^2` over non-hubs, at most :math:`\sqrt{2m}` per tie (O(m^1.5) at
+    worst, as for triangles); a hub tied to thousands of nodes costs the length of its
+    neighbour list, not its square.
 
     Examples
     --------
@@ -210,164 +208,5 @@ def exclusive_brokerage(graph: nx.Graph | ArrayGraph) -> dict[Hashable, int]:
     """
     require_simple(graph, function="exclusive_brokerage", directed=False)
     tied = adjacency(graph)
-    return dict(zip(tied.nodes, (_leaf_pairs(tied) + _other_pairs(tied)).tolist(), strict=True))
-
-
-def _leaf_pairs(graph: Adjacency) -> IntArray:
-    """Pairs with a degree-1 neighbour: never tied, and the node is their only link."""
-    degree = graph.degrees
-    leaves = np.bincount(graph.rows[degree[graph.indices] == 1], minlength=graph.n)
-    return (leaves * (leaves - 1) // 2 + leaves * (degree - leaves)).astype(np.int64)
-
-
-def _other_pairs(graph: Adjacency) -> IntArray:
-    """Exclusive pairs of neighbours that both have degree 2 or more."""
-    degree = graph.degrees
-    keep = degree[graph.indices] >= 2  # noqa: PLR2004 - degree-1 neighbours are handled by formula
-    ego, alter = graph.rows[keep], graph.indices[keep]
-    width = np.bincount(ego, minlength=graph.n)
-    listing = width * (width - 1) // 2
-    walking = np.bincount(ego, weights=degree[alter] - 1, minlength=graph.n)
-    heavy = listing > walking
-    on_heavy = heavy[ego]
-    shared, redundant = _shared_by_walking(graph, ego[on_heavy], alter[on_heavy], heavy)
-    counts = np.where(heavy, listing - redundant, 0).astype(np.int64)
-    pairs = int(listing[~heavy].sum())
-    return counts + _exclusive_by_listing(graph, ego[~on_heavy], alter[~on_heavy], shared, pairs)
-
-
-def _shared_by_walking(
-    graph: Adjacency, ego: IntArray, alter: IntArray, heavy: npt.NDArray[np.bool_]
-) -> tuple[IntArray, IntArray]:
-    """For the given egos, count the neighbour pairs that are tied or share another neighbour.
-
-    ``ego`` and ``alter`` are CSR entries (sorted by ego, then alter); an entry's index is
-    its *slot*. The neighbours of ego *h* tied to another node *w* form a group; every pair
-    in a group shares *w*. Returns the keys ``x * n + y`` (x < y) of the non-adjacent pairs
-    that share a node the listing pass will not treat as heavy (which that pass needs), and
-    per node the number of its neighbour pairs that are not exclusive.
-    """
-    n = graph.n
-    slot, other = _walks(graph, ego, alter)
-    hub = ego[slot]
-    largest, largest_size = _largest_groups(hub, other, n)
-    # Pairs inside each ego's largest group are counted by formula, not listed: two hubs
-    # sharing thousands of neighbours would otherwise list millions of pairs.
-    inside = graph.has(alter[slot], largest[hub]) & graph.has(other, largest[hub])
-    tied = graph.has(hub, other)
-    tied_pairs = np.bincount(hub[tied], minlength=n) // 2
-    tied_inside = np.bincount(hub[tied & inside], minlength=n) // 2
-    redundant = tied_pairs + largest_size * (largest_size - 1) // 2 - tied_inside
-    listed = (other != largest[hub]) | ~heavy[other]
-    slot, other = slot[listed], other[listed]
-    found, shared = _pairs_in_groups(graph, ego, alter, slot, other, heavy=heavy, largest=largest)
-    records = distinct(found)
-    low = records // max(ego.size, 1)
-    return shared, redundant + np.bincount(ego[low], minlength=n)
-
-
-def _walks(graph: Adjacency, ego: IntArray, alter: IntArray) -> tuple[IntArray, IntArray]:
-    """Every step ego -> alter -> other (other not the ego), sorted by ego, other, alter."""
-    slot, position = expand(graph.indptr, alter)
-    other = graph.indices[position]
-    away = other != ego[slot]
-    slot, other = slot[away], other[away]
-    order = np.lexsort((slot, other, ego[slot]))
-    return slot[order], other[order]
-
-
-def _largest_groups(hub: IntArray, other: IntArray, n: int) -> tuple[IntArray, IntArray]:
-    """Per node, the go-between shared by most of its neighbours (-1 if none) and how many."""
-    starts = _run_starts(hub, other)
-    sizes = np.diff(np.concatenate((starts, [hub.size])))
-    order = np.lexsort((other[starts], -sizes, hub[starts]))
-    first = np.ones(order.size, dtype=bool)
-    first[1:] = hub[starts][order][1:] != hub[starts][order][:-1]
-    best = order[first]
-    largest = np.full(n, -1, dtype=np.int64)
-    largest_size = np.zeros(n, dtype=np.int64)
-    largest[hub[starts][best]] = other[starts][best]
-    largest_size[hub[starts][best]] = sizes[best]
-    return largest, largest_size
-
-
-def _run_starts(hub: IntArray, other: IntArray) -> IntArray:
-    change = np.ones(hub.size, dtype=bool)
-    change[1:] = (hub[1:] != hub[:-1]) | (other[1:] != other[:-1])
-    return np.flatnonzero(change).astype(np.int64)
-
-
-def _pairs_in_groups(
-    graph: Adjacency,
-    ego: IntArray,
-    alter: IntArray,
-    slot: IntArray,
-    other: IntArray,
-    *,
-    heavy: npt.NDArray[np.bool_],
-    largest: IntArray,
-) -> tuple[IntArray, IntArray]:
-    """List the non-adjacent pairs in each group.
-
-    Returns (ego, x, y) records outside the ego's largest group, each packed as
-    ``slot_x * len(ego) + slot_y`` (two slots of one ego name all three), and the keys
-    ``x * n + y`` of the pairs whose go-between is not heavy.
-    """
-    n = graph.n
-    width = max(ego.size, 1)
-    bounds = np.concatenate((_run_starts(ego[slot], other), [slot.size])).astype(np.int64)
-    found, shared = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
-    for first, second in pair_positions(bounds):
-        low, high = slot[first], slot[second]
-        x, y, best = alter[low], alter[high], largest[ego[low]]
-        apart = ~graph.has(x, y)
-        shared.append((x * n + y)[apart & ~heavy[other[first]]])
-        fresh = apart & ~(graph.has(x, best) & graph.has(y, best))
-        found.append((low * width + high)[fresh])
-    return np.concatenate(found), np.concatenate(shared)
-
-
-def _exclusive_by_listing(
-    graph: Adjacency, ego: IntArray, alter: IntArray, shared: IntArray, pairs: int
-) -> IntArray:
-    """Count exclusive pairs by listing the neighbour pairs of the given egos.
-
-    Pairs are spread over buckets by key so that counting them needs memory for one bucket
-    at a time; tied pairs are dropped at once, as they are never exclusive.
-    """
-    n = graph.n
-    bounds = np.concatenate(([0], np.cumsum(np.bincount(ego, minlength=n)))).astype(np.int64)
-    buckets = max(1, -(-(pairs + shared.size) // _BUCKET))
-    keys: list[list[IntArray]] = [[shared[shared % buckets == b]] for b in range(buckets)]
-    tags: list[list[IntArray]] = [[np.full(k[0].size, _ONE, dtype=np.int64)] for k in keys]
-    for first, second in pair_positions(bounds):
-        x, y = alter[first], alter[second]
-        apart = ~graph.has(x, y)
-        key, tag = x[apart] * n + y[apart], _ONE + ego[first][apart]
-        bucket = key % buckets
-        for b in range(buckets):
-            chosen = bucket == b
-            keys[b].append(key[chosen])
-            tags[b].append(tag[chosen])
-    counts = np.zeros(n, dtype=np.int64)
-    for b in range(buckets):
-        counts += _single_go_betweens(np.concatenate(keys[b]), np.concatenate(tags[b]), n)
-        keys[b], tags[b] = [], []
-    return counts
-
-
-def _single_go_betweens(keys: IntArray, tags: IntArray, n: int) -> IntArray:
-    """Count, per node, the pairs whose only go-between it is."""
-    # Summing the tags of duplicate pairs counts the pair's go-betweens in the high bits and,
-    # for a pair with exactly one, keeps that go-between's number in the low bits (node
-    # numbers are below 2**32; for more go-betweens the low bits may carry, which only
-    # raises the count).
-    counted = sparse.coo_array((tags, (keys // n, keys % n)), shape=(n, n)).tocsr()
-    single = (counted.data >> _SHIFT) == 1
-    return np.bincount(counted.data[single] & (_ONE - 1), minlength=n).astype(np.int64)
-
-
-_SHIFT = 32
-_ONE = 1 << _SHIFT
-#: Pairs counted at once; bounds the memory of exclusive_brokerage to a few hundred MB.
-_BUCKET = 1 << 22
+    counts = exclusive_counts(tied)
+    return dict(zip(tied.nodes, counts.tolist(), strict=True))

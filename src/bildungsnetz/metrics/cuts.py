@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from bildungsnetz.metrics.arrays import ArrayGraph
 
-__all__ = ["Cut", "cut_actors", "cut_ties"]
+__all__ = ["Cut", "cut_actors", "cut_actors_and_ties", "cut_ties"]
 
 Span = tuple[int, int]
 
@@ -124,11 +124,7 @@ def cut_actors(graph: nx.Graph | ArrayGraph) -> dict[Hashable, Cut]:
     (frozenset({0}),)
     """
     require_simple(graph, function="cut_actors", directed=False)
-    forest = _Forest.search(adjacency(graph))
-    return {
-        forest.nodes[actor]: forest.actor_cut(actor, children)
-        for actor, children in forest.separating_children().items()
-    }
+    return _Forest.search(adjacency(graph)).actor_cuts()
 
 
 def cut_ties(graph: nx.Graph | ArrayGraph) -> dict[tuple[Hashable, Hashable], Cut]:
@@ -168,10 +164,40 @@ def cut_ties(graph: nx.Graph | ArrayGraph) -> dict[tuple[Hashable, Hashable], Cu
     (frozenset({3}),)
     """
     require_simple(graph, function="cut_ties", directed=False)
+    return _Forest.search(adjacency(graph)).tie_cuts()
+
+
+def cut_actors_and_ties(
+    graph: nx.Graph | ArrayGraph,
+) -> tuple[dict[Hashable, Cut], dict[tuple[Hashable, Hashable], Cut]]:
+    """Find the cut actors and the cut ties from one depth-first search.
+
+    Parameters
+    ----------
+    graph
+        An undirected simple graph. Self-loops are ignored.
+
+    Returns
+    -------
+    actors, ties
+        What :func:`cut_actors` and :func:`cut_ties` return, for half the cost of calling
+        both.
+
+    Raises
+    ------
+    networkx.NetworkXNotImplemented
+        For a directed graph or a multigraph.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> actors, ties = cut_actors_and_ties(nx.path_graph(3))
+    >>> list(actors), list(ties)
+    ([1], [(1, 0), (1, 2)])
+    """
+    require_simple(graph, function="cut_actors_and_ties", directed=False)
     forest = _Forest.search(adjacency(graph))
-    found = [forest.tie_cut(child) for child in forest.bridge_children()]
-    found.sort(key=lambda item: item[0])
-    return {(forest.nodes[a], forest.nodes[b]): cut for (a, b), cut in found}
+    return forest.actor_cuts(), forest.tie_cuts()
 
 
 @dataclass(frozen=True)
@@ -190,14 +216,13 @@ class _Forest:
 
     @classmethod
     def search(cls, graph: Adjacency) -> _Forest:
-        walk = _Walk(graph)
-        walk.run()
-        preorder = np.array(walk.order, dtype=np.int64)
-        first = np.array(walk.first, dtype=np.int64)
-        parent = np.array(walk.parent, dtype=np.int64)
-        size = np.array(walk.size, dtype=np.int64)
-        roots = parent[preorder] < 0 if preorder.size else np.zeros(0, dtype=bool)
-        positions = np.arange(preorder.size, dtype=np.int64)
+        n = graph.n
+        parent, preorder = _depth_first(graph)
+        first = np.empty(n, dtype=np.int64)
+        first[preorder] = np.arange(n, dtype=np.int64)
+        low, size, lowest = _subtrees(preorder, parent, _lowest_reached(graph, parent, first))
+        roots = parent[preorder] < 0
+        positions = np.arange(n, dtype=np.int64)
         starts_in_order = np.maximum.accumulate(np.where(roots, positions, 0))
         start = np.empty_like(first)
         start[preorder] = starts_in_order
@@ -207,13 +232,26 @@ class _Forest:
             nodes=graph.nodes,
             parent=parent,
             first=first,
-            low=np.array(walk.low, dtype=np.int64),
+            low=low,
             size=size,
-            lowest=np.array(walk.lowest, dtype=np.int64),
+            lowest=lowest,
             start=start,
             end=end,
-            order=tuple(graph.nodes[node] for node in walk.order),
+            order=tuple([graph.nodes[node] for node in preorder.tolist()]),
         )
+
+    def actor_cuts(self) -> dict[Hashable, Cut]:
+        """Every cut actor with its cut, in graph order."""
+        return {
+            self.nodes[actor]: self.actor_cut(actor, children)
+            for actor, children in self.separating_children().items()
+        }
+
+    def tie_cuts(self) -> dict[tuple[Hashable, Hashable], Cut]:
+        """Every cut tie, keyed (kept end, cut end), sorted by the ends' positions."""
+        found = [self.tie_cut(child) for child in self.bridge_children()]
+        found.sort(key=lambda item: item[0])
+        return {(self.nodes[a], self.nodes[b]): cut for (a, b), cut in found}
 
     def separating_children(self) -> dict[int, list[int]]:
         """Cut actor -> its children whose subtrees it alone connects, in preorder."""
@@ -281,54 +319,68 @@ class _Forest:
         return tuple(span for span in spans if span[0] < span[1])
 
 
-class _Walk:
-    """Iterative depth-first search over a CSR adjacency, in node order, neighbours sorted."""
+def _depth_first(graph: Adjacency) -> tuple[IntArray, IntArray]:
+    """Parent and preorder of a depth-first search: roots in node order, neighbours in row order.
 
-    def __init__(self, graph: Adjacency) -> None:
-        n = graph.n
-        self.indptr: list[int] = graph.indptr.tolist()
-        self.indices: list[int] = graph.indices.tolist()
-        self.next_entry: list[int] = self.indptr[:-1]
-        self.first = [-1] * n
-        self.low = [0] * n
-        self.size = [1] * n
-        self.parent = [-1] * n
-        self.lowest = list(range(n))
-        self.order: list[int] = []
-
-    def run(self) -> None:
-        for root in range(len(self.first)):
-            if self.first[root] < 0:
-                self._visit(root)
-
-    def _enter(self, node: int, parent: int) -> None:
-        self.parent[node] = parent
-        self.first[node] = self.low[node] = len(self.order)
-        self.order.append(node)
-
-    def _visit(self, root: int) -> None:
-        first, low, parent, next_entry = self.first, self.low, self.parent, self.next_entry
-        indptr, indices = self.indptr, self.indices
-        self._enter(root, -1)
+    Every neighbour of a visited node is pushed at once, the smallest last so that it is
+    taken first, and skipped when taken if it was reached meanwhile: the order of the
+    recursive search without its recursion limit, at one push and one pop per end of a
+    tie. A node's parent is then its neighbour visited last before it: every node visited
+    in between lies in a subtree the search finished without meeting it.
+    """
+    n = graph.n
+    total = int(graph.indptr[-1])
+    # Row v backwards is backwards[total - indptr[v + 1] : total - indptr[v]].
+    backwards: list[int] = graph.indices[::-1].tolist()
+    ends: list[int] = (total - graph.indptr).tolist()
+    seen = bytearray(n)
+    order: list[int] = []
+    for root in range(n):
+        if seen[root]:
+            continue
         stack = [root]
         while stack:
-            node = stack[-1]
-            entry = next_entry[node]
-            if entry < indptr[node + 1]:
-                next_entry[node] = entry + 1
-                other = indices[entry]
-                if first[other] < 0:
-                    self._enter(other, node)
-                    stack.append(other)
-                elif other != parent[node]:
-                    low[node] = min(low[node], first[other])
-            else:
-                stack.pop()
-                self._leave(node)
+            node = stack.pop()
+            if not seen[node]:
+                seen[node] = 1
+                order.append(node)
+                stack += backwards[ends[node + 1] : ends[node]]
+    preorder = np.array(order, dtype=np.int64)
+    first = np.empty(n, dtype=np.int64)
+    first[preorder] = np.arange(n, dtype=np.int64)
+    earlier = np.where(first[graph.indices] < first[graph.rows], first[graph.indices], -1)
+    latest = np.full(n, -1, dtype=np.int64)
+    tied = graph.degrees > 0
+    latest[tied] = np.maximum.reduceat(earlier, graph.indptr[:-1][tied])
+    parent = np.where(latest >= 0, preorder[np.maximum(latest, 0)], -1)
+    return parent, preorder
 
-    def _leave(self, node: int) -> None:
-        above = self.parent[node]
+
+def _lowest_reached(graph: Adjacency, parent: IntArray, first: IntArray) -> IntArray:
+    """Per node, the smallest preorder number among itself and its neighbours but its parent."""
+    reached = first[graph.indices]
+    reached[graph.indices == parent[graph.rows]] = graph.n
+    lowest = first.copy()
+    has = graph.degrees > 0
+    if has.any():
+        lowest[has] = np.minimum(lowest[has], np.minimum.reduceat(reached, graph.indptr[:-1][has]))
+    return lowest
+
+
+def _subtrees(
+    preorder: IntArray, parent: IntArray, reached: IntArray
+) -> tuple[IntArray, IntArray, IntArray]:
+    """Low-link, size and smallest node number of every subtree, children before parents."""
+    low: list[int] = reached.tolist()
+    size = [1] * preorder.size
+    lowest = list(range(preorder.size))
+    for node, above in zip(preorder[::-1].tolist(), parent[preorder[::-1]].tolist(), strict=True):
         if above >= 0:
-            self.size[above] += self.size[node]
-            self.low[above] = min(self.low[above], self.low[node])
-            self.lowest[above] = min(self.lowest[above], self.lowest[node])
+            size[above] += size[node]
+            low[above] = min(low[above], low[node])
+            lowest[above] = min(lowest[above], lowest[node])
+    return (
+        np.array(low, dtype=np.int64),
+        np.array(size, dtype=np.int64),
+        np.array(lowest, dtype=np.int64),
+    )

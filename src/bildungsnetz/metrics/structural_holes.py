@@ -266,14 +266,15 @@ class _EgoNetworks:
         rows = mutual.rows
         totals = np.bincount(rows, weights=mutual.weights, minlength=mutual.n)
         strength = mutual.weights / totals[rows] if rows.size else mutual.weights
-        a, b, c = triangles(mutual)
+        found = triangles(mutual)
+        mirror = mutual.reverse
         corners = (
-            mutual.position(a, b),
-            mutual.position(b, a),
-            mutual.position(a, c),
-            mutual.position(c, a),
-            mutual.position(b, c),
-            mutual.position(c, b),
+            found.ab,
+            mirror[found.ab],
+            found.ac,
+            mirror[found.ac],
+            found.bc,
+            mirror[found.bc],
         )
         return cls(mutual, rows, strength, corners)
 

@@ -72,6 +72,8 @@ def find_problems(
 
 
 def _duplicate_ids(collection: str, items: Sequence[_HasId]) -> Iterator[IntegrityProblem]:
+    if len({item.id for item in items}) == len(items):
+        return  # the usual case, without a list of positions per id
     positions: dict[str, list[int]] = defaultdict(list)
     for position, item in enumerate(items):
         positions[item.id].append(position)
@@ -99,6 +101,9 @@ def _actor_problems(
     items: Sequence[Actor], actors: Mapping[str, Actor | None], programmes: set[str]
 ) -> Iterator[IntegrityProblem]:
     for actor in items:
+        # Most records refer only to what exists; only the others are looked at closely.
+        if (actor.part_of is None or actor.part_of in actors) and actor.funding <= programmes:
+            continue
         if actor.part_of is not None:
             yield from _unknown(("actors", actor.id, "part_of"), [actor.part_of], actors, "actor")
         yield from _unknown(("actors", actor.id, "funding"), actor.funding, programmes, "programme")
@@ -135,6 +140,9 @@ def _cooperation_problems(
     items: Sequence[Cooperation], actors: Mapping[str, Actor | None], programmes: set[str]
 ) -> Iterator[IntegrityProblem]:
     for tie in items:
+        first, second = tie.actors
+        if first != second and first in actors and second in actors and tie.funding <= programmes:
+            continue
         yield from _unknown(("cooperations", tie.id, "actors"), tie.actors, actors, "actor")
         if tie.actors[0] == tie.actors[1]:
             message = f"a cooperation needs two different actors {tie.actors!r}"
@@ -148,6 +156,12 @@ def _forum_problems(
     items: Sequence[Forum], actors: Mapping[str, Actor | None], programmes: set[str]
 ) -> Iterator[IntegrityProblem]:
     for forum in items:
+        if (
+            (forum.convenor is None or forum.convenor in actors)
+            and actors.keys() >= forum.members
+            and forum.funding <= programmes
+        ):
+            continue
         if forum.convenor is not None:
             yield from _unknown(("forums", forum.id, "convenor"), [forum.convenor], actors, "actor")
         yield from _unknown(("forums", forum.id, "members"), forum.members, actors, "actor")
@@ -276,6 +290,12 @@ def _intervention_problems(
     items: Sequence[Intervention], actors: Mapping[str, Actor | None], programmes: set[str]
 ) -> Iterator[IntegrityProblem]:
     for measure in items:
+        if (
+            actors.keys() >= measure.providers
+            and actors.keys() >= measure.sites
+            and measure.funding <= programmes
+        ):
+            continue
         yield from _unknown(
             ("interventions", measure.id, "providers"), measure.providers, actors, "actor"
         )

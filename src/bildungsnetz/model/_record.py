@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from sys import intern
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, PlainSerializer, WithJsonSchema
@@ -29,6 +30,10 @@ T = TypeVar("T")
 
 _MAX_ID_LENGTH = 128
 _FORBIDDEN_IN_ID = re.compile(r"[\s\x00-\x1f\x7f-\x9f]")
+# 1 to 128 visible ASCII characters: already NFC, nothing to strip, nothing forbidden.
+_PLAIN_ID = re.compile(rf"[!-~]{{1,{_MAX_ID_LENGTH}}}")
+# Bounds of the tables of shared values: they save memory, they must not hoard it.
+_SHARED_LIMIT = 1 << 14
 _AGS_DIGITS = 8
 _AGS = re.compile(rf"\d{{{_AGS_DIGITS}}}")
 _LAST_LAND = 16
@@ -46,6 +51,23 @@ class Record(BaseModel):
         # The fields given, not every empty set: a repr that fits on a line.
         return changed_fields(self)
 
+    def model_post_init(self, context: Any, /) -> None:
+        """Share the set of given field names with every record given the same fields.
+
+        pydantic makes one such set per record, the largest part of a small record; a
+        national network read from a file has a million records and a few dozen
+        different sets. pydantic copies the set before it changes it (``model_copy``).
+        """
+        given = self.__pydantic_fields_set__
+        shared = _FIELD_SETS.setdefault(frozenset(given), given)
+        if shared is not given:
+            object.__setattr__(self, "__pydantic_fields_set__", shared)
+        elif len(_FIELD_SETS) > _SHARED_LIMIT:
+            _FIELD_SETS.clear()
+
+
+_FIELD_SETS: dict[frozenset[str], set[str]] = {}
+
 
 def _normalise(value: str) -> str:
     # NFC so that "ü" typed as u + combining diaeresis compares equal to the precomposed
@@ -62,6 +84,15 @@ def _check_name(value: str) -> str:
 
 
 def _check_id(value: str) -> str:
+    # Interned, so that every reference to a record shares the record's id string.
+    if type(value) is str and _PLAIN_ID.fullmatch(value):
+        return intern(value)
+    value = _checked_id(value)
+    return intern(value) if type(value) is str else value
+
+
+def _checked_id(value: str) -> str:
+    """Check an id in full: the reference that the fast path of ``_check_id`` must match."""
     value = _normalise(value)
     if not value:
         msg = "an id must not be empty"
@@ -88,6 +119,25 @@ def _check_ags(value: str) -> str:
         msg = f"an AGS starts with a Land code 01 to 16, got {value[:2]!r} in {value!r}"
         raise ValueError(msg)
     return value
+
+
+def _shared_set(values: frozenset[T]) -> frozenset[T]:
+    """Return the one shared set equal to ``values`` and of the same item type.
+
+    Most records hold a few small sets out of a few dozen different ones; sharing them
+    saves a few hundred bytes a record. The item type is part of the key, because a set
+    of topics compares equal to the set of their values as plain ids.
+    """
+    key = (type(next(iter(values), None)), values)
+    shared = _SETS.get(key)
+    if shared is None:
+        shared = _SETS[key] = values
+        if len(_SETS) > _SHARED_LIMIT:
+            _SETS.clear()
+    return shared
+
+
+_SETS: dict[tuple[type, frozenset[Any]], frozenset[Any]] = {}
 
 
 def _order_key(value: Any) -> Any:
@@ -124,7 +174,9 @@ Ags = Annotated[
 ]
 """An 8-digit Amtlicher Gemeindeschlüssel whose Land code is 01 to 16."""
 
-SortedSet = Annotated[frozenset[T], PlainSerializer(_sorted_list, when_used="always")]
+SortedSet = Annotated[
+    frozenset[T], AfterValidator(_shared_set), PlainSerializer(_sorted_list, when_used="always")
+]
 """An immutable set that serialises to a sorted list (JSON arrays, ``model_dump()`` lists).
 
 Sorted lists rather than sets in ``model_dump()`` too, because a set of records would

@@ -22,7 +22,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from bildungsnetz._templates import render_or_none
 from bildungsnetz.model._record import Ags, Id, IdSet, Name, Record, SortedSet, Text, TextSet
-from bildungsnetz.model.dates import Period
+from bildungsnetz.model.dates import Period, Validity
 from bildungsnetz.model.enums import ActorKind, SchoolForm, Stage, Topic
 
 __all__ = ["Actor", "Identifier", "Location", "SchoolProfile"]
@@ -189,7 +189,7 @@ class Actor(Record):
     location: Location | None = None
     identifiers: SortedSet[Identifier] = frozenset()
     part_of: Id | None = None
-    active: Period = Period()
+    active: Validity = Period()
     funding: IdSet = frozenset()
     topics: SortedSet[Topic] = frozenset()
     tags: TextSet = frozenset()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bildungsnetz.model._record import Id, IdSet, Record, SortedSet, Text
-from bildungsnetz.model.dates import Day, Period
+from bildungsnetz.model.dates import Day, Period, Validity
 from bildungsnetz.model.enums import (
     CooperationKind,
     CooperationLevel,
@@ -83,7 +83,7 @@ class Cooperation(Record):
     formality: Formality | None = None
     intensity: Intensity | None = None
     level: CooperationLevel | None = None
-    period: Period = Period()
+    period: Validity = Period()
     schedule: MeetingSchedule | None = None
     last_contact: Day | None = None
     topics: SortedSet[Topic] = frozenset()

@@ -12,7 +12,7 @@ Examples
 from __future__ import annotations
 
 from bildungsnetz.model._record import Id, IdSet, Name, Record, SortedSet, Text
-from bildungsnetz.model.dates import Day, Period
+from bildungsnetz.model.dates import Day, Period, Validity
 from bildungsnetz.model.enums import ForumKind, Topic
 from bildungsnetz.model.schedule import MeetingSchedule
 
@@ -60,7 +60,7 @@ class Forum(Record):
     members: IdSet = frozenset()
     topics: SortedSet[Topic] = frozenset()
     schedule: MeetingSchedule | None = None
-    period: Period = Period()
+    period: Validity = Period()
     funding: IdSet = frozenset()
     last_contact: Day | None = None
     description: Text = ""

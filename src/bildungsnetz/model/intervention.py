@@ -17,7 +17,7 @@ from typing import Annotated
 from pydantic import Field
 
 from bildungsnetz.model._record import Ags, Id, IdSet, Name, Record, SortedSet, Text, TextSet
-from bildungsnetz.model.dates import Period
+from bildungsnetz.model.dates import Period, Validity
 from bildungsnetz.model.enums import PreventionTier, Stage, Topic
 
 __all__ = ["Intervention"]
@@ -74,7 +74,7 @@ class Intervention(Record):
     providers: IdSet = frozenset()
     sites: IdSet = frozenset()
     municipalities: SortedSet[Ags] = frozenset()
-    period: Period = Period()
+    period: Validity = Period()
     funding: IdSet = frozenset()
     capacity: Count | None = None
     participants: Count | None = None

@@ -13,7 +13,7 @@ Examples
 from __future__ import annotations
 
 from bildungsnetz.model._record import Id, Name, Record, Text
-from bildungsnetz.model.dates import Period
+from bildungsnetz.model.dates import Period, Validity
 from bildungsnetz.model.enums import FundingSource
 
 __all__ = ["Programme"]
@@ -45,7 +45,7 @@ class Programme(Record):
     id: Id
     name: Name
     source: FundingSource
-    period: Period = Period()
+    period: Validity = Period()
     description: Text = ""
 
     @property
