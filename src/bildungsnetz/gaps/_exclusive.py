@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
+import scipy.sparse
 
 from bildungsnetz.gaps._analysis import ranges
 
@@ -19,9 +20,8 @@ if TYPE_CHECKING:
 
 __all__ = ["exclusive_pairs", "neighbourhoods"]
 
-# How many steps of the walk, and how many pairs, one batch of nodes may hold in memory.
-_WALK_BUDGET = 2_000_000
-_PAIR_BUDGET = 8_000_000
+# How many steps of the walk and pairs of neighbours one batch of nodes may hold in memory.
+_BUDGET = 4_000_000
 
 
 def exclusive_pairs(indptr: IntArray, indices: IntArray, rows: IntArray) -> IntArray:
@@ -34,61 +34,55 @@ def exclusive_pairs(indptr: IntArray, indices: IntArray, rows: IntArray) -> IntA
     Notes
     -----
     A pair of neighbours is not exclusive if it is tied or if some other node is a
-    neighbour of both; walking from each neighbour *u* of a chosen node *v* to the
-    neighbours *x* of *u* finds both (*x* among the neighbours of *v*; *u* grouped by
-    *x*). The exclusive pairs are all pairs less the distinct others. Costs the sum of the
-    degrees of the neighbours of ``rows`` plus the pairs sharing a neighbour, in batches.
+    neighbour of both. A walk from each neighbour *u* of a chosen node *v* to the
+    neighbours *x* of *u* gives a sparse matrix (neighbour of *v*) × (*x*); its product
+    with its transpose holds the pairs of neighbours of *v* that share some *x*, and the
+    steps that land on another neighbour of *v* are its tied pairs. The exclusive pairs
+    are all pairs less those. Costs the sum of the degrees of the neighbours of ``rows``
+    and the pairs of their neighbours, in batches that bound the memory.
     """
     counts = np.zeros(rows.size, dtype=np.int64)
     if not rows.size:
         return counts
     degree = np.diff(indptr)
     owner, neighbour = neighbourhoods(indptr, indices, rows)
-    walk = np.cumsum(np.bincount(owner, weights=degree[neighbour], minlength=rows.size))
+    cost = np.bincount(owner, weights=degree[neighbour], minlength=rows.size)
+    cost = np.cumsum(cost + degree[rows] * (degree[rows] - 1) / 2)
     start = 0
     while start < rows.size:
-        end = max(int(np.searchsorted(walk, walk[start] + _WALK_BUDGET)), start + 1)
+        end = max(int(np.searchsorted(cost, cost[start] + _BUDGET)), start + 1)
         counts[start:end] = _batch(indptr, indices, rows[start:end])
         start = end
     return counts
 
 
 def _batch(indptr: IntArray, indices: IntArray, rows: IntArray) -> IntArray:
-    n = indptr.size - 1
-    degree = np.diff(indptr)
+    n, degree = indptr.size - 1, np.diff(indptr)
     owner, neighbour = neighbourhoods(indptr, indices, rows)
-    step = np.repeat(np.arange(neighbour.size, dtype=np.int64), degree[neighbour])
+    size = neighbour.size
+    step = np.repeat(np.arange(size, dtype=np.int64), degree[neighbour])
     other = indices[ranges(indptr, neighbour)]
-    via, through = owner[step], neighbour[step]
-    beyond = other != rows[via]
-    via, through, other = via[beyond], through[beyond], other[beyond]
-    order = np.lexsort((through, other, via))
-    via, through, other = via[order], through[order], other[order]
-    # Each walk step pairs with the later steps through the same other node: those pairs
-    # of neighbours share a neighbour besides the chosen node.
-    starts = np.ones(via.size, dtype=np.bool_)
-    starts[1:] = (via[1:] != via[:-1]) | (other[1:] != other[:-1])
-    ends = np.append(np.flatnonzero(starts)[1:], via.size)
-    after = ends[np.cumsum(starts) - 1] - np.arange(via.size) - 1
-    if int(after.sum()) > _PAIR_BUDGET and rows.size > 1:
-        half = rows.size // 2
-        return np.concatenate(
-            (_batch(indptr, indices, rows[:half]), _batch(indptr, indices, rows[half:]))
-        )
-    first = np.repeat(np.arange(via.size, dtype=np.int64), after)
-    offset = np.arange(first.size, dtype=np.int64) - np.repeat(np.cumsum(after) - after, after)
-    second = first + 1 + offset
-    square = n * n
-    shared = via[first] * square + through[first] * n + through[second]
-    # A step to another neighbour of the chosen node is a tie between two of them.
+    beyond = other != rows[owner[step]]
+    step, other = step[beyond], other[beyond]
+    # The same node reached from neighbours of two chosen nodes are two columns: a pair
+    # must share a neighbour of its own broker's walk.
+    landed = owner[step] * n + other
+    columns, column = np.unique(landed, return_inverse=True)
+    walk = scipy.sparse.csr_array(
+        (np.ones(step.size, dtype=np.int32), (step, column)), shape=(size, columns.size)
+    )
+    # A step onto another neighbour of the same chosen node is a tie between the two.
     member = owner * n + neighbour
-    landed = via * n + other
-    position = np.minimum(np.searchsorted(member, landed), member.size - 1)
-    tied = (member[position] == landed) & (through < other)
-    adjacent = via[tied] * square + through[tied] * n + other[tied]
-    others = np.unique(np.concatenate((shared, adjacent)))
+    position = np.minimum(np.searchsorted(member, landed), size - 1)
+    tied = member[position] == landed
+    ties = scipy.sparse.csr_array(
+        (np.ones(int(tied.sum()), dtype=np.int32), (step[tied], position[tied])),
+        shape=(size, size),
+    )
+    others = scipy.sparse.triu(walk @ walk.T + ties, k=1, format="csr")
+    taken = np.bincount(owner, weights=np.diff(others.indptr), minlength=rows.size)
     pairs: IntArray = degree[rows] * (degree[rows] - 1) // 2
-    return pairs - np.bincount(others // square, minlength=rows.size).astype(np.int64)
+    return pairs - taken.astype(np.int64)
 
 
 def neighbourhoods(
