@@ -21,6 +21,9 @@ from bildungsnetz import (
 )
 from bildungsnetz.datasets import musterkreis
 
+# The markers requires_extra and requires_module, and core-only mode (see core_only.py).
+pytest_plugins = ("core_only", "pytester")
+
 settings.register_profile(
     "ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )

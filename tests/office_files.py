@@ -14,7 +14,6 @@ import hashlib
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-import openpyxl
 import pytest
 
 from bildungsnetz import (
@@ -149,6 +148,8 @@ def office_book(
     extra
         Further sheets, by name, as rows from A1.
     """
+    import openpyxl
+
     book = openpyxl.Workbook()
     book.remove(book.active)
     for title, (caption, header, rows) in OFFICE_SHEETS.items():

@@ -5,9 +5,6 @@ file itself defines, resolved to the values they offer at the moment of picking 
 of actors' ids lists the ids entered so far).
 """
 
-import openpyxl
-from openpyxl.utils import get_column_letter
-
 
 def dropdown(worksheet, coordinate):
     """Return the list validation covering a cell, or ``None``."""
@@ -31,12 +28,16 @@ class Person:
     """Types into a template opened with openpyxl; picks from dropdowns wherever there is one."""
 
     def __init__(self, path):
+        import openpyxl
+
         self.path = path
         self.book = openpyxl.load_workbook(path)
         self.picked = 0  # how many values came from a dropdown
 
     def column(self, sheet, header):
         """Return the letter of the column headed ``header`` in row 1 of ``sheet``."""
+        from openpyxl.utils import get_column_letter
+
         headers = [cell.value for cell in self.book[sheet][1]]
         return get_column_letter(headers.index(header) + 1)
 

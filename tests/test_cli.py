@@ -104,6 +104,7 @@ def test_report_json_is_the_report_document(capsys):
     )
 
 
+@pytest.mark.requires_extra("html")
 def test_report_html_is_a_page_in_the_chosen_language(capsys):
     """--format html --lang en prints the whole English document, school profiles and all."""
     assert main(["report", "--example", "--format", "html", "--lang", "en"]) == 0
@@ -155,6 +156,7 @@ def test_report_lists_every_problem_of_a_bad_rule_file(tmp_path, capsys):
     assert "regeln.json, name: must not be empty" in capsys.readouterr().err
 
 
+@pytest.mark.requires_extra("excel")
 def test_template_writes_a_workbook_that_validates(tmp_path, capsys):
     """template OUT writes the data-entry workbook, says where, and it validates as it is."""
     target = tmp_path / "vorlage.xlsx"
@@ -164,6 +166,7 @@ def test_template_writes_a_workbook_that_validates(tmp_path, capsys):
     assert "valid, 3 actors, 2 cooperations" in capsys.readouterr().out
 
 
+@pytest.mark.requires_extra("excel")
 def test_template_keeps_an_existing_file_unless_forced(tmp_path, capsys):
     """An existing file is kept (exit 1, naming --force); with --force it is replaced."""
     target = tmp_path / "vorlage.xlsx"

@@ -21,7 +21,10 @@ def test_export_of_the_example_writes_graphml(tmp_path, capsys, musterkreis_netw
     assert target.read_bytes() == (tmp_path / "direkt.graphml").read_bytes()
 
 
-@pytest.mark.parametrize("suffix", [".gexf", ".json", ".GraphML"])
+@pytest.mark.parametrize(
+    "suffix",
+    [".gexf", ".json", pytest.param(".GraphML", marks=pytest.mark.requires_extra("graphml"))],
+)
 def test_export_chooses_the_format_by_the_ending(tmp_path, suffix, musterkreis_network):
     """.gexf is GEXF, .json node-link data, the ending in any case."""
     target = tmp_path / f"kreis{suffix}"
@@ -36,6 +39,7 @@ def test_export_chooses_the_format_by_the_ending(tmp_path, suffix, musterkreis_n
     assert graph.number_of_edges() == len(musterkreis_network.cooperations)
 
 
+@pytest.mark.requires_extra("graphml")
 def test_export_reads_a_csv_folder(tmp_path, tiny_network):
     """Any form io.read reads is a source, here a folder of CSV files."""
     io.write(tiny_network, tmp_path / "netz")

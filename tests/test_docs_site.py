@@ -169,5 +169,5 @@ def test_the_extras_table_lists_every_extra_of_the_package():
     pyproject = tomllib.loads((DOCS.parent / "pyproject.toml").read_text(encoding="utf-8"))
     extras = set(pyproject["project"]["optional-dependencies"])
     page = (DOCS / "getting-started.md").read_text(encoding="utf-8")
-    listed = set(re.findall(r"^\| `([a-z]+)` \|", page, flags=re.MULTILINE))
+    listed = set(re.findall(r"^\| `([a-z-]+)` \|", page, flags=re.MULTILINE))
     assert listed == extras

@@ -1,12 +1,18 @@
 """The Markdown report renders as intended in CommonMark (Jupyter, GitHub)."""
 
 import pytest
-from markdown_it import MarkdownIt
 
 from bildungsnetz import find_gaps
 from bildungsnetz.datasets import musterkreis
 
-PARSER = MarkdownIt("commonmark")
+pytestmark = pytest.mark.requires_module("markdown_it")
+
+
+def parse(markdown):
+    """The tokens of the Markdown, as CommonMark reads it."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").parse(markdown)
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +32,7 @@ def top_level(tokens):
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_every_finding_stays_inside_one_numbered_list(report, lang):
     """All items, item 10 and later included, form a single ordered list."""
-    tokens = PARSER.parse(report.to_markdown(lang))
+    tokens = parse(report.to_markdown(lang))
     kinds = [kind for kind, _ in top_level(tokens)]
     assert kinds.count("ordered_list_open") == 1
     items = [t for t in tokens if t.type == "list_item_open" and t.level == 1]
@@ -36,7 +42,7 @@ def test_every_finding_stays_inside_one_numbered_list(report, lang):
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_no_paragraph_escapes_its_item(report, lang):
     """Between the count table and the end, nothing but the list stands at the top level."""
-    tokens = PARSER.parse(report.to_markdown(lang))
+    tokens = parse(report.to_markdown(lang))
     start = next(i for i, t in enumerate(tokens) if t.type == "ordered_list_open")
     after = [t.type for t in tokens[start:] if t.level == 0]
     assert after == ["ordered_list_open", "ordered_list_close"]
@@ -45,7 +51,7 @@ def test_no_paragraph_escapes_its_item(report, lang):
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_evidence_and_suggestions_are_lists_in_their_item(report, lang):
     """The first finding's item holds its explanation and two bullet lists."""
-    tokens = PARSER.parse(report.to_markdown(lang))
+    tokens = parse(report.to_markdown(lang))
     first_item = tokens[next(i for i, t in enumerate(tokens) if t.type == "list_item_open") :]
     end = next(i for i, t in enumerate(first_item) if t.type == "list_item_close" and t.level == 1)
     inside = first_item[:end]

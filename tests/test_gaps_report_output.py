@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 import gap_networks as nets
 import gap_shapes as shapes
 from bildungsnetz import EducationNetwork, TransitionFlow
@@ -42,6 +44,7 @@ def test_records_have_every_column():
     assert [sorted(COLUMNS)] * 4 == [sorted(record) for record in gappy().to_records()]
 
 
+@pytest.mark.requires_extra("pandas")
 def test_frame_has_the_columns_in_order():
     """The data frame has one row per finding and the columns in their order."""
     frame = gappy().to_frame()
@@ -80,6 +83,7 @@ def test_markdown_of_a_compliant_district_says_so():
     assert "Keine Lücken gefunden." in find_gaps(nets.compliant_district()).to_markdown("de")
 
 
+@pytest.mark.requires_module("jinja2")
 def test_html_escapes_actor_names():
     """An actor named like a script tag is shown escaped, never as markup."""
     network = nets.gappy_district().with_actors(
@@ -106,6 +110,7 @@ def test_markdown_keeps_names_from_becoming_headings():
     assert [line for line in lines if line.startswith("# Gehackt")] == []
 
 
+@pytest.mark.requires_module("jinja2")
 def test_html_escapes_the_network_name():
     """The network's name in the caption is escaped too."""
     network = nets.gappy_district().replace(name="<b>Kreis</b>")
@@ -123,6 +128,7 @@ def test_small_flow_evidence_is_suppressed():
     assert (gap.evidence["pupils"], "share_of_sender" in gap.evidence) == (None, False)
 
 
+@pytest.mark.requires_module("jinja2")
 def test_small_flow_count_appears_in_no_output():
     """The one finding shows the count of two in neither JSON, Markdown, HTML nor records."""
     report = find_gaps(shapes.small_flow(2), FLOWS)

@@ -217,14 +217,17 @@ def test_small_counts_are_suppressed_in_evidence_and_score():
     assert [(g.evidence["pupils"], g.score) for g in gaps] == [(None, 0.0)] * 3
 
 
+HTML = pytest.mark.requires_extra("html")
+
+
 @pytest.mark.parametrize(
     "render",
     [
         lambda report: report.to_json(),
         lambda report: report.to_markdown("de"),
         lambda report: report.to_markdown("en"),
-        lambda report: report.to_html("de"),
-        lambda report: report.to_html("en"),
+        pytest.param(lambda report: report.to_html("de"), marks=HTML),
+        pytest.param(lambda report: report.to_html("en"), marks=HTML),
         lambda report: json.dumps(report.to_records(), ensure_ascii=False),
     ],
     ids=["json", "markdown-de", "markdown-en", "html-de", "html-en", "records"],

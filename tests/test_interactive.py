@@ -16,6 +16,8 @@ import bildungsnetz as bn
 from bildungsnetz import ActorKind, Severity, graph, interactive
 from bildungsnetz.errors import MissingDependencyError
 
+pytestmark = pytest.mark.requires_extra("interactive")
+
 HOSTILE = "<script>alert(1)</script>"
 STATE = re.compile(r'<script type="application/vnd.jupyter.widget-state\+json">\n(.*?)\n</script>')
 
@@ -130,6 +132,7 @@ def test_english_view_has_english_words(network, made):
     assert (drawn["nws"]["kind"], "partners" in drawn["nws"]) == ("network office", True)
 
 
+@pytest.mark.requires_extra  # none: runs without the extra
 def test_every_kind_and_severity_has_its_own_colour():
     """The palettes cover every kind and every severity, no two alike."""
     kinds, severities = interactive.KIND_COLOURS, interactive.SEVERITY_COLOURS
@@ -323,6 +326,7 @@ def test_write_html_replaces_a_file_atomically(network, tmp_path, monkeypatch):
 # -- the extra ----------------------------------------------------------------------------
 
 
+@pytest.mark.requires_extra  # none: runs without the extra
 def test_importing_bildungsnetz_does_not_import_ipysigma():
     """ipysigma and ipywidgets load only when a view is made, not on import."""
     code = (
@@ -335,6 +339,7 @@ def test_importing_bildungsnetz_does_not_import_ipysigma():
     assert result.stdout.strip() == "[]"
 
 
+@pytest.mark.requires_extra  # none: runs without the extra
 @pytest.mark.parametrize("call", ["view", "write_html"])
 def test_missing_ipysigma_names_the_extra(network, tmp_path, monkeypatch, call):
     """Without ipysigma both functions say which extra to install, and write nothing."""

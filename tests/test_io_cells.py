@@ -7,6 +7,9 @@ import pytest
 from bildungsnetz import io
 from office_files import OFFICE_NETWORK, load_error, located, office_book
 
+# Every workbook here is typed with openpyxl, as a person would (office_files.py).
+pytestmark = pytest.mark.requires_module("openpyxl")
+
 # -- enumerations --------------------------------------------------------------------------
 
 

@@ -6,7 +6,14 @@ from bildungsnetz import io
 from office_files import OFFICE_NETWORK, load_error, office_book
 
 
-@pytest.mark.parametrize("name", ["kreis.json", "kreis.xlsx", "kreis-daten"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "kreis.json",
+        pytest.param("kreis.xlsx", marks=pytest.mark.requires_extra("excel")),
+        "kreis-daten",
+    ],
+)
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_a_network_written_by_path_reads_back(tmp_path, name, lang):
     """JSON, a workbook and a folder written by path read back equal."""
@@ -14,6 +21,7 @@ def test_a_network_written_by_path_reads_back(tmp_path, name, lang):
     assert io.read(tmp_path / name) == OFFICE_NETWORK
 
 
+@pytest.mark.requires_module("openpyxl")
 def test_a_hand_made_workbook_is_read_by_path(tmp_path):
     """io.read opens an .xlsx made by hand."""
     assert io.read(office_book(tmp_path)) == OFFICE_NETWORK
@@ -50,13 +58,22 @@ def test_reading_an_ending_of_no_form_is_a_load_error(tmp_path, name):
     assert [(p.file, p.message) for p in load_error(path).problems] == [(str(path), expected)]
 
 
-@pytest.mark.parametrize("name", ["fehlt.json", "fehlt.xlsx", "fehlt.ods", "fehlt"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "fehlt.json",
+        pytest.param("fehlt.xlsx", marks=pytest.mark.requires_extra("excel")),
+        pytest.param("fehlt.ods", marks=pytest.mark.requires_extra("excel")),
+        "fehlt",
+    ],
+)
 def test_reading_a_missing_path_raises_file_not_found(tmp_path, name):
     """A path to nothing raises FileNotFoundError (an OSError), whatever its form."""
     with pytest.raises(FileNotFoundError):
         io.read(tmp_path / name)
 
 
+@pytest.mark.requires_module("openpyxl")
 def test_a_broken_workbook_read_by_path_raises_a_load_error(tmp_path):
     """io.read passes the workbook's problems on, at their cells."""
     error = load_error(office_book(tmp_path, {"Akteure!D4": "Grundschuel"}))

@@ -2,13 +2,14 @@
 
 import datetime
 
-import pandas as pd
 import pytest
 
 from bildungsnetz import EducationNetwork, io
 from bildungsnetz.datasets import musterkreis
 from bildungsnetz.errors import LoadError
 from gap_shapes import actor, school
+
+pytestmark = pytest.mark.requires_extra("pandas")
 
 
 @pytest.fixture(scope="module")
@@ -76,8 +77,11 @@ def test_an_edit_in_pandas_comes_back(frames):
     )
 
 
+@pytest.mark.requires_module("pandas")
 def test_missing_values_are_empty_cells():
     """NA, NaN and None in a frame mean nothing was entered."""
+    import pandas as pd
+
     actors = pd.DataFrame(
         {
             "id": ["ja", "verein"],
@@ -91,8 +95,11 @@ def test_missing_values_are_empty_cells():
     assert [(a.municipality, a.location) for a in network.actors] == [(None, None), (None, None)]
 
 
+@pytest.mark.requires_module("pandas")
 def test_a_bad_value_names_frame_row_and_column():
     """A typo in a frame is reported with the frame, the row label and the column."""
+    import pandas as pd
+
     actors = pd.DataFrame({"id": ["a", "b"], "name": ["A", "B"], "kind": ["association", "Schuel"]})
     with pytest.raises(LoadError) as raised:
         io.from_frames({"actors": actors}, name="Kreis")

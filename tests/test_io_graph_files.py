@@ -6,7 +6,6 @@ import re
 import xml.etree.ElementTree as ET  # the files parsed here are the tests' own
 from datetime import date
 
-import igraph
 import networkx as nx
 import pytest
 from hypothesis import given
@@ -76,10 +75,13 @@ def test_networkx_reads_every_cooperation_as_one_edge_keyed_by_its_id(
     }
 
 
+@pytest.mark.requires_module("igraph")
 def test_igraph_reads_every_node_and_edge_with_the_same_values(
     musterkreis_graphml, musterkreis_network
 ):
     """igraph sees the actor ids as vertex ids, each cooperation as an edge, every value."""
+    import igraph
+
     graph = igraph.Graph.Read_GraphML(str(musterkreis_graphml))
     vertices = {vertex["id"]: vertex.attributes() for vertex in graph.vs}
     # By tie_id, not by the edge id: igraph 1.0.0 gives each edge a vertex id as its "id"

@@ -9,6 +9,8 @@ from bildungsnetz import io
 from bildungsnetz.errors import LoadError
 from graph_files_expected import expected_edge, expected_node
 
+pytestmark = pytest.mark.requires_extra("graphml")
+
 HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 GRAPHML = (
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
@@ -99,7 +101,14 @@ HOSTILE = {
 }
 
 
-@pytest.mark.parametrize("case", sorted(HOSTILE))
+@pytest.mark.parametrize(
+    "case",
+    [
+        # An empty file is refused before the parser is needed.
+        pytest.param(case, marks=pytest.mark.requires_extra()) if reason == "empty" else case
+        for case, (_, reason) in sorted(HOSTILE.items())
+    ],
+)
 def test_a_hostile_or_broken_file_is_a_load_error_naming_it(tmp_path, case):
     """Each case is refused with one problem that names the file and says why."""
     text, reason = HOSTILE[case]
@@ -149,6 +158,7 @@ def test_a_file_over_max_bytes_is_refused_before_parsing(tmp_path):
     assert set(io.read_graphml(path, max_bytes=size).nodes) == {"a", "b"}
 
 
+@pytest.mark.requires_extra  # none: runs without the extra
 def test_the_size_limit_is_checked_before_parsing(tmp_path):
     """Even a billion laughs over the limit is refused for its size first."""
     path = tmp_path / "bombe.graphml"
@@ -157,12 +167,14 @@ def test_the_size_limit_is_checked_before_parsing(tmp_path):
         io.read_graphml(path, max_bytes=100)
 
 
+@pytest.mark.requires_extra  # none: runs without the extra
 def test_a_negative_limit_is_a_value_error(tmp_path):
     """max_bytes must be a size."""
     with pytest.raises(ValueError, match="max_bytes cannot be negative, got -1"):
         io.read_graphml(tmp_path / "egal.graphml", max_bytes=-1)
 
 
+@pytest.mark.requires_extra  # none: runs without the extra
 def test_a_missing_file_is_file_not_found(tmp_path):
     """No file, no LoadError: the OSError callers already handle."""
     with pytest.raises(FileNotFoundError):

@@ -2,7 +2,6 @@ import json
 import os
 import stat
 
-import jsonschema
 import pytest
 from hypothesis import given
 
@@ -10,7 +9,12 @@ from bildungsnetz import EducationNetwork, io
 from bildungsnetz.errors import LoadError
 from strategies import networks
 
-VALIDATOR = jsonschema.Draft202012Validator(io.json_schema())
+
+def validator():
+    """The JSON Schema of the format, as a validator (jsonschema is a test tool only)."""
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(io.json_schema())
 
 
 @given(networks())
@@ -26,15 +30,19 @@ def test_dumps_is_stable_across_a_round_trip(network):
     assert io.dumps(io.loads(text)) == text
 
 
+@pytest.mark.requires_module("jsonschema")
 @given(networks())
 def test_every_dumped_document_validates_against_the_schema(network):
     """The JSON Schema accepts every document dumps writes, indented or compact."""
     for indent in (2, None):
-        VALIDATOR.validate(json.loads(io.dumps(network, indent=indent)))
+        validator().validate(json.loads(io.dumps(network, indent=indent)))
 
 
+@pytest.mark.requires_module("jsonschema")
 def test_schema_is_a_valid_draft_2020_12_schema():
     """The schema itself is valid under the 2020-12 meta-schema."""
+    import jsonschema
+
     jsonschema.Draft202012Validator.check_schema(io.json_schema())
 
 

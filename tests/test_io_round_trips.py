@@ -28,7 +28,13 @@ def through_csv(network, lang, folder):
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
-@pytest.mark.parametrize("through", [through_workbook, through_csv], ids=["workbook", "csv"])
+@pytest.mark.parametrize(
+    "through",
+    [
+        pytest.param(through_workbook, id="workbook", marks=pytest.mark.requires_extra("excel")),
+        pytest.param(through_csv, id="csv"),
+    ],
+)
 def test_musterkreis_comes_back_unchanged(through, lang, tmp_path):
     """JSON → workbook or CSV folder → network gives Musterkreis back, equal in every field."""
     network = io.loads(io.dumps(musterkreis()))
@@ -41,6 +47,7 @@ def test_every_network_survives_the_sheets(network, lang):
     assert through_grids(network, lang) == network
 
 
+@pytest.mark.requires_extra("excel")
 @given(network=networks(max_actors=5), lang=LANGS)
 def test_every_network_survives_a_workbook(network, lang, tmp_path_factory):
     """Also through a real .xlsx file: exact numbers, control characters, formulas as text."""
@@ -53,12 +60,14 @@ def test_every_network_survives_a_csv_folder(network, lang, tmp_path_factory):
     assert through_csv(network, lang, tmp_path_factory.mktemp("csv")) == network
 
 
+@pytest.mark.requires_extra("pandas")
 def test_musterkreis_comes_back_from_frames():
     """JSON → frames → network gives Musterkreis back."""
     network = io.loads(io.dumps(musterkreis()))
     assert io.from_frames(io.to_frames(network)) == network
 
 
+@pytest.mark.requires_extra("pandas")
 @given(network=networks(), lang=LANGS)
 def test_every_network_survives_frames(network, lang):
     """Random networks come back from pandas frames in either language."""

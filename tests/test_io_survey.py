@@ -222,9 +222,11 @@ def test_windows_1252_with_commas_reads_as_well(services, tmp_path):
     assert [tie.actors for tie in read_survey(path, services).cooperations] == [("ja", "jh")]
 
 
+@pytest.mark.requires_module("openpyxl")
 def test_a_workbook_reads_like_its_csv(services, tmp_path):
     """The first sheet of a workbook, date cells included, gives the same ties."""
-    openpyxl = pytest.importorskip("openpyxl")
+    import openpyxl
+
     rows = [["1", "ja", "eb", "Fallarbeit", "Kooperation", "monatlich", datetime(2019, 9, 1)]]
     workbook = openpyxl.Workbook()
     workbook.active.append(HEADER)
@@ -254,9 +256,11 @@ def test_other_headers_are_read_through_a_mapping(services, tmp_path):
     ]
 
 
+@pytest.mark.requires_module("openpyxl")
 def test_a_microsoft_forms_export_is_read_through_a_mapping(services, tmp_path):
     """Forms' own columns (ID, Startzeit, E-Mail, ...) are skipped; its date cells read."""
-    openpyxl = pytest.importorskip("openpyxl")
+    import openpyxl
+
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = "Sheet1"

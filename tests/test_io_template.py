@@ -5,7 +5,6 @@ import os
 import sys
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from bildungsnetz.errors import LoadError, MissingDependencyError
@@ -14,6 +13,8 @@ from bildungsnetz.io.layout import SHEETS, Column, Sheet
 from bildungsnetz.io.tables import column_letter
 from bildungsnetz.io.template import ROWS
 from template_filling import Person, dropdown, offered
+
+pytestmark = pytest.mark.requires_extra("excel")
 
 
 @pytest.fixture(scope="module")
@@ -25,6 +26,8 @@ def template(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def book(template):
+    import openpyxl
+
     return openpyxl.load_workbook(template)
 
 
@@ -193,6 +196,8 @@ def test_a_typo_past_the_dropdown_names_its_cell_and_the_label_meant(template, t
 
 def test_the_english_template_reads_as_the_german_one(template, tmp_path):
     """lang="en": English sheets, headers and values, the same examples."""
+    import openpyxl
+
     english = tmp_path / "template.xlsx"
     write_template(english, lang="en")
     workbook = openpyxl.load_workbook(english)
@@ -213,6 +218,7 @@ def test_an_existing_file_is_only_replaced_when_asked(template, tmp_path):
     assert read_workbook(target) == read_workbook(template)
 
 
+@pytest.mark.requires_extra  # none: runs without the extra
 def test_a_template_is_an_xlsx_workbook(tmp_path):
     """Another ending is refused before anything is written."""
     with pytest.raises(ValueError, match=r"a template is an \.xlsx workbook, got 'vorlage\.ods'"):
@@ -228,6 +234,7 @@ def test_the_template_is_readable_as_a_plain_file_would_be(template):
     assert template.stat().st_mode & 0o777 == 0o666 & ~umask
 
 
+@pytest.mark.requires_extra  # none: runs without the extra
 def test_without_openpyxl_the_error_names_the_extra(tmp_path, monkeypatch):
     """The extra excel is what installs openpyxl."""
     monkeypatch.setitem(sys.modules, "openpyxl", None)
@@ -235,6 +242,7 @@ def test_without_openpyxl_the_error_names_the_extra(tmp_path, monkeypatch):
         write_template(tmp_path / "vorlage.xlsx")
 
 
+@pytest.mark.requires_extra  # none: runs without the extra
 def test_example_rows_may_name_only_columns_of_their_sheet():
     """A misspelt column in the layout's examples fails when the layout is built."""
     column = Column("id", "Kennung", "id", ("id",))
@@ -256,6 +264,7 @@ def test_a_transition_that_does_not_fit_its_institutions_is_reported_at_its_cell
     assert problem.message.startswith("implausible primary_to_secondary flow: the source must")
 
 
+@pytest.mark.requires_extra  # none: runs without the extra
 def test_the_documentation_describes_every_sheet_and_its_required_columns():
     """The table of sheets in docs/excel-vorlage.md is the layout's, word for word."""
     page = Path(__file__).resolve().parent.parent / "docs" / "excel-vorlage.md"

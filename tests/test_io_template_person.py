@@ -10,6 +10,8 @@ import bildungsnetz
 from bildungsnetz.io import read_workbook, write_template
 from template_filling import Person
 
+pytestmark = pytest.mark.requires_extra("excel")
+
 
 def fill_in_saaleck(person):
     """Enter the district Saaleck: examples overwritten, copied and extended, in entry order."""

@@ -4,22 +4,24 @@ import contextlib
 import zipfile
 from datetime import date, datetime
 
-import openpyxl
-import pandas as pd
 import pytest
 
 from bildungsnetz import Actor, EducationNetwork, Location, SchoolProfile, io
 from bildungsnetz.errors import LoadError
 from office_files import OFFICE_NETWORK, fingerprint, load_error, located, office_book
 
+pytestmark = pytest.mark.requires_extra("excel")
+
 # -- the hand-made workbook ----------------------------------------------------------------------
 
 
+@pytest.mark.requires_module("openpyxl")
 def test_the_hand_made_workbook_loads(tmp_path):
     """Title rows, German headers, date cells, numbers and an empty trailing row load."""
     assert io.read_workbook(office_book(tmp_path)) == OFFICE_NETWORK
 
 
+@pytest.mark.requires_module("openpyxl")
 def test_one_typo_fails_the_whole_file_at_its_cell(tmp_path):
     """The message names the file, the cell, the column, the value and the suggestion."""
     path = office_book(tmp_path, {"Akteure!D4": "Grundschuel"})
@@ -31,6 +33,7 @@ def test_one_typo_fails_the_whole_file_at_its_cell(tmp_path):
     assert str(load_error(path, io.read_workbook)) == expected
 
 
+@pytest.mark.requires_module("openpyxl")
 def test_a_problem_carries_file_sheet_row_and_column(tmp_path):
     """Each problem's fields say where it is, for a program to show."""
     path = office_book(tmp_path, {"Akteure!D4": "Grundschuel"})
@@ -39,6 +42,7 @@ def test_a_problem_carries_file_sheet_row_and_column(tmp_path):
     assert located_at == (str(path), "Akteure", 4, "Schulform", "Akteure!D4")
 
 
+@pytest.mark.requires_module("openpyxl")
 def test_every_problem_in_every_sheet_is_listed_at_once(tmp_path):
     """A typo, a negative count and an unknown partner in three sheets: three problems."""
     cells = {"Akteure!D4": "Grundschuel", "Übergänge!D4": -3, "Kooperationen!C5": "kita-9"}
@@ -50,8 +54,11 @@ def test_every_problem_in_every_sheet_is_listed_at_once(tmp_path):
     ]
 
 
+@pytest.mark.requires_module("openpyxl")
 def test_english_sheet_names_and_headers_are_read(tmp_path):
     """Sheets named 'network' and 'actors' with English headers and values are read."""
+    import openpyxl
+
     path = tmp_path / "district.xlsx"
     workbook = openpyxl.Workbook()
     workbook.active.title = "network"
@@ -76,6 +83,7 @@ def test_english_sheet_names_and_headers_are_read(tmp_path):
     assert io.read(path) == expected
 
 
+@pytest.mark.requires_module("openpyxl")
 def test_a_header_below_ten_rows_of_title_is_not_found(tmp_path):
     """A header further down than the first ten rows is reported as missing."""
     cells = {f"Gremienmitglieder!A{row}": None for row in (3, 4, 5)}
@@ -89,6 +97,7 @@ def test_a_header_below_ten_rows_of_title_is_not_found(tmp_path):
 # -- the file is only read, and nothing partial comes back ---------------------------------------
 
 
+@pytest.mark.requires_module("openpyxl")
 @pytest.mark.parametrize("cells", [{}, {"Akteure!D4": "Grundschuel"}], ids=["loads", "fails"])
 def test_reading_never_touches_the_file(tmp_path, cells):
     """Content and modification time are the same after a reading that loads or fails."""
@@ -99,6 +108,7 @@ def test_reading_never_touches_the_file(tmp_path, cells):
     assert fingerprint(path) == before
 
 
+@pytest.mark.requires_module("openpyxl")
 def test_reading_leaves_no_file_behind(tmp_path):
     """A failed reading writes no temporary or lock file beside the workbook."""
     path = office_book(tmp_path, {"Akteure!D4": "Grundschuel"})
@@ -106,6 +116,7 @@ def test_reading_leaves_no_file_behind(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kreis.xlsx"]
 
 
+@pytest.mark.requires_module("openpyxl")
 def test_a_broken_file_returns_nothing(tmp_path):
     """The call raises: no network with the readable records comes back."""
     path = office_book(tmp_path, {"Akteure!D4": "Grundschuel"})
@@ -131,7 +142,7 @@ def zip_of_text(path):
     ("name", "make"),
     [
         ("text.xlsx", lambda path: path.write_text("Kennung;Name\ngs-1;GS\n", encoding="utf-8")),
-        ("kaputt.xlsx", truncated),
+        pytest.param("kaputt.xlsx", truncated, marks=pytest.mark.requires_module("openpyxl")),
         ("leer.xlsx", lambda path: path.write_bytes(b"")),
         ("zip.xlsx", zip_of_text),
         ("leer.ods", lambda path: path.write_bytes(b"")),
@@ -155,8 +166,11 @@ def test_a_missing_workbook_raises_file_not_found(tmp_path, name):
         io.read_workbook(tmp_path / name)
 
 
+@pytest.mark.requires_module("openpyxl")
 def test_a_workbook_without_a_sheet_of_the_layout_is_refused(tmp_path):
     """A workbook whose sheets are all unknown does not load as an empty network."""
+    import openpyxl
+
     path = tmp_path / "tabelle.xlsx"
     workbook = openpyxl.Workbook()
     workbook.active.title = "Tabelle1"
@@ -172,6 +186,8 @@ def test_a_workbook_without_a_sheet_of_the_layout_is_refused(tmp_path):
 
 def renamed(path, sheets):
     """Rename the sheets of the workbook at ``path`` (old name -> new name); return it."""
+    import openpyxl
+
     workbook = openpyxl.load_workbook(path)
     for old, new in sheets.items():
         workbook[old].title = new
@@ -179,6 +195,7 @@ def renamed(path, sheets):
     return path
 
 
+@pytest.mark.requires_module("openpyxl")
 def test_a_renamed_sheet_is_named_not_skipped(tmp_path):
     """'Kooperation' for 'Kooperationen' would lose every cooperation without a word."""
     path = renamed(office_book(tmp_path), {"Kooperationen": "Kooperation"})
@@ -190,6 +207,7 @@ def test_a_renamed_sheet_is_named_not_skipped(tmp_path):
     )
 
 
+@pytest.mark.requires_module("openpyxl")
 def test_an_english_sheet_name_misspelt_is_named_in_english(tmp_path):
     """'cooperation' is taken for 'cooperations', the name the office was using."""
     path = renamed(office_book(tmp_path), {"Kooperationen": "cooperation"})
@@ -197,6 +215,7 @@ def test_an_english_sheet_name_misspelt_is_named_in_english(tmp_path):
     assert "did you mean 'cooperations'?" in problem.message
 
 
+@pytest.mark.requires_module("openpyxl")
 @pytest.mark.parametrize("name", ["#Kooperation", "Tabelle1", "Anleitung", "Kooperationspartner"])
 def test_a_sheet_of_the_office_s_own_is_skipped(tmp_path, name):
     """A note sheet ('#...') or a name not close to a missing sheet is not the network's."""
@@ -205,8 +224,11 @@ def test_a_sheet_of_the_office_s_own_is_skipped(tmp_path, name):
     assert network == OFFICE_NETWORK.replace(cooperations=())
 
 
+@pytest.mark.requires_module("openpyxl")
 def test_a_name_close_to_a_sheet_that_is_there_is_skipped(tmp_path):
     """'Akteure alt' beside 'Akteure' is an office's old copy, not a misnamed sheet."""
+    import openpyxl
+
     path = office_book(tmp_path)
     workbook = openpyxl.load_workbook(path)
     workbook.copy_worksheet(workbook["Akteure"]).title = "Akteure alt"
@@ -241,6 +263,8 @@ def risky_network():
 
 
 def written_cells(tmp_path, header):
+    import openpyxl
+
     path = tmp_path / "risiko.xlsx"
     io.write_workbook(risky_network(), path, lang="de")
     sheet = openpyxl.load_workbook(path)["Akteure"]
@@ -256,18 +280,21 @@ def test_texts_like_formulas_come_back_exactly_from_a_workbook(tmp_path, lang):
     assert io.read_workbook(path) == risky_network()
 
 
+@pytest.mark.requires_module("openpyxl")
 def test_texts_like_formulas_are_text_cells(tmp_path):
     """Every such text is stored as a text cell, never as a formula."""
     cells = written_cells(tmp_path, "Beschreibung")[: len(RISKY)]
     assert [(cell.value, cell.data_type) for cell in cells] == [(text, "s") for text in RISKY]
 
 
+@pytest.mark.requires_module("openpyxl")
 def test_numbers_stay_number_cells(tmp_path):
     """Pupils are stored as number cells beside the texts."""
     cells = written_cells(tmp_path, "Schülerzahl")[: len(RISKY)]
     assert {(cell.value, cell.data_type) for cell in cells} == {(180, "n")}
 
 
+@pytest.mark.requires_module("openpyxl")
 def test_a_negative_number_stays_a_number_cell(tmp_path):
     """A longitude west of Greenwich is a number cell, not text."""
     cell = written_cells(tmp_path, "Länge")[len(RISKY)]
@@ -278,6 +305,8 @@ def test_a_negative_number_stays_a_number_cell(tmp_path):
 
 
 def write_ods(path, actors):
+    import pandas as pd
+
     network = pd.DataFrame({"Name": ["Landkreis Beispiel"], "Stichtag": [datetime(2025, 11, 1)]})
     with pd.ExcelWriter(path, engine="odf") as writer:
         network.to_excel(writer, sheet_name="Netzwerk", index=False)
@@ -294,6 +323,7 @@ ODS_ACTORS = {
 }
 
 
+@pytest.mark.requires_module("pandas")
 def test_a_libreoffice_workbook_is_read(tmp_path):
     """An .ods file with German sheet names, headers, a date and numbers is read."""
     path = tmp_path / "kreis.ods"
@@ -315,6 +345,7 @@ def test_a_libreoffice_workbook_is_read(tmp_path):
     assert io.read(path) == expected
 
 
+@pytest.mark.requires_module("pandas")
 def test_a_typo_in_a_libreoffice_workbook_is_named(tmp_path):
     """A typo in an .ods file is named at its cell like one in an Excel file."""
     path = tmp_path / "kreis.ods"

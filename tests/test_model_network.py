@@ -329,6 +329,7 @@ def test_snapshot_of_a_valid_network_is_valid(network):
     assert EducationNetwork(**snapshot.__dict__) == snapshot
 
 
+@pytest.mark.requires_module("jinja2")
 def test_html_summary_escapes_the_network_name():
     """The Jupyter summary shows user text escaped, never as markup."""
     network = EducationNetwork(name="<script>alert(1)</script>")

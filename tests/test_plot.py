@@ -4,7 +4,6 @@ import subprocess
 import sys
 
 import pytest
-from matplotlib.figure import Figure
 
 import bildungsnetz
 from bildungsnetz import EducationNetwork, find_gaps, io
@@ -16,6 +15,8 @@ from bildungsnetz.plot import (
     draw_network,
     draw_transitions,
 )
+
+pytestmark = pytest.mark.requires_extra("plot")
 
 DRAWERS = {
     "network": draw_network,
@@ -56,9 +57,12 @@ def texts(figure):
     return [text.get_text() for text in figure.findobj(lambda artist: hasattr(artist, "get_text"))]
 
 
+@pytest.mark.requires_module("matplotlib")
 @pytest.mark.parametrize("name", DRAWERS)
 def test_figure_of_musterkreis_renders_to_a_png_file(name, musterkreis_network, report, tmp_path):
     """Each figure is a Figure that saves as a PNG at 100 dpi, 10 × 7 inches."""
+    from matplotlib.figure import Figure
+
     figure = draw(name, musterkreis_network, report)
     path = tmp_path / f"{name}.png"
     figure.savefig(path, dpi=100)
@@ -86,6 +90,7 @@ def test_another_day_is_named_in_the_title(name, musterkreis_network):
     assert figure.get_suptitle().endswith("Stand 01.08.2028")
 
 
+@pytest.mark.requires_extra  # none: runs without the extra
 @pytest.mark.parametrize("name", DRAWERS)
 def test_an_unknown_language_is_refused(name, musterkreis_network):
     """Only German and English labels exist."""
@@ -149,6 +154,7 @@ def _run(code, folder):
     return result.stdout.strip()
 
 
+@pytest.mark.requires_extra  # none: runs without the extra
 def test_importing_bildungsnetz_and_its_plot_module_does_not_import_matplotlib(tmp_path):
     """bn.plot is there at once; matplotlib is imported when a figure is drawn."""
     code = (
@@ -158,6 +164,7 @@ def test_importing_bildungsnetz_and_its_plot_module_does_not_import_matplotlib(t
     assert _run(code, tmp_path) == "False True"
 
 
+@pytest.mark.requires_module("matplotlib")
 def test_drawing_never_touches_pyplot(tmp_path):
     """Figures are made without pyplot, so its global state (and backend) stays untouched."""
     code = (
@@ -173,11 +180,13 @@ def test_drawing_never_touches_pyplot(tmp_path):
     assert _run(code, tmp_path) == "True False"
 
 
+@pytest.mark.requires_extra  # none: runs without the extra
 def test_plot_is_in_the_public_surface():
     """`import bildungsnetz as bn` offers bn.plot with its five functions."""
     assert bildungsnetz.plot.__all__ == sorted(DRAWERS[name].__name__ for name in DRAWERS)
 
 
+@pytest.mark.requires_extra  # none: runs without the extra
 @pytest.mark.parametrize("name", DRAWERS)
 def test_missing_matplotlib_raises_an_error_naming_the_plot_extra(
     name, musterkreis_network, monkeypatch

@@ -10,6 +10,8 @@ from bildungsnetz import ActorKind, Cooperation, EducationNetwork
 from bildungsnetz.graph import project
 from bildungsnetz.plot import draw_block_densities
 
+pytestmark = pytest.mark.requires_extra("plot")
+
 
 def by_hand(graph, expected, min_expected=1.0):
     """Observed ÷ expected ties between kinds, straight from the edges (nan: no ratio)."""

@@ -7,13 +7,14 @@ import types
 
 import numpy as np
 import pytest
-from matplotlib.colors import to_rgba
 
 from bildungsnetz import ActorKind, CooperationKind, find_gaps
 from bildungsnetz.errors import MissingDependencyError
 from bildungsnetz.plot import draw_map
 from bildungsnetz.plot._style import SEVERITY_COLOURS
 from bildungsnetz.plot.map import COVERED, UNCOVERED
+
+pytestmark = pytest.mark.requires_extra("plot")
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +55,8 @@ def test_one_point_per_school_with_coordinates(figure, day_network):
 
 def test_schools_are_filled_by_their_school_social_work(figure, day_network):
     """Dark: a post is placed at the school; light: none is."""
+    from matplotlib.colors import to_rgba
+
     schools = sorted(day_network.actors_of("school"), key=lambda school: school.id)
     for gid, colour, expected in (("covered", COVERED, True), ("uncovered", UNCOVERED, False)):
         group = [s for s in schools if covered(day_network, s) is expected]
@@ -67,6 +70,8 @@ def test_schools_are_filled_by_their_school_social_work(figure, day_network):
 
 def test_schools_of_findings_are_outlined_by_their_worst_severity(figure, report, day_network):
     """A school named by findings has the colour of the worst of them as its outline."""
+    from matplotlib.colors import to_rgba
+
     worst = {}
     for gap in report:
         for actor in gap.actors:
@@ -155,6 +160,7 @@ def test_fetched_tiles_are_drawn_behind_the_schools_with_their_attribution(
     assert "(C) OpenStreetMap contributors (C) CARTO" in texts
 
 
+@pytest.mark.requires_extra  # none: runs without the extra
 def test_tiles_without_contextily_raise_an_error_naming_the_tiles_extra(
     musterkreis_network, monkeypatch
 ):

@@ -4,12 +4,13 @@ from collections import Counter
 
 import numpy as np
 import pytest
-from matplotlib.colors import to_rgba
 
 from bildungsnetz import ActorKind, find_gaps
 from bildungsnetz.graph import project
 from bildungsnetz.plot import draw_network
 from bildungsnetz.plot._style import KIND_COLOURS, SEVERITY_COLOURS
+
+pytestmark = pytest.mark.requires_extra("plot")
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +61,8 @@ def test_each_kind_is_one_scatter_with_its_actors(figure, day_network):
 
 def test_points_and_legend_share_the_colour_of_their_kind(figure, day_network):
     """Every point of a kind has the kind's colour, and so has the kind's legend entry."""
+    from matplotlib.colors import to_rgba
+
     kinds = legend(figure, "kinds")
     entries = {
         text.get_text(): handle.get_markerfacecolor()
@@ -76,6 +79,8 @@ def test_points_and_legend_share_the_colour_of_their_kind(figure, day_network):
 
 def test_actors_of_findings_are_outlined_by_their_worst_severity(figure, report, day_network):
     """An actor named by findings has the colour of the worst of them as its outline."""
+    from matplotlib.colors import to_rgba
+
     worst = worst_of_actors(report, day_network)
     outlined = {}
     for kind, points in points_by_kind(figure).items():
@@ -95,10 +100,13 @@ def test_the_severity_legend_lists_the_severities_that_occur(figure, report, day
     assert labels == [severity.label() for severity in severities]
 
 
+@pytest.mark.requires_module("matplotlib")
 def test_without_a_report_nothing_is_outlined_and_there_is_no_severity_legend(
     musterkreis_network,
 ):
     """No findings given, no outlines and no legend for them."""
+    from matplotlib.colors import to_rgba
+
     figure = draw_network(musterkreis_network)
     edges = np.vstack([p.get_edgecolors() for p in points_by_kind(figure).values()])
     assert np.allclose(edges, to_rgba("white"))
@@ -147,6 +155,7 @@ def test_another_seed_gives_another_spring_layout(musterkreis_network):
     assert not np.allclose(first, second)
 
 
+@pytest.mark.requires_extra  # none: runs without the extra
 def test_an_unknown_layout_is_refused(musterkreis_network):
     """Only the two layouts exist."""
     with pytest.raises(ValueError, match="layout must be 'spring' or 'geographic'"):

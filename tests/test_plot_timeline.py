@@ -8,6 +8,8 @@ import pytest
 from bildungsnetz.gaps import endings
 from bildungsnetz.plot import draw_funding_timeline
 
+pytestmark = pytest.mark.requires_extra("plot")
+
 COLLECTIONS = {
     "Förderprogramme": "programmes",
     "Stellen und Akteure": "actors",

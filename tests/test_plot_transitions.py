@@ -11,6 +11,8 @@ from bildungsnetz.gaps import transition_matrix
 from bildungsnetz.plot import draw_transitions
 from bildungsnetz.privacy import DisclosurePolicy
 
+pytestmark = pytest.mark.requires_extra("plot")
+
 NUMBER = re.compile(r"\d+(?:\.\d{3})*")
 
 

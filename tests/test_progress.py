@@ -30,6 +30,7 @@ def test_disabled_progress_does_not_import_tqdm():
     assert shown.stdout.strip() == "False"
 
 
+@pytest.mark.requires_extra("progress")
 def test_enabled_progress_shows_a_bar_of_the_total_on_standard_error(capsys):
     with steps(3, enabled=True, description="find_gaps", feature="test") as advance:
         advance("analysis")
@@ -46,8 +47,9 @@ def _failing_run() -> None:
         raise ValueError(message)
 
 
+@pytest.mark.requires_module("tqdm")
 def test_the_bar_is_closed_when_the_run_fails():
-    import tqdm  # noqa: PLC0415 (the test extra installs it; imported here to see the bars)
+    import tqdm  # the test extra installs it; imported here to see the bars
 
     with pytest.raises(ValueError, match="broken"):
         _failing_run()

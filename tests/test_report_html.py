@@ -9,7 +9,6 @@ from collections import Counter
 from datetime import date
 
 import pytest
-from markdown_it import MarkdownIt
 
 from bildungsnetz import (
     EducationNetwork,
@@ -26,6 +25,8 @@ from bildungsnetz.gaps import endings
 from gap_shapes import actor, school, tie
 from html_tree import parse
 from strategies_districts import shuffled
+
+pytestmark = pytest.mark.requires_extra("html")
 
 EVIL_SCHOOL = '<script>alert(1)</script> & "x"'
 EVIL_NETWORK = "</title><script>alert(2)</script>"
@@ -174,6 +175,8 @@ def test_user_strings_read_back_as_written(small):
 
 def markdown_items(report, lang):
     """Each item of to_markdown as rendered by a CommonMark parser, in its parts."""
+    from markdown_it import MarkdownIt
+
     tree = parse(MarkdownIt("commonmark").render(report.to_markdown(lang)))
     items = []
     for item in tree.find("ol").elements("li"):
@@ -220,6 +223,7 @@ def html_items(page):
     return items
 
 
+@pytest.mark.requires_module("markdown_it")
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_findings_match_the_markdown_report_item_for_item(muster, lang):
     """Same items in the same order: kind, severity, count, names, text, evidence, tips."""
@@ -511,6 +515,7 @@ def test_without_the_network_the_document_has_the_findings_only(muster):
     assert list(tree.iter("dl", "bn-figures")) == []
 
 
+@pytest.mark.requires_extra  # none: runs without the extra
 def test_without_jinja2_the_error_names_the_extra(muster, monkeypatch):
     """The extra html is what installs Jinja2."""
     _, report = muster

@@ -15,6 +15,8 @@ import pytest
 
 from bildungsnetz import find_gaps
 
+pytestmark = pytest.mark.requires_module("playwright")
+
 ARGS = [
     "--headless",
     "--no-sandbox",
@@ -60,7 +62,7 @@ def browser():
         pytest.fail(f"CI must run the browser tests, but {missing}")
     if missing:
         pytest.skip(missing)
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415 (only when installed)
+    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)

@@ -4,7 +4,6 @@ import os
 import stat
 from collections import defaultdict
 
-import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -238,6 +237,7 @@ def test_records_carry_none_for_suppressed():
     assert records[0]["GS 2"] is None
 
 
+@pytest.mark.requires_extra("pandas")
 def test_frame_shape_and_index():
     """to_frame has one row per row label and a column per column plus the total."""
     frame = Table.from_counts(FLOWS, title="Übergänge", pupils=False).to_frame()
@@ -245,8 +245,11 @@ def test_frame_shape_and_index():
     assert actual == ((2, 3), "Übergänge", ["GS 1", "GS 2", "Σ"])
 
 
+@pytest.mark.requires_module("pandas")
 def test_frame_shows_suppressed_cells_as_missing():
     """Suppressed cells are missing values in the frame."""
+    import pandas as pd
+
     frame = Table.from_counts(FLOWS, title="t", pupils=True).to_frame()
     missing = pd.isna(frame[["GS 1", "GS 2"]]).to_numpy().tolist()
     assert missing == [[True, True], [False, False]]

@@ -9,19 +9,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import nbclient
-import nbformat
 import pytest
 
 from bildungsnetz import find_gaps
 from bildungsnetz.datasets import musterkreis
 from bildungsnetz.gaps import key_figures
 
+pytestmark = pytest.mark.requires_module("nbclient", "nbformat")
+
 NOTEBOOK = Path(__file__).resolve().parent.parent / "docs" / "tutorial.ipynb"
 
 
 @pytest.fixture(scope="module")
 def executed(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    import nbclient
+    import nbformat
+
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     folder = tmp_path_factory.mktemp("tutorial")
     client = nbclient.NotebookClient(
@@ -55,6 +58,8 @@ def _cell_with(notebook: Any, source: str) -> Any:
 
 
 def test_the_stored_notebook_has_no_outputs_and_names_its_kernel():
+    import nbformat
+
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     nbformat.validate(notebook)
     assert notebook.metadata.kernelspec.name == "python3"

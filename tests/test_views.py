@@ -12,7 +12,6 @@ from datetime import date, timedelta
 from html.parser import HTMLParser
 
 import pytest
-from IPython.core.formatters import DisplayFormatter
 
 import bildungsnetz as bn
 import gap_networks as nets
@@ -20,6 +19,9 @@ import gap_shapes as shapes
 from bildungsnetz import Actor, EducationNetwork, Identifier, Period, SchoolProfile
 from bildungsnetz.gaps import Table, find_gaps, transition_matrix
 from bildungsnetz.rules import RequiredTransitionCooperation
+
+# Without Jinja2 a view is None by design, so that Jupyter shows the text repr.
+pytestmark = pytest.mark.requires_module("jinja2")
 
 HOSTILE = '<script>alert(1)</script> & "x"'
 LONE_TWO = re.compile(r"(?<![\w.])2(?![\w.])")
@@ -144,9 +146,12 @@ def test_view_style_is_scoped_to_the_view(name):
     assert [s for s in selectors if not s.startswith(".bn-view")] == []
 
 
+@pytest.mark.requires_module("IPython")
 @pytest.mark.parametrize("name", VIEWS)
 def test_without_jinja2_jupyter_falls_back_to_the_text_repr(name, monkeypatch):
     """Without Jinja2 every view is None and Jupyter shows text/plain only."""
+    from IPython.core.formatters import DisplayFormatter
+
     objects = {
         "actor": hostile_school,
         "network": lambda: EducationNetwork(name="Leer"),
@@ -160,8 +165,11 @@ def test_without_jinja2_jupyter_falls_back_to_the_text_repr(name, monkeypatch):
     assert (shown._repr_html_(), sorted(data)) == (None, ["text/plain"])
 
 
+@pytest.mark.requires_module("IPython")
 def test_with_jinja2_jupyter_shows_the_html_view():
     """With Jinja2 Jupyter receives the view as text/html."""
+    from IPython.core.formatters import DisplayFormatter
+
     data, _ = DisplayFormatter().format(bn.datasets.musterkreis())
     assert sorted(data) == ["text/html", "text/plain"]
 

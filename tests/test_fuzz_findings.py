@@ -1,0 +1,238 @@
+"""The fuzz targets (fuzz/targets.py) on their seeds and on every finding the fuzzers made.
+
+A finding is an input in ``fuzz/findings/TARGET/`` that makes a loader or parser fail in a
+way it does not document. Each one is an expected failure here, strict, with the error it
+raises today: when the library is fixed, the test passes, strict xfail turns that into a
+failure, and whoever fixed it moves the input from ``findings`` to ``corpus`` and drops it
+from :data:`FINDINGS`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import signal
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from bildungsnetz.errors import LoadError, LoadProblem
+from core_only import CORE_ONLY, extra_packages, installed
+
+FUZZ = Path(__file__).resolve().parent.parent / "fuzz"
+
+
+def _load_targets():
+    spec = importlib.util.spec_from_file_location("bildungsnetz_fuzz_targets", FUZZ / "targets.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+targets = _load_targets()
+
+# The extra a target's loader needs; the others need none.
+TARGET_EXTRAS = {"workbook": "excel", "graphml": "graphml"}
+# Processor seconds an input may take before it counts as a hang, as in fuzz/run.py.
+HANG_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class Finding:
+    """An input that fails a target, the error it raises and what is wrong."""
+
+    target: str
+    file: str
+    raises: type[BaseException]
+    reason: str
+
+
+def _warning(module, name):  # an error type of another package
+    return getattr(importlib.import_module(module), name)
+
+
+FINDINGS = [
+    Finding(
+        "dates",
+        "to-horizon-overflow",
+        OverflowError,
+        "to_horizon('222100222100') lets timedelta's OverflowError out; documents ValueError",
+    ),
+    Finding(
+        "dates",
+        "parse-date-timezone-warning",
+        _warning("dateutil.parser", "UnknownTimezoneWarning"),
+        "parse_date passes on dateutil's UnknownTimezoneWarning for a word it reads as a zone",
+    ),
+    Finding(
+        "dates",
+        "parse-date-decimal-invalid-operation",
+        _warning("decimal", "InvalidOperation"),
+        "parse_date lets dateutil's decimal.InvalidOperation out for text with a long number",
+    ),
+    Finding(
+        "rules",
+        "raw-unicode-decode-error",
+        UnicodeDecodeError,
+        "rules.load lets a raw UnicodeDecodeError out for a file in Windows-1252",
+    ),
+    Finding(
+        "csv_folder",
+        "schedule-zone-name-too-long",
+        OSError,
+        "a schedule start whose zone is a whole line of text: ZoneInfo's OSError escapes",
+    ),
+    Finding(
+        "graphml",
+        "utf-7-declared",
+        ValueError,
+        "encoding='utf-7' declared: expat's raw ValueError escapes read_graphml",
+    ),
+    Finding(
+        "graphml",
+        "key-without-type",
+        UserWarning,
+        "a <key> without attr.type: read_graphml passes on networkx's UserWarning",
+    ),
+    Finding(
+        "schedule",
+        "byday-ordinal-out-of-range",
+        IndexError,
+        "FREQ=MONTHLY;BYDAY=9WE is accepted; occurrences() lets dateutil's IndexError out",
+    ),
+    Finding(
+        "schedule",
+        "until-unknown-zone-warning",
+        _warning("dateutil.parser", "UnknownTimezoneWarning"),
+        "UNTIL=20300101T000000L: MeetingSchedule passes on dateutil's UnknownTimezoneWarning",
+    ),
+    # The next two the issue named (#11); the fuzzer would stop at them every few seconds.
+    Finding(
+        "schedule",
+        "interval-zero",
+        targets.Hang,
+        "FREQ=DAILY;INTERVAL=0 is accepted; occurrences() then loops without end",
+    ),
+    Finding(
+        "schedule",
+        "second-freq-unchecked",
+        targets.Hang,
+        "FREQ=DAILY;FREQ=SECONDLY passes (only the first FREQ is checked); expanding never ends",
+    ),
+]
+
+
+def _needs(target):
+    extra = TARGET_EXTRAS.get(target)
+    return [] if extra is None else [pytest.mark.requires_extra(extra)]
+
+
+def _has_extra(target):
+    extra = TARGET_EXTRAS.get(target)
+    return extra is None or (not CORE_ONLY and all(installed(p) for p in extra_packages()[extra]))
+
+
+def _raise_hang(signum, frame):
+    msg = f"no result after {HANG_SECONDS} seconds of processor time"
+    raise targets.Hang(msg)
+
+
+@pytest.fixture
+def bounded():
+    """Raise Hang into a run that computes too long (processor time, as fuzz/run.py)."""
+    previous = signal.signal(signal.SIGVTALRM, _raise_hang)
+    signal.setitimer(signal.ITIMER_VIRTUAL, HANG_SECONDS)
+    yield
+    signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+    signal.signal(signal.SIGVTALRM, previous)
+
+
+def test_every_loader_and_parser_has_a_target():
+    """The targets are the loaders and parsers the fuzzing covers, and fuzz/README.md names."""
+    assert set(targets.TARGETS) == {
+        "json",
+        "json_file",
+        "report",
+        "workbook",
+        "csv_folder",
+        "graphml",
+        "survey",
+        "rules",
+        "dates",
+        "schedule",
+    }
+    readme = (FUZZ / "README.md").read_text(encoding="utf-8")
+    assert [name for name in targets.TARGETS if f"`{name}`" not in readme] == []
+
+
+def test_every_target_has_seeds():
+    """Each target starts from seeds made from the shipped example (fuzz/make_corpus.py)."""
+    assert [t for t in targets.TARGETS if not any((FUZZ / "corpus" / t).iterdir())] == []
+
+
+SEEDS = [
+    pytest.param(target, seed, id=f"{target}/{seed.name}", marks=_needs(target))
+    for target in targets.TARGETS
+    for seed in sorted((FUZZ / "corpus" / target).iterdir())
+]
+
+
+@pytest.mark.parametrize(("target", "seed"), SEEDS)
+def test_every_seed_passes_its_target(target, seed, bounded):
+    """A seed is good input: it runs through its target without any error."""
+    targets.TARGETS[target].run(seed.read_bytes())
+
+
+def test_every_finding_is_listed():
+    """Every file in fuzz/findings has its expected failure below, and only those."""
+    files = {(path.parent.name, path.name) for path in (FUZZ / "findings").glob("*/*")}
+    assert files == {(finding.target, finding.file) for finding in FINDINGS}
+
+
+def _raising(error):
+    def run(data):
+        raise error
+
+    return run
+
+
+def test_a_target_lets_out_only_what_is_not_allowed():
+    """An allowed error is passed over; any other one, a warning made an error too, escapes."""
+    allowed = (targets.BildungsnetzError,)
+    targets.Target(_raising(LoadError([LoadProblem("kaputt")])), allowed).check(b"")
+    for error in (ValueError("raw"), UserWarning("passed on"), targets.Hang()):
+        with pytest.raises(type(error)):
+            targets.Target(_raising(error), allowed).check(b"")
+
+
+@pytest.mark.parametrize(
+    "finding",
+    [
+        pytest.param(
+            finding,
+            id=f"{finding.target}/{finding.file}",
+            marks=[
+                *_needs(finding.target),
+                pytest.mark.xfail(
+                    _has_extra(finding.target),
+                    reason=finding.reason,
+                    raises=finding.raises,
+                    strict=True,
+                ),
+            ],
+        )
+        for finding in FINDINGS
+    ],
+)
+def test_finding_no_longer_fails(finding, bounded):
+    """The input runs through its target with nothing undocumented escaping."""
+    data = (FUZZ / "findings" / finding.target / finding.file).read_bytes()
+    try:
+        targets.check(finding.target, data)
+    except targets.Hang as hang:
+        # Where the alarm struck may be a frame pytest cannot show; the reason says enough.
+        raise targets.Hang(str(hang)) from None
