@@ -12,7 +12,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import jsonschema
 import networkx as nx
 import pytest
 
@@ -115,8 +114,11 @@ def _phase(result, name):
 # The document ------------------------------------------------------------------------------
 
 
+@pytest.mark.requires_module("jsonschema")
 def test_the_document_follows_its_schema(measured):
     """The --json document validates against benchmarks/result.schema.json."""
+    import jsonschema
+
     jsonschema.validate(measured[1], SCHEMA, format_checker=jsonschema.FormatChecker())
 
 

@@ -75,12 +75,6 @@ FINDINGS = [
         "parse_date lets dateutil's decimal.InvalidOperation out for text with a long number",
     ),
     Finding(
-        "rules",
-        "raw-unicode-decode-error",
-        UnicodeDecodeError,
-        "rules.load lets a raw UnicodeDecodeError out for a file in Windows-1252",
-    ),
-    Finding(
         "csv_folder",
         "schedule-zone-name-too-long",
         OSError,
@@ -103,25 +97,6 @@ FINDINGS = [
         "byday-ordinal-out-of-range",
         IndexError,
         "FREQ=MONTHLY;BYDAY=9WE is accepted; occurrences() lets dateutil's IndexError out",
-    ),
-    Finding(
-        "schedule",
-        "until-unknown-zone-warning",
-        _warning("dateutil.parser", "UnknownTimezoneWarning"),
-        "UNTIL=20300101T000000L: MeetingSchedule passes on dateutil's UnknownTimezoneWarning",
-    ),
-    # The next two the issue named (#11); the fuzzer would stop at them every few seconds.
-    Finding(
-        "schedule",
-        "interval-zero",
-        targets.Hang,
-        "FREQ=DAILY;INTERVAL=0 is accepted; occurrences() then loops without end",
-    ),
-    Finding(
-        "schedule",
-        "second-freq-unchecked",
-        targets.Hang,
-        "FREQ=DAILY;FREQ=SECONDLY passes (only the first FREQ is checked); expanding never ends",
     ),
 ]
 

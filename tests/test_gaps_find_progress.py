@@ -10,7 +10,6 @@ import gc
 import sys
 
 import pytest
-import tqdm
 
 import bildungsnetz.gaps.find as find_module
 from bildungsnetz.datasets import musterkreis
@@ -24,6 +23,7 @@ def test_find_gaps_is_silent_by_default(capsys):
     assert capsys.readouterr() == ("", "")
 
 
+@pytest.mark.requires_extra("progress")
 def test_progress_draws_a_bar_named_find_gaps_on_standard_error(capsys):
     """The bar is on standard error, titled find_gaps; standard output stays clean."""
     find_gaps(musterkreis().replace(), progress=True)
@@ -33,32 +33,39 @@ def test_progress_draws_a_bar_named_find_gaps_on_standard_error(capsys):
     assert "step" in err
 
 
-class _Counting(tqdm.tqdm):
-    """A bar that remembers its total, every step and every label it was given."""
+@pytest.fixture
+def counting(monkeypatch):
+    """Replace tqdm's bar by one that counts its steps and labels; return its class."""
+    import tqdm
 
-    bars: list[_Counting] = []  # noqa: RUF012 (the bars of one test, read after the run)
+    class _Counting(tqdm.tqdm):
+        """A bar that remembers its total, every step and every label it was given."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.steps, self.labels = 0, []
-        _Counting.bars.append(self)
+        bars: list[tqdm.tqdm] = []  # noqa: RUF012 (the bars of one test, read after the run)
 
-    def update(self, n=1):
-        self.steps += n
-        return super().update(n)
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.steps, self.labels = 0, []
+            _Counting.bars.append(self)
 
-    def set_postfix_str(self, s="", refresh=True):
-        self.labels.append(s)
-        return super().set_postfix_str(s, refresh)
+        def update(self, n=1):
+            self.steps += n
+            return super().update(n)
 
+        def set_postfix_str(self, s="", refresh=True):
+            self.labels.append(s)
+            return super().set_postfix_str(s, refresh)
 
-@pytest.mark.parametrize("horizon", [None, 1095])
-def test_the_bar_reaches_its_total_one_step_per_detector(monkeypatch, horizon):
-    """Every detector, the analysis and the suggestions are a step; the last fills the bar."""
     monkeypatch.setattr(tqdm, "tqdm", _Counting)
-    _Counting.bars = []
+    return _Counting
+
+
+@pytest.mark.requires_extra("progress")
+@pytest.mark.parametrize("horizon", [None, 1095])
+def test_the_bar_reaches_its_total_one_step_per_detector(counting, horizon):
+    """Every detector, the analysis and the suggestions are a step; the last fills the bar."""
     find_gaps(musterkreis().replace(), horizon=horizon, progress=True)
-    (bar,) = _Counting.bars
+    (bar,) = counting.bars
     assert bar.steps == bar.total
     assert bar.labels[0] == "analysis"
     assert "find_missing_required_ties" in bar.labels
@@ -66,17 +73,18 @@ def test_the_bar_reaches_its_total_one_step_per_detector(monkeypatch, horizon):
     assert bar.labels[-1] == "suggestions"
 
 
-def test_the_bar_is_full_when_the_day_was_judged_before(monkeypatch):
+@pytest.mark.requires_extra("progress")
+def test_the_bar_is_full_when_the_day_was_judged_before(counting):
     """A second report of the same network reuses the detectors' findings, in one step."""
-    monkeypatch.setattr(tqdm, "tqdm", _Counting)
     network = musterkreis().replace()
     find_gaps(network)
-    _Counting.bars = []
+    counting.bars = []
     find_gaps(network, progress=True)
-    (bar,) = _Counting.bars
+    (bar,) = counting.bars
     assert bar.steps == bar.total
 
 
+@pytest.mark.requires_extra("progress")
 def test_progress_changes_nothing_in_the_report():
     """The same JSON with and without the bar."""
     expected = find_gaps(musterkreis().replace(), horizon=1095).to_json()

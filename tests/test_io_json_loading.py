@@ -210,7 +210,7 @@ def test_a_load_leaves_the_collector_as_it_found_it(
 
 def test_the_collector_is_paused_while_the_network_is_checked(monkeypatch, tiny_network):
     """The whole load, up to the checks of the network, runs without the collector."""
-    from bildungsnetz.model import network as network_module  # noqa: PLC0415
+    from bildungsnetz.model import network as network_module
 
     seen = []
     check = network_module.find_problems

@@ -4,7 +4,6 @@ import csv
 import re
 import zipfile
 
-import openpyxl
 import pytest
 
 from bildungsnetz import Actor, find_gaps, io
@@ -77,6 +76,8 @@ def formula_cells(path):
 
 def assert_text_cells_with_quote_prefix(path):
     """Every cell starting with a hostile text is a text cell with the quote prefix."""
+    import openpyxl
+
     book = openpyxl.load_workbook(path)
     found = {
         text: [
@@ -108,6 +109,7 @@ def assert_protected(cells):
         assert any(cell.startswith(f"'{text}") for cell in cells), text
 
 
+@pytest.mark.requires_extra("excel")
 def test_write_workbook_writes_hostile_names_as_text(tmp_path):
     """Hostile network and school names: text cells with quote prefix, no formula, same data."""
     path = tmp_path / "netz.xlsx"
@@ -124,6 +126,7 @@ def test_write_csv_folder_protects_hostile_names_with_an_apostrophe(tmp_path):
     assert io.read_csv_folder(tmp_path) == NETWORK
 
 
+@pytest.mark.requires_extra("excel")
 def test_write_template_holds_no_formula_cell(tmp_path):
     """The template, even under a hostile file name, has dropdown rules but no formula cell."""
     path = tmp_path / "=HYPERLINK(1).xlsx"
@@ -131,6 +134,7 @@ def test_write_template_holds_no_formula_cell(tmp_path):
     assert formula_cells(path) == []
 
 
+@pytest.mark.requires_extra("pandas", "excel")
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_write_frame_keeps_a_report_frame_as_text(tmp_path, report_frame, suffix):
     """Explanations that start with a hostile name stay text in a workbook and a CSV file."""
@@ -145,6 +149,7 @@ def test_write_frame_keeps_a_report_frame_as_text(tmp_path, report_frame, suffix
         assert_protected(csv_cells(path))
 
 
+@pytest.mark.requires_extra("pandas", "excel")
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_write_frame_keeps_transition_matrix_labels_as_text(tmp_path, suffix):
     """A table's row labels (the index) are written as text, never as formulas."""
@@ -153,6 +158,8 @@ def test_write_frame_keeps_transition_matrix_labels_as_text(tmp_path, suffix):
     io.write_frame(frame, path)
     if suffix == ".xlsx":
         assert formula_cells(path) == []
+        import openpyxl
+
         book = openpyxl.load_workbook(path)
         labels = [cell for (cell,) in book.active.iter_rows(min_row=2, max_col=1)]
         hostile_labels = [cell for cell in labels if formula_like(str(cell.value))]
@@ -164,6 +171,7 @@ def test_write_frame_keeps_transition_matrix_labels_as_text(tmp_path, suffix):
         assert not [label for label in labels if formula_like(label)]
 
 
+@pytest.mark.requires_extra("pandas")
 def test_write_frame_refuses_other_endings(tmp_path, report_frame):
     """Only .xlsx and .csv are written; nothing is created for another ending."""
     with pytest.raises(ValueError, match=r"\.xlsx or \.csv"):

@@ -3,9 +3,9 @@
 import html
 from html.parser import HTMLParser
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from markdown_it import MarkdownIt
 
 from bildungsnetz import Actor, find_gaps
 from bildungsnetz._markdown import code, escape
@@ -38,7 +38,16 @@ HOSTILE = [
 ]
 
 # GitHub's Markdown, as markdown-it gives it: tables, strikethrough, raw HTML, bare links.
-GFM = MarkdownIt("gfm-like", {"typographer": False})
+
+# Every test reads the Markdown back with markdown-it, as GitHub would show it.
+pytestmark = pytest.mark.requires_module("markdown_it")
+
+
+def _render(markdown):
+    """Render as GitHub would (markdown-it's GFM preset; the test extra installs it)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("gfm-like", {"typographer": False}).render(markdown)
 
 
 class _Tree(HTMLParser):
@@ -58,7 +67,7 @@ class _Tree(HTMLParser):
 
 def rendered(markdown):
     tree = _Tree()
-    tree.feed(GFM.render(markdown))
+    tree.feed(_render(markdown))
     return tree.tags, "".join(tree.text)
 
 
@@ -158,6 +167,7 @@ def test_table_title_and_columns_are_escaped():
     assert folded(HOSTILE[6]) in shown
 
 
+@pytest.mark.requires_extra("html")
 def test_html_outputs_escape_hostile_names():
     """The HTML report and the table view show hostile names as text, never as markup."""
     report = find_gaps(NETWORK)
