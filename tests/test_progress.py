@@ -40,6 +40,27 @@ def test_enabled_progress_shows_a_bar_of_the_total_on_standard_error(capsys):
     assert "/3" in err
 
 
+@pytest.mark.requires_extra("progress")
+def test_bytes_are_shown_in_binary_multiples(capsys):
+    """A 3 MiB file shows a total of 3.00M bytes, not of 3145728."""
+    size = 3 * 1024 * 1024
+    with steps(size, enabled=True, description="load", unit="B", feature="test") as advance:
+        advance("read", amount=size)
+    err = capsys.readouterr().err
+    assert "/3.00M" in err
+    assert str(size) not in err
+
+
+@pytest.mark.requires_extra("progress")
+def test_steps_are_counted_one_by_one(capsys):
+    """Steps are not scaled: a total of 1500 steps shows as 1500, never as 1.50k."""
+    with steps(1500, enabled=True, description="find_gaps", feature="test") as advance:
+        advance("all", amount=1500)
+    err = capsys.readouterr().err
+    assert "/1500 " in err
+    assert "1.50k" not in err
+
+
 def _failing_run() -> None:
     with steps(2, enabled=True, description="load", feature="test") as advance:
         advance("first")

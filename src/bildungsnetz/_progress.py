@@ -58,7 +58,17 @@ def steps(
         yield _silent
         return
     tqdm: Any = require("tqdm", extra="progress", feature=feature)
-    bar = tqdm.tqdm(total=total, desc=description, unit=unit, file=sys.stderr, leave=False)
+    # Bytes and characters read best in thousands and millions (12.3MB/s, not 12345678B/s).
+    scaled = unit in {"B", "char"}
+    bar = tqdm.tqdm(
+        total=total,
+        desc=description,
+        unit=unit,
+        unit_scale=scaled,
+        unit_divisor=1024 if unit == "B" else 1000,
+        file=sys.stderr,
+        leave=False,
+    )
 
     def advance(label: str, /, *, amount: int = 1) -> None:
         bar.set_postfix_str(label, refresh=False)
