@@ -193,7 +193,8 @@ def test_load_refuses_non_utf8_files(tmp_path):
     """A Latin-1 file is reported as not UTF-8, with the file named."""
     source = tmp_path / "latin1.json"
     source.write_bytes('{"name": "Müller"}'.encode("latin-1"))
-    with pytest.raises(LoadError, match=r"latin1\.json: not UTF-8"):
+    expected = r"latin1\.json, row 1: not UTF-8 text: byte b'\\xfc' at offset 11"
+    with pytest.raises(LoadError, match=expected):
         io.load(source)
 
 

@@ -44,7 +44,7 @@ def _outcome(read):
 
 
 def _whole(text, source=None):
-    """The reference: the document parsed as one tree by json.loads, as before."""
+    """The reference: the document parsed as one tree by the strict reader."""
     return json_format._network(json_format._read_whole(text, source))
 
 
@@ -91,7 +91,7 @@ def _edited(text, edit):
     st.sampled_from([None, 2]),
 )
 def test_reading_record_by_record_equals_reading_the_whole_tree(network, edits, piece, indent):
-    """Valid or broken, every document reads (or fails) exactly as json.loads would have it."""
+    """Valid or broken, every document reads (or fails) exactly as read as one tree."""
     text = io.dumps(network, indent=indent)
     for edit in edits:
         text = _edited(text, edit)
@@ -110,26 +110,32 @@ def test_reading_bytes_record_by_record_equals_reading_them_whole(network, piece
         path = Path(folder) / "netz.json"
         path.write_bytes(raw)
         source = str(path)
-        expected = _outcome(lambda: _whole(json_format._decoded(raw, source), source))
+        expected = _outcome(lambda: _whole(raw, source))
         assert _outcome(lambda: io.load(path)) == expected
         # Named as the caller wrote it, the file is still named as pathlib writes it.
         assert _outcome(lambda: io.load(f"{folder}//./netz.json")) == expected
     assert _outcome(lambda: io.loads(raw)) == _outcome(lambda: _whole(raw))
 
 
-def test_a_member_given_twice_counts_once_with_its_last_value():
-    """As json.loads does: the last value of a repeated member is the one read."""
+def test_a_member_given_twice_is_refused_with_its_place():
+    """JSON would keep the last value of a repeated member: the loader refuses it instead."""
     text = '{"format": "bildungsnetz", "version": 1, "network": {"name": "A", "name": "B"}}'
-    assert io.loads(text).name == "B"
+    with pytest.raises(LoadError) as caught:
+        io.loads(text)
+    assert [(p.path, p.message) for p in caught.value.problems] == [
+        ("network.name", "duplicate key 'name' in one object; JSON would keep only the last")
+    ]
 
 
-def test_a_collection_given_twice_is_read_from_its_last_value_only():
-    """Records of a repeated collection before the last are not read, nor reported."""
+def test_a_collection_given_twice_is_refused_with_its_place():
+    """A repeated collection is refused, not read from its last value."""
     text = (
         '{"format": "bildungsnetz", "version": 1, "network": {"name": "N",'
         ' "actors": [{"id": "a"}], "actors": []}}'
     )
-    assert io.loads(text).actors == ()
+    with pytest.raises(LoadError) as caught:
+        io.loads(text)
+    assert [p.path for p in caught.value.problems] == ["network.actors"]
 
 
 @pytest.mark.parametrize("size", [1, 2, 3, 5])

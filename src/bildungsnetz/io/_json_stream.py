@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import math
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -31,12 +32,47 @@ _WHITESPACE = re.compile(r"[ \t\n\r]*")  # JSON's, as the json module skips it
 # What follows an element of an array: whitespace, a comma or the closing bracket, and
 # the whitespace before the next element.
 _AFTER_ELEMENT = re.compile(r"[ \t\n\r]*([,\]])[ \t\n\r]*")
-_SCAN: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+_MAX_DIGITS = 15  # as bildungsnetz.io._strict_json reads integers
+# A lone surrogate is no Unicode character. An escaped surrogate (\ud800) or the character
+# itself in a text given as str sends the document to the strict whole reading, which
+# tells a lone one from a pair.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abAB]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_TAIL = 5  # characters of the previous piece that an escape may start in
 _SCAN_STRING: Callable[[str, int, bool], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 
 
 class Unusual(Exception):  # noqa: N818 (a signal to read the document whole, not an error)
     """The document is not one the stream reads exactly as ``json.loads`` would."""
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    made = dict(pairs)
+    if len(made) < len(pairs):
+        raise Unusual  # a key given twice: the strict reading names it
+    return made
+
+
+def _integer(text: str) -> int:
+    if len(text) > _MAX_DIGITS and len(text.lstrip("-")) > _MAX_DIGITS:
+        raise Unusual
+    return int(text)
+
+
+def _real(text: str) -> float:
+    value = float(text)
+    if value in (math.inf, -math.inf):
+        raise Unusual
+    return value
+
+
+def _constant(text: str) -> Any:
+    raise Unusual  # NaN and Infinity are no JSON
+
+
+_SCAN: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder(  # type: ignore[attr-defined]
+    object_pairs_hook=_pairs, parse_int=_integer, parse_float=_real, parse_constant=_constant
+).scan_once
 
 
 def pieces_of_bytes(data: bytes) -> Iterator[tuple[str, int]]:
@@ -53,9 +89,15 @@ def pieces_of_bytes(data: bytes) -> Iterator[tuple[str, int]]:
 
 
 def pieces_of_text(text: str) -> Iterator[tuple[str, int]]:
-    """Yield ``text`` in pieces, each with its number of characters."""
+    """Yield ``text`` in pieces, each with its number of characters.
+
+    Raises :class:`Unusual` at a surrogate character: text from bytes cannot hold one,
+    text given as ``str`` can, and only the strict reading tells it apart.
+    """
     for start in range(0, len(text), PIECE):
         piece = text[start : start + PIECE]
+        if not piece.isascii() and _SURROGATE.search(piece):
+            raise Unusual
         yield piece, len(piece)
 
 
@@ -75,6 +117,7 @@ class Stream:
         self._advance = advance
         self._text = ""
         self._position = 0  # everything before it is read
+        self._tail = ""  # the end of the last piece, where an escape may begin
         self.label = "network"
         """What is being read, for the progress bar."""
 
@@ -90,6 +133,7 @@ class Stream:
         size = 0
         for piece, amount in self._pieces:
             self._advance(self.label, amount=amount)
+            self._watch(piece)
             added.append(piece)
             size += len(piece)
             if size >= wanted:
@@ -99,6 +143,13 @@ class Stream:
         self._text = text + "".join(added)
         self._position = 0
         return size > 0 or self._pieces is not None
+
+    def _watch(self, piece: str) -> None:
+        """Raise :class:`Unusual` where an escaped surrogate is: the strict reading decides."""
+        text = self._tail + piece
+        if "\\" in text and _SURROGATE_ESCAPE.search(text):
+            raise Unusual
+        self._tail = piece[-_TAIL:]
 
     def _skip(self) -> str:
         """Skip whitespace and return the next character, or ``""`` at the end."""

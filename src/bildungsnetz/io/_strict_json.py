@@ -31,7 +31,7 @@ from typing import Any
 
 from bildungsnetz.errors import LoadError, LoadProblem
 
-__all__ = ["MAX_DEPTH", "MAX_DIGITS", "parse"]
+__all__ = ["MAX_DEPTH", "MAX_DIGITS", "decode", "faults", "parse", "read"]
 
 MAX_DEPTH = 64
 """The deepest nesting of arrays and objects accepted; a document of bildungsnetz needs 6."""
@@ -93,10 +93,52 @@ def parse(text: str | bytes, *, source: str | None = None) -> Any:
         duplicate key, ``NaN``/``Infinity``, oversized number, lone surrogate and too deep
         nesting (with its path).
     """
-    decoded = _decoded(text, source)
+    value = read(decode(text, source=source), source=source)
+    problems = [LoadProblem(message, file=source, path=path) for path, message in faults(value)]
+    if problems:
+        raise LoadError(problems)
+    return value
+
+
+def decode(text: str | bytes, *, source: str | None = None) -> str:
+    """Return the text of a document: UTF-8 bytes decoded, a byte order mark dropped.
+
+    A byte order mark of UTF-16 or UTF-32, or bytes laid out as UTF-16 or UTF-32 text
+    without one, are refused by name: the format is UTF-8. Bytes that are no UTF-8 are
+    refused with their offset and line.
+    """
+    if isinstance(text, str):
+        return text.removeprefix("\ufeff")
+    for mark, name in _OTHER_ENCODINGS.items():
+        if text.startswith(mark):
+            message = f"{name} text; save the file as UTF-8"
+            raise LoadError([LoadProblem(message, file=source, row=1)])
+    encoding = json.detect_encoding(text)
+    if not encoding.startswith("utf-8"):
+        message = f"{encoding.upper()} text; save the file as UTF-8"
+        raise LoadError([LoadProblem(message, file=source, row=1)])
     try:
-        value = json.loads(
-            decoded,
+        return text.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = text[: error.start].count(b"\n") + 1
+        message = (
+            f"not UTF-8 text: byte {text[error.start : error.start + 1]!r} at offset "
+            f"{error.start} ({error.reason}); save the file as UTF-8"
+        )
+        raise LoadError([LoadProblem(message, file=source, row=line)]) from None
+
+
+def read(text: str, *, source: str | None = None) -> Any:
+    """Return the value of a decoded document, refused values kept in place for :func:`faults`.
+
+    Raises
+    ------
+    LoadError
+        For text that is no JSON (with line and column) or nested too deep for the decoder.
+    """
+    try:
+        return json.loads(
+            text,
             object_pairs_hook=_Object.of,
             parse_int=_integer,
             parse_float=_real,
@@ -106,30 +148,8 @@ def parse(text: str | bytes, *, source: str | None = None) -> Any:
         message = f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
         raise LoadError([LoadProblem(message, file=source, row=error.lineno)]) from None
     except RecursionError:
-        line = _line_too_deep(decoded)
+        line = _line_too_deep(text)
         message = f"arrays and objects nested more than {MAX_DEPTH} deep (from line {line})"
-        raise LoadError([LoadProblem(message, file=source, row=line)]) from None
-    problems = [LoadProblem(message, file=source, path=path) for path, message in _faults(value)]
-    if problems:
-        raise LoadError(problems)
-    return value
-
-
-def _decoded(text: str | bytes, source: str | None) -> str:
-    if isinstance(text, str):
-        return text.removeprefix("\ufeff")
-    for mark, name in _OTHER_ENCODINGS.items():
-        if text.startswith(mark):
-            message = f"{name} text; save the file as UTF-8"
-            raise LoadError([LoadProblem(message, file=source, row=1)])
-    try:
-        return text.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = text[: error.start].count(b"\n") + 1
-        message = (
-            f"not UTF-8 text: byte {text[error.start : error.start + 1]!r} at offset "
-            f"{error.start} ({error.reason}); save the file as UTF-8"
-        )
         raise LoadError([LoadProblem(message, file=source, row=line)]) from None
 
 
@@ -152,8 +172,11 @@ def _constant(text: str) -> _Bad:
     return _Bad(f"{text} is not a JSON number")
 
 
-def _faults(value: Any) -> list[tuple[str, str]]:
-    """Walk the value without recursion and return (path, message) for each fault."""
+def faults(value: Any) -> list[tuple[str, str]]:
+    """Return ``(path, message)`` for each fault in a value :func:`read` gave, in order.
+
+    The value is walked without recursion; a path reads ``network.actors[0].name``.
+    """
     faults = []
     stack: list[tuple[Any, str, int]] = [(value, "$", 0)]
     while stack:

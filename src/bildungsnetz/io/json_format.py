@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import copy
 import gc
-import json
+import re
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -28,7 +28,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from bildungsnetz._progress import steps
 from bildungsnetz.errors import LoadError, LoadProblem, NetworkIntegrityError
+from bildungsnetz.io import _strict_json
 from bildungsnetz.io._json_stream import Stream, pieces_of_bytes, pieces_of_text
+from bildungsnetz.io._json_types import Types
 from bildungsnetz.io._records import COLLECTIONS, adapter
 from bildungsnetz.io.atomic import write_text_atomic
 from bildungsnetz.model import EducationNetwork
@@ -146,21 +148,16 @@ def loads(
     bildungsnetz.errors.LoadError: 1 problem while loading:
       x.json, network.actors[0](a).kind: Input should be 'school', ...
     """  # noqa: E501 (a doctest output line cannot be wrapped)
+    if not isinstance(text, str | bytes | bytearray):
+        message = f"loads() reads a document given as str or bytes, got {type(text).__name__}"
+        raise TypeError(message)
     with _collector_paused():
-        decoded = text
-        if isinstance(text, bytes | bytearray):
-            try:
-                # As json.loads decodes bytes: UTF-8, -16 or -32, by the first bytes.
-                decoded = text.decode(json.detect_encoding(text), "surrogatepass")
-            except UnicodeDecodeError as error:
-                problem = LoadProblem(f"not UTF-8 text: {error}", file=source)
-                raise LoadError([problem]) from None
-        if not isinstance(decoded, str):
-            return _network(_read_whole(text, source))  # json.loads says what is wrong
+        given = bytes(text) if isinstance(text, bytearray) else text
+        decoded = _strict_json.decode(given, source=source)
         with _bar(len(decoded), unit="char", progress=progress, feature="loads") as advance:
             parts = _read_by_record(pieces_of_text(decoded), source, advance)
             if parts is None:
-                parts = _read_whole(text, source)  # as given: json.loads reads bytes its way
+                parts = _read_whole(given, source)  # decoded again: the same text, once
             advance("checks", amount=0)
             return _network(parts)
 
@@ -209,23 +206,34 @@ class _Parts:
         self.unreadable: set[str] = set()
 
 
-def _read_whole(text: Any, source: str | None) -> _Parts:
-    """Read the document as one tree: the reference reading, also for every syntax error."""
-    try:
-        payload = json.loads(text)
-    except json.JSONDecodeError as error:
-        problem = LoadProblem(
-            f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})",
-            file=source,
-            row=error.lineno,
-        )
-        raise LoadError([problem]) from None
-    except UnicodeDecodeError as error:
-        raise LoadError([LoadProblem(f"not UTF-8 text: {error}", file=source)]) from None
+_RECORD = re.compile(r"network\.(?P<collection>\w+)\[(?P<position>\d+)\]")
+
+
+def _read_whole(text: str | bytes, source: str | None) -> _Parts:
+    """Read the document as one tree: the reference reading, and the one for every fault.
+
+    Faults of the JSON itself (duplicate keys, ``NaN``, oversized numbers, lone
+    surrogates, deep nesting) are reported with their paths; a record holding one is not
+    read further, the other records are, as usual.
+    """
+    payload = _strict_json.read(_strict_json.decode(text, source=source), source=source)
+    faults = _strict_json.faults(payload)
     parts = _Parts(source)
+    faulty: dict[str, set[int]] = {}
+    for path, message in faults:
+        record = _RECORD.match(path)
+        if record is None or record["collection"] not in COLLECTIONS:
+            # A fault outside the records: nothing else of the document can be trusted.
+            raise LoadError(LoadProblem(m, file=source, path=p) for p, m in faults)
+        faulty.setdefault(record["collection"], set()).add(int(record["position"]))
+        items = payload["network"][record["collection"]]
+        record_id = _record_id(items[int(record["position"])])
+        label = "" if record_id is None else f"({record_id})"
+        labelled = f"{path[: record.end()]}{label}{path[record.end() :]}"
+        parts.problems.append(LoadProblem(message, file=source, path=labelled))
     for key, value in _unwrap(payload, source).items():
         if key in COLLECTIONS:
-            _records(key, value, parts)
+            _records(key, value, parts, faulty.get(key, set()))
         else:
             parts.fields[key] = value
     return parts
@@ -262,19 +270,24 @@ def _network_members(stream: Stream, parts: _Parts) -> None:
         if key in COLLECTIONS and stream.next_is("["):
             parts.fields[key] = _streamed_records(key, stream, parts)
         elif key in COLLECTIONS:
-            _records(key, stream.value(), parts)
+            _records(key, stream.value(), parts, set())
         else:
             parts.fields[key] = stream.value()
 
 
 def _streamed_records(collection: str, stream: Stream, parts: _Parts) -> list[Any]:
     validate = adapter(COLLECTIONS[collection]).validator.validate_python
+    definition = COLLECTIONS[collection].__name__
     stream.label = collection
     records: list[Any] = []
     append = records.append
     for position, item in enumerate(stream.elements()):
         try:
-            append(validate(item))
+            wrong = _types().problems(definition, item) if type(item) is dict else []
+            if wrong:
+                _wrong_types(collection, position, item, wrong, parts)
+            else:
+                append(validate(item))
         except ValidationError as error:
             _invalid(collection, position, item, error, parts)
     return records
@@ -314,10 +327,14 @@ def _unwrap(payload: Any, source: str | None) -> dict[str, Any]:
 def _network(parts: _Parts) -> EducationNetwork:
     fields, problems, source = parts.fields, parts.problems, parts.source
     header_fields = {key: value for key, value in fields.items() if key not in COLLECTIONS}
+    wrong = _types().problems("EducationNetwork", header_fields)
+    problems.extend(LoadProblem(m, file=source, path=f"network.{p}") for p, m in wrong)
     try:
         EducationNetwork.model_validate(header_fields)
     except ValidationError as error:
-        problems.extend(_problems(error, "network", source))
+        said = tuple(f"network.{path}" for path, _ in wrong)
+        found = _problems(error, "network", source)
+        problems.extend(p for p in found if not (said and (p.path or "").startswith(said)))
     if problems:
         readable = SimpleNamespace(**{key: tuple(fields.get(key, ())) for key in COLLECTIONS})
         integrity = find_problems(readable, assume_known=parts.unreadable)
@@ -339,7 +356,7 @@ def _location(problem: Any) -> str:
     return f"{problem.collection}[{problem.record}].{problem.field}"
 
 
-def _records(collection: str, items: Any, parts: _Parts) -> None:
+def _records(collection: str, items: Any, parts: _Parts, faulty: set[int]) -> None:
     records: list[Any] = []
     parts.fields[collection] = records
     if not isinstance(items, list):
@@ -347,12 +364,20 @@ def _records(collection: str, items: Any, parts: _Parts) -> None:
         parts.problems.append(LoadProblem(message, file=parts.source, path=f"network.{collection}"))
         return
     validate = adapter(COLLECTIONS[collection]).validator.validate_python
+    definition = COLLECTIONS[collection].__name__
     for position, item in enumerate(items):
         # Each raw record goes as soon as it is read: the tree and the records it
         # becomes are never in memory together.
         items[position] = None
+        if position in faulty:
+            _unreadable(item, parts)  # its faults are reported already
+            continue
         try:
-            records.append(validate(item))
+            wrong = _types().problems(definition, item) if type(item) is dict else []
+            if wrong:
+                _wrong_types(collection, position, item, wrong, parts)
+            else:
+                records.append(validate(item))
         except ValidationError as error:
             _invalid(collection, position, item, error, parts)
 
@@ -360,10 +385,40 @@ def _records(collection: str, items: Any, parts: _Parts) -> None:
 def _invalid(
     collection: str, position: int, item: Any, error: ValidationError, parts: _Parts
 ) -> None:
+    parts.problems.extend(_problems(error, _label(collection, position, item), parts.source))
+    _unreadable(item, parts)
+
+
+def _wrong_types(
+    collection: str, position: int, item: Any, wrong: list[tuple[str, str]], parts: _Parts
+) -> None:
+    """Report the values of a wrong JSON type, and what else the validator finds."""
+    label = _label(collection, position, item)
+    source = parts.source
+    parts.problems.extend(LoadProblem(m, file=source, path=f"{label}.{p}") for p, m in wrong)
+    try:
+        adapter(COLLECTIONS[collection]).validator.validate_python(item)
+    except ValidationError as error:
+        # The validator's word on a value of a wrong type is said already, by the above.
+        said = {f"{label}.{path}" for path, _ in wrong}
+        found = _problems(error, label, source)
+        parts.problems.extend(p for p in found if not (p.path or "").startswith(tuple(said)))
+    _unreadable(item, parts)
+
+
+def _label(collection: str, position: int, item: Any) -> str:
+    record_id = _record_id(item)
+    return f"network.{collection}[{position}]" + ("" if record_id is None else f"({record_id})")
+
+
+def _record_id(item: Any) -> str | None:
     record_id = item.get("id") if isinstance(item, dict) else None
-    label = f"[{position}]" + (f"({record_id})" if isinstance(record_id, str) else "")
-    parts.problems.extend(_problems(error, f"network.{collection}{label}", parts.source))
-    if isinstance(record_id, str):
+    return record_id if isinstance(record_id, str) else None
+
+
+def _unreadable(item: Any, parts: _Parts) -> None:
+    record_id = _record_id(item)
+    if record_id is not None:
         parts.unreadable.add(record_id.strip())
 
 
@@ -455,18 +510,10 @@ def load(path: str | os.PathLike[str], *, progress: bool = False) -> EducationNe
     ):
         parts = _read_by_record(pieces_of_bytes(raw), source, advance)
         if parts is None:
-            parts = _read_whole(_decoded(raw, source), source)
+            parts = _read_whole(raw, source)
         del raw  # half a gigabyte for a national network, and no longer needed
         advance("checks", amount=0)
         return _network(parts)
-
-
-def _decoded(raw: bytes, source: str) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        problem = LoadProblem(f"not UTF-8 text: {error.reason} at byte {error.start}", file=source)
-        raise LoadError([problem]) from None
 
 
 def json_schema() -> dict[str, Any]:
@@ -489,6 +536,11 @@ def json_schema() -> dict[str, Any]:
     ['format', 'network', 'version']
     """
     return copy.deepcopy(_schema())
+
+
+@cache
+def _types() -> Types:
+    return Types(_schema())
 
 
 @cache

@@ -13,6 +13,7 @@ Examples
 'Grundschule'
 """
 
+from bildungsnetz.model._record import MAX_COUNT, MAX_PUPILS
 from bildungsnetz.model.actor import Actor, Identifier, Location, SchoolProfile
 from bildungsnetz.model.cooperation import Cooperation
 from bildungsnetz.model.dates import DayLike, HorizonLike, Period, parse_date, to_day, to_horizon
@@ -40,6 +41,8 @@ from bildungsnetz.model.programme import Programme
 from bildungsnetz.model.schedule import MeetingSchedule, describe_rule
 
 __all__ = [
+    "MAX_COUNT",
+    "MAX_PUPILS",
     "Actor",
     "ActorKind",
     "Cooperation",

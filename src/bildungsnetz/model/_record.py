@@ -8,7 +8,14 @@ import unicodedata
 from sys import intern
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, PlainSerializer, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+)
 
 from bildungsnetz._repr import changed_fields
 
@@ -16,10 +23,14 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
 __all__ = [
+    "MAX_COUNT",
+    "MAX_PUPILS",
     "Ags",
+    "Count",
     "Id",
     "IdSet",
     "Name",
+    "Pupils",
     "Record",
     "SortedSet",
     "Text",
@@ -27,6 +38,17 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+MAX_PUPILS = 100_000
+"""The most pupils a school or a transition flow may count.
+
+Germany's largest vocational schools teach about 10,000 pupils; a count ten times that is
+a typing error, and a count of hundreds of digits would overflow the arithmetic of the
+analysis (``OverflowError`` in ``find_gaps``). A file's pupil count above it is refused
+as the JSON Schema of the format says (``"maximum": 100000``)."""
+
+MAX_COUNT = 10_000_000
+"""The most participants or places an intervention may count: more than any Land has pupils."""
 
 _MAX_ID_LENGTH = 128
 _FORBIDDEN_IN_ID = re.compile(r"[\s\x00-\x1f\x7f-\x9f]")
@@ -187,3 +209,9 @@ IdSet = SortedSet[Id]
 
 TextSet = SortedSet[Name]
 """A set of non-empty free-text labels."""
+
+Pupils = Annotated[int, Field(ge=0, le=MAX_PUPILS)]
+"""A number of pupils, from 0 to :data:`MAX_PUPILS`."""
+
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
+"""A number of participants or places, from 0 to :data:`MAX_COUNT`."""

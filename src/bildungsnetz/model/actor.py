@@ -21,7 +21,17 @@ from typing import Annotated
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from bildungsnetz._templates import render_or_none
-from bildungsnetz.model._record import Ags, Id, IdSet, Name, Record, SortedSet, Text, TextSet
+from bildungsnetz.model._record import (
+    Ags,
+    Id,
+    IdSet,
+    Name,
+    Pupils,
+    Record,
+    SortedSet,
+    Text,
+    TextSet,
+)
 from bildungsnetz.model.dates import Period, Validity
 from bildungsnetz.model.enums import ActorKind, SchoolForm, Stage, Topic
 
@@ -91,7 +101,8 @@ class SchoolProfile(Record):
         The stages taught. Defaults to the usual stages of the form (a Grundschule teaches
         the primary stage, a Gymnasium both secondary stages).
     pupils
-        The number of pupils (Schülerzahl), an aggregate.
+        The number of pupils (Schülerzahl), an aggregate, at most
+        :data:`~bildungsnetz.model.MAX_PUPILS` (100,000).
     public
         Whether the school is run by a public body (öffentliche Schule) rather than a
         private one (Schule in freier Trägerschaft).
@@ -116,7 +127,7 @@ class SchoolProfile(Record):
 
     form: SchoolForm
     stages: SortedSet[Stage] = frozenset()
-    pupils: Annotated[int, Field(ge=0)] | None = None
+    pupils: Pupils | None = None
     public: bool = True
     absence_rate: Share | None = None
     without_qualification_rate: Share | None = None

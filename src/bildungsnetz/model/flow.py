@@ -15,7 +15,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from bildungsnetz.model._record import Id, Record
+from bildungsnetz.model._record import Id, Pupils, Record
 from bildungsnetz.model.enums import TransitionKind
 
 __all__ = ["TransitionFlow"]
@@ -40,7 +40,7 @@ class TransitionFlow(Record):
     year
         The school year, by the calendar year it starts in (2024 means 2024/25).
     pupils
-        How many pupils moved.
+        How many pupils moved, at most :data:`~bildungsnetz.model.MAX_PUPILS` (100,000).
     transition
         The kind of transition.
 
@@ -54,7 +54,7 @@ class TransitionFlow(Record):
     source: Id
     target: Id
     year: Annotated[int, Field(ge=_FIRST_YEAR, le=_LAST_YEAR)]
-    pupils: Annotated[int, Field(ge=0)]
+    pupils: Pupils
     transition: TransitionKind
 
     @property

@@ -12,17 +12,21 @@ Examples
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from pydantic import Field
-
-from bildungsnetz.model._record import Ags, Id, IdSet, Name, Record, SortedSet, Text, TextSet
+from bildungsnetz.model._record import (
+    Ags,
+    Count,
+    Id,
+    IdSet,
+    Name,
+    Record,
+    SortedSet,
+    Text,
+    TextSet,
+)
 from bildungsnetz.model.dates import Period, Validity
 from bildungsnetz.model.enums import PreventionTier, Stage, Topic
 
 __all__ = ["Intervention"]
-
-Count = Annotated[int, Field(ge=0)]
 
 
 class Intervention(Record):
@@ -53,9 +57,11 @@ class Intervention(Record):
     funding
         Ids of the programmes that pay for it.
     capacity
-        How many participants it can take at a time.
+        How many participants it can take at a time, at most
+        :data:`~bildungsnetz.model.MAX_COUNT` (10,000,000).
     participants
-        How many took part (an aggregate; small numbers are suppressed in every output).
+        How many took part (an aggregate; small numbers are suppressed in every output),
+        at most :data:`~bildungsnetz.model.MAX_COUNT`.
     description
         Free text.
 

@@ -38,6 +38,11 @@ if TYPE_CHECKING:
 __all__ = ["MeetingSchedule", "describe_rule"]
 
 _ZONED = re.compile(r"(?P<instant>[^\[\]]+)\[(?P<zone>[^\[\]]+)\]")
+# What the JSON Schema allows (a file is read as it says): RFC 9557 text with an extended
+# ISO date in the years 1900 to 2199, which _in_years checks, and a zone name.
+_ZONED_TEXT = re.compile(
+    r"(19[0-9]{2}|2[01][0-9]{2})-[0-9]{2}-[0-9]{2}T[^\[\]]+\[[A-Za-z0-9_+\-/]+\]"
+)
 _ALLOWED_FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
 
 # Bounds that keep every expansion finite and cheap, whatever a file says. dateutil expands
@@ -69,6 +74,12 @@ def _read_zoned(value: Any) -> Any:
         msg = f"unknown time zone {match['zone']!r} in {value!r}"
         raise ValueError(msg) from None
     instant = _in_years(datetime.fromisoformat(match["instant"]))
+    if not _ZONED_TEXT.fullmatch(value):
+        msg = (
+            "a meeting start is written as in '2024-09-03T16:00:00+02:00[Europe/Berlin]', "
+            f"got {value!r}"
+        )
+        raise ValueError(msg)
     if instant.tzinfo is None:
         return instant.replace(tzinfo=zone)
     return instant.astimezone(zone)
@@ -97,7 +108,7 @@ ZonedDateTime = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[^\[\]]+\[[A-Za-z0-9_+\-/]+\]$",
+            "pattern": f"^{_ZONED_TEXT.pattern}$",
             "description": "RFC 9557 date-time with offset and IANA zone name",
         }
     ),
@@ -141,12 +152,16 @@ class MeetingSchedule(Record):
     ['24.10. 09:30 CEST', '31.10. 09:30 CET']
     """
 
-    rule: str
+    rule: Annotated[str, WithJsonSchema({"type": "string", "maxLength": _MAX_RULE_LENGTH})]
     start: ZonedDateTime
 
     @field_validator("rule")
     @classmethod
     def _normalise_rule(cls, value: str) -> str:
+        if len(value) > _MAX_RULE_LENGTH:
+            # As given, prefix and blanks included, as the JSON Schema counts (maxLength).
+            msg = f"a rule has at most {_MAX_RULE_LENGTH} characters, got {len(value)}"
+            raise ValueError(msg)
         rule = _bare(value)
         if not rule or "\n" in rule or ":" in rule:
             msg = f"expected one RRULE such as 'FREQ=MONTHLY;BYDAY=1TU', got {value!r}"
