@@ -36,7 +36,7 @@ _MAX_DIGITS = 15  # as bildungsnetz.io._strict_json reads integers
 # A lone surrogate is no Unicode character. An escaped surrogate (\ud800) or the character
 # itself in a text given as str sends the document to the strict whole reading, which
 # tells a lone one from a pair.
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abAB]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _TAIL = 5  # characters of the previous piece that an escape may start in
 _SCAN_STRING: Callable[[str, int, bool], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]

@@ -27,6 +27,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from bildungsnetz.io._strict_json import JsonObject
+
 __all__ = ["Types"]
 
 _PYTHON_TYPES: dict[str, tuple[type, ...]] = {
@@ -37,7 +39,7 @@ _PYTHON_TYPES: dict[str, tuple[type, ...]] = {
     "boolean": (bool,),
     "null": (type(None),),
     "array": (list,),
-    "object": (dict,),
+    "object": (dict, JsonObject),  # the strict reader's objects remember repeated keys
 }
 _JSON_NAMES = {
     str: "the string",
@@ -47,6 +49,7 @@ _JSON_NAMES = {
     type(None): "",
     list: "an array",
     dict: "an object",
+    JsonObject: "an object",
 }
 _WANTED = {
     "string": "text",
@@ -152,7 +155,7 @@ def _check_value(value: Any, field: _Field, path: str, found: list[Any]) -> None
         field.day and kind is str and not _ISO_DAY.fullmatch(value)
     ):
         found.append((path, f"expected {field.wanted}, got {_shown(value)}"))
-    elif kind is dict and field.members is not None:
+    elif isinstance(value, dict) and field.members is not None:
         _check(value, field.members, f"{path}.", found)
     elif kind is list:
         items = field.items

@@ -31,7 +31,7 @@ from typing import Any
 
 from bildungsnetz.errors import LoadError, LoadProblem
 
-__all__ = ["MAX_DEPTH", "MAX_DIGITS", "decode", "faults", "parse", "read"]
+__all__ = ["MAX_DEPTH", "MAX_DIGITS", "JsonObject", "decode", "faults", "parse", "read"]
 
 MAX_DEPTH = 64
 """The deepest nesting of arrays and objects accepted; a document of bildungsnetz needs 6."""
@@ -56,13 +56,13 @@ class _Bad:
     message: str
 
 
-class _Object(dict[str, Any]):
+class JsonObject(dict[str, Any]):
     """A JSON object that remembers the keys it was given more than once."""
 
     duplicates: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, pairs: list[tuple[str, Any]]) -> _Object:
+    def of(cls, pairs: list[tuple[str, Any]]) -> JsonObject:
         made = cls(pairs)
         if len(made) < len(pairs):
             keys = [key for key, _ in pairs]
@@ -139,7 +139,7 @@ def read(text: str, *, source: str | None = None) -> Any:
     try:
         return json.loads(
             text,
-            object_pairs_hook=_Object.of,
+            object_pairs_hook=JsonObject.of,
             parse_int=_integer,
             parse_float=_real,
             parse_constant=_constant,

@@ -304,7 +304,8 @@ def _unwrap(payload: Any, source: str | None) -> dict[str, Any]:
         message = f"expected format {FORMAT_NAME!r}, got {payload.get('format')!r}"
         problems.append(LoadProblem(message, file=source, path="format"))
     version = payload.get("version")
-    if type(version) is not int or version != FORMAT_VERSION:
+    # 1.0 is the integer 1 to JSON Schema, as "version": {"const": 1} reads it.
+    if type(version) not in (int, float) or version != FORMAT_VERSION:
         message = (
             f"this release reads format version {FORMAT_VERSION}, got {version!r}; "
             "a newer file needs a newer bildungsnetz"
@@ -373,7 +374,7 @@ def _records(collection: str, items: Any, parts: _Parts, faulty: set[int]) -> No
             _unreadable(item, parts)  # its faults are reported already
             continue
         try:
-            wrong = _types().problems(definition, item) if type(item) is dict else []
+            wrong = _types().problems(definition, item) if isinstance(item, dict) else []
             if wrong:
                 _wrong_types(collection, position, item, wrong, parts)
             else:

@@ -16,7 +16,15 @@ Examples
 from bildungsnetz.model._record import MAX_COUNT, MAX_PUPILS
 from bildungsnetz.model.actor import Actor, Identifier, Location, SchoolProfile
 from bildungsnetz.model.cooperation import Cooperation
-from bildungsnetz.model.dates import DayLike, HorizonLike, Period, parse_date, to_day, to_horizon
+from bildungsnetz.model.dates import (
+    LAST_DAY,
+    DayLike,
+    HorizonLike,
+    Period,
+    parse_date,
+    to_day,
+    to_horizon,
+)
 from bildungsnetz.model.enums import (
     ActorKind,
     CooperationKind,
@@ -41,6 +49,7 @@ from bildungsnetz.model.programme import Programme
 from bildungsnetz.model.schedule import MeetingSchedule, describe_rule
 
 __all__ = [
+    "LAST_DAY",
     "MAX_COUNT",
     "MAX_PUPILS",
     "Actor",

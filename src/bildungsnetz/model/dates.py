@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from pydantic import ValidatorFunctionWrapHandler
 
 __all__ = [
+    "LAST_DAY",
     "Day",
     "DayLike",
     "HorizonLike",
@@ -178,6 +179,9 @@ HorizonLike = timedelta | int | DayLike
 """What a horizon may be given as: a ``timedelta`` of whole days, a number of days, or the
 day to look ahead to (any :data:`DayLike`)."""
 
+LAST_DAY = date.max
+"""The last day an analysis can look ahead to: ``as_of`` plus ``horizon`` must not pass it."""
+
 _ACCEPTED_DAYS = 'a date, datetime, pandas.Timestamp or text such as "2028-08-01" or "01.08.2028"'
 
 
@@ -247,7 +251,9 @@ def to_horizon(
         (also as text, ``"1095"``); or a day (any :data:`DayLike`): look ahead until that
         day, so that what no longer holds on it counts as ending.
     start
-        The day the horizon is counted from; needed only when ``value`` is a day.
+        The day the horizon is counted from; needed when ``value`` is a day. Given, the
+        horizon must not reach past :data:`LAST_DAY` (31 December 9999, the last day
+        Python's dates hold).
     name
         The argument's name, for the error message.
 
@@ -261,8 +267,8 @@ def to_horizon(
     TypeError
         If ``value`` is of no accepted type (a float, say).
     ValueError
-        If it is negative, not whole days, a day before ``start``, or a day without a
-        ``start`` to count from.
+        If it is negative, not whole days, a day before ``start``, a day without a
+        ``start`` to count from, or reaches from ``start`` past :data:`LAST_DAY`.
 
     Examples
     --------
@@ -275,7 +281,11 @@ def to_horizon(
     Traceback (most recent call last):
     ...
     ValueError: horizon must not be negative, got -1 days
-    """
+    >>> to_horizon(1095, start=date(9997, 1, 1))
+    Traceback (most recent call last):
+    ...
+    ValueError: horizon: 1095 days after 9997-01-01 passes 9999-12-31, the last day an analysis can look ahead to
+    """  # noqa: E501 (a doctest line cannot be wrapped)
     if isinstance(value, timedelta):
         if value != value:  # noqa: PLR0124 (pandas.NaT)
             msg = f"{name}: a missing duration (NaT) is no horizon"
@@ -300,6 +310,12 @@ def to_horizon(
         days = _days_until(last, start, name)
     if days < 0:
         msg = f"{name} must not be negative, got {days} days"
+        raise ValueError(msg)
+    if start is not None and days > (LAST_DAY - start).days:
+        msg = (
+            f"{name}: {days} days after {start.isoformat()} passes {LAST_DAY.isoformat()}, "
+            "the last day an analysis can look ahead to"
+        )
         raise ValueError(msg)
     return timedelta(days=days)
 

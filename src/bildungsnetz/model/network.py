@@ -98,6 +98,32 @@ _Keyed = TypeVar("_Keyed", Actor, Cooperation, Forum, Intervention, Programme)
 _T = TypeVar("_T")
 
 
+_R = TypeVar("_R")
+
+
+def _given(method: str, record_type: type[_R], given: tuple[Any, ...]) -> tuple[_R, ...]:
+    """Return the records given to ``method``, or raise a ``TypeError`` that shows the call.
+
+    A list passed as one argument (``with_cooperations(ties)`` for
+    ``with_cooperations(*ties)``) would otherwise fail far inside with an
+    ``AttributeError`` of the list.
+    """
+    noun = "id" if record_type is str else record_type.__name__
+    for position, item in enumerate(given, start=1):
+        if isinstance(item, record_type):
+            continue
+        kind = type(item).__name__
+        if isinstance(item, list | tuple | set | frozenset) or hasattr(item, "__next__"):
+            msg = (
+                f"{method}() takes each {noun} as an argument of its own, as in "
+                f"{method}(*items), not {method}(items); argument {position} is of type {kind}"
+            )
+        else:
+            msg = f"{method}() takes {noun}s; argument {position} is of type {kind}"
+        raise TypeError(msg)
+    return given
+
+
 def _replace_by_id(current: tuple[_Keyed, ...], new: Iterable[_Keyed]) -> tuple[_Keyed, ...]:
     replacements = {item.id: item for item in new}
     kept = tuple(replacements.pop(item.id, item) for item in current)
@@ -353,6 +379,7 @@ class EducationNetwork(Record):
 
     def with_actors(self, *actors: Actor) -> EducationNetwork:
         """Return a new network with ``actors`` added, replacing those with the same id."""
+        actors = _given("with_actors", Actor, actors)
         return self.replace(actors=_replace_by_id(self.actors, actors))
 
     def with_cooperations(self, *cooperations: Cooperation) -> EducationNetwork:
@@ -367,29 +394,34 @@ class EducationNetwork(Record):
         >>> len(network.with_cooperations(extra).cooperations) - len(network.cooperations)
         1
         """
+        cooperations = _given("with_cooperations", Cooperation, cooperations)
         return self.replace(cooperations=_replace_by_id(self.cooperations, cooperations))
 
     def with_forums(self, *forums: Forum) -> EducationNetwork:
         """Return a new network with ``forums`` added or replaced by id."""
+        forums = _given("with_forums", Forum, forums)
         return self.replace(forums=_replace_by_id(self.forums, forums))
 
     def with_interventions(self, *interventions: Intervention) -> EducationNetwork:
         """Return a new network with ``interventions`` added or replaced by id."""
+        interventions = _given("with_interventions", Intervention, interventions)
         return self.replace(interventions=_replace_by_id(self.interventions, interventions))
 
     def with_programmes(self, *programmes: Programme) -> EducationNetwork:
         """Return a new network with ``programmes`` added or replaced by id."""
+        programmes = _given("with_programmes", Programme, programmes)
         return self.replace(programmes=_replace_by_id(self.programmes, programmes))
 
     def with_flows(self, *flows: TransitionFlow) -> EducationNetwork:
         """Return a new network with ``flows`` added, replacing flows with the same key."""
+        flows = _given("with_flows", TransitionFlow, flows)
         replacements = {flow.key: flow for flow in flows}
         kept = tuple(replacements.pop(flow.key, flow) for flow in self.flows)
         return self.replace(flows=kept + tuple(replacements.values()))
 
     def without_cooperations(self, *cooperation_ids: str) -> EducationNetwork:
         """Return a new network without the given cooperations (unknown ids are ignored)."""
-        dropped = set(cooperation_ids)
+        dropped = set(_given("without_cooperations", str, cooperation_ids))
         return self.replace(
             cooperations=tuple(tie for tie in self.cooperations if tie.id not in dropped)
         )
@@ -408,7 +440,8 @@ class EducationNetwork(Record):
         >>> smaller.has_actor("nws"), len(smaller.cooperations) < len(network.cooperations)
         (False, True)
         """
-        return self._restricted(set(self._lookup.actors) - set(actor_ids), day=None)
+        dropped = _given("without_actors", str, actor_ids)
+        return self._restricted(set(self._lookup.actors) - set(dropped), day=None)
 
     def as_of(self, day: DayLike) -> EducationNetwork:
         """Return the network as it stands on ``day``.
