@@ -107,10 +107,10 @@ def signature(error: BaseException) -> str:
     Examples
     --------
     >>> try:
-    ...     check("dates", b"9" * 12)
-    ... except OverflowError as error:
+    ...     check("schedule", b"FREQ=MONTHLY;BYDAY=9WE")
+    ... except IndexError as error:
     ...     print(signature(error))
-    OverflowError in bildungsnetz/model/dates.py:to_horizon
+    IndexError in bildungsnetz/model/schedule.py:<genexpr>
     """
     frames = []
     trace = error.__traceback__

@@ -58,12 +58,6 @@ def _warning(module, name):  # an error type of another package
 FINDINGS = [
     Finding(
         "dates",
-        "to-horizon-overflow",
-        OverflowError,
-        "to_horizon('222100222100') lets timedelta's OverflowError out; documents ValueError",
-    ),
-    Finding(
-        "dates",
         "parse-date-timezone-warning",
         _warning("dateutil.parser", "UnknownTimezoneWarning"),
         "parse_date passes on dateutil's UnknownTimezoneWarning for a word it reads as a zone",

@@ -86,3 +86,10 @@ def test_a_horizon_up_to_the_last_day_is_accepted():
     """The limit is inclusive: a horizon ending on 9999-12-31 is fine."""
     assert to_horizon(365, start=date(9998, 12, 31)).days == 365
     assert to_horizon(date(9999, 12, 31), start=date(9998, 12, 31)).days == 365
+
+
+@pytest.mark.parametrize("start", [None, date(2025, 11, 1)])
+def test_a_horizon_of_more_days_than_the_calendar_holds_is_a_value_error(start):
+    """The fuzz finding dates/to-horizon-overflow: no OverflowError from timedelta."""
+    with pytest.raises(ValueError, match=r"horizon: 222100222100 days after .* passes 9999-12-31"):
+        to_horizon("222100222100", start=start)

@@ -254,6 +254,7 @@ def _set(path):
     return edit
 
 
+RULE = "FREQ=MONTHLY;BYDAY=1TU"
 GS1 = ("network", "actors", 0)
 C1 = ("network", "cooperations", 0)
 FLOW = ("network", "flows", 0)
@@ -293,7 +294,9 @@ TYPE_CASES = [
     ("last-contact-float", (*C1, "last_contact"), 1.5, "cooperations[0](c1).last_contact"),
     ("actors-one", (*C1, "actors"), ["gs1"], "cooperations[0](c1).actors"),
     ("actors-text", (*C1, "actors"), "gs1", "cooperations[0](c1).actors"),
-    ("rule-501", (*C1, "schedule", "rule"), "RRULE:" + "FREQ=DAILY;" * 45, "c1).schedule.rule"),
+    # Blanks count as the schema counts them: a rule of 501 characters as given.
+    ("rule-501", (*C1, "schedule", "rule"), " " * 479 + RULE, "c1).schedule.rule"),
+    ("rule-500", (*C1, "schedule", "rule"), " " * 478 + RULE, None),
     (
         "schedule-start-1899",
         (*C1, "schedule", "start"),

@@ -9,8 +9,13 @@ the same network always gives the same bytes.
 Reading is built for a national network (a million ties, half a gigabyte of JSON): the
 document is read record by record, each record validated as soon as it is decoded, so the
 parsed tree of the whole document never exists; the garbage collector is paused meanwhile.
-A document the record-by-record reader does not expect (a syntax error, a repeated member)
-is read whole instead, which reports every problem exactly as before.
+A document the record-by-record reader does not expect (a syntax error, a key given twice,
+``NaN``, an oversized number, an escaped surrogate) is read whole instead, by the strict
+reader of :mod:`bildungsnetz.io._strict_json`, which reports every fault with its place.
+
+Both read a file as its JSON Schema says (:func:`json_schema`): UTF-8 only, each key once,
+numbers that are JSON numbers, and every value of the type the schema gives it
+(``"pupils": "30"`` or ``"directed": 1`` is refused, not converted as pydantic would).
 """
 
 from __future__ import annotations
@@ -122,8 +127,14 @@ def loads(
     Raises
     ------
     LoadError
-        Listing every problem: JSON syntax, envelope, each invalid record with its path
-        and id, and every inconsistency between the records.
+        Listing every problem: text that is not UTF-8 (UTF-16 and UTF-32 by name; a
+        UTF-8 byte order mark is dropped), JSON syntax, keys given twice, ``NaN`` and
+        ``Infinity``, integers of more than 15 digits, lone surrogates, nesting deeper
+        than 64, the envelope, each invalid record with its path and id (values of a type
+        the JSON Schema does not allow included), and every inconsistency between the
+        records.
+    TypeError
+        If ``text`` is neither ``str`` nor ``bytes``.
     MissingDependencyError
         If ``progress`` is true and tqdm (extra ``progress``) is not installed.
 

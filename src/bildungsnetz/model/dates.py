@@ -268,7 +268,8 @@ def to_horizon(
         If ``value`` is of no accepted type (a float, say).
     ValueError
         If it is negative, not whole days, a day before ``start``, a day without a
-        ``start`` to count from, or reaches from ``start`` past :data:`LAST_DAY`.
+        ``start`` to count from, or reaches from ``start`` (or, without one, from the
+        first day of the calendar) past :data:`LAST_DAY`.
 
     Examples
     --------
@@ -311,9 +312,10 @@ def to_horizon(
     if days < 0:
         msg = f"{name} must not be negative, got {days} days"
         raise ValueError(msg)
-    if start is not None and days > (LAST_DAY - start).days:
+    if days > (LAST_DAY - (start or date.min)).days:
+        after = "the first day of the calendar" if start is None else start.isoformat()
         msg = (
-            f"{name}: {days} days after {start.isoformat()} passes {LAST_DAY.isoformat()}, "
+            f"{name}: {days} days after {after} passes {LAST_DAY.isoformat()}, "
             "the last day an analysis can look ahead to"
         )
         raise ValueError(msg)
