@@ -385,6 +385,13 @@ class EducationNetwork(Record):
     def with_cooperations(self, *cooperations: Cooperation) -> EducationNetwork:
         """Return a new network with ``cooperations`` added or replaced by id.
 
+        Raises
+        ------
+        TypeError
+            If an argument is no :class:`Cooperation`; a list of them passed as one
+            argument is named as such: call ``with_cooperations(*ties)``. Every ``with_*``
+            and ``without_*`` method checks its arguments alike.
+
         Examples
         --------
         >>> from bildungsnetz import Cooperation
