@@ -203,8 +203,8 @@ class Table:
     def to_markdown(self) -> str:
         """Return the table as Markdown; suppressed counts show as ``.``.
 
-        Labels and title are escaped (see :mod:`bildungsnetz._markdown`): a name cannot
-        split a cell, add a row, a heading, HTML or a link.
+        Labels and title are escaped: a name cannot split a cell, add a row, a heading,
+        HTML or a link (see :doc:`/data-protection`).
 
         Examples
         --------
