@@ -12,6 +12,7 @@ import sys
 import pytest
 
 import bildungsnetz.gaps.find as find_module
+from bildungsnetz._optional import require
 from bildungsnetz.datasets import musterkreis
 from bildungsnetz.errors import MissingDependencyError
 from bildungsnetz.gaps import find_gaps
@@ -36,7 +37,7 @@ def test_progress_draws_a_bar_named_find_gaps_on_standard_error(capsys):
 @pytest.fixture
 def counting(monkeypatch):
     """Replace tqdm's bar by one that counts its steps and labels; return its class."""
-    import tqdm
+    tqdm = require("tqdm", extra="progress", feature="find_gaps(progress=True)")
 
     class _Counting(tqdm.tqdm):
         """A bar that remembers its total, every step and every label it was given."""

@@ -329,6 +329,7 @@ def test_silent_loading_does_not_import_tqdm(tmp_path, tiny_network):
     assert shown.stdout.strip() == "False"
 
 
+@pytest.mark.requires_extra("progress")
 @pytest.mark.parametrize("route", ["load", "loads"])
 def test_progress_shows_a_bar_on_standard_error(capsys, tmp_path, tiny_network, route):
     """progress=True draws a bar of the document read, then of the checks."""
