@@ -66,14 +66,14 @@ class Analysis:
 
     def component_counts(self, selector: Selector) -> IntArray:
         """Return the number of nodes the selector matches in each component."""
-        key = f"component_counts:{selector!r}"
-        if key not in self.cache:
+        # Keyed by the selector itself: its repr shortens long tags, so two could look alike.
+        known: dict[Selector, IntArray] = self.cache.setdefault("component_counts", {})
+        if selector not in known:
             weights = self.mask(selector).astype(np.int64)
-            self.cache[key] = np.bincount(self.components, weights=weights, minlength=1).astype(
+            known[selector] = np.bincount(self.components, weights=weights, minlength=1).astype(
                 np.int64
             )
-        counts: IntArray = self.cache[key]
-        return counts
+        return known[selector]
 
     @cached_property
     def main_component(self) -> int:
