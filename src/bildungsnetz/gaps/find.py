@@ -107,7 +107,8 @@ def find_gaps(
     -----
     With a horizon, the last day of the horizon is judged only where something ends:
     findings that no ending could be blamed for are not looked for. The cyclic garbage
-    collector is paused while the report is made and restored after.
+    collector is paused while the report is made and restored after; what the run made
+    and keeps is handed to its oldest generation rather than walked as young objects.
 
     Examples
     --------
@@ -138,13 +139,19 @@ def _collector_paused() -> Iterator[None]:
     # A report builds hundreds of thousands of small objects that live until it is done
     # and form no cycles; the cyclic collector would walk the whole network over and over
     # for garbage that is not there (a fifth of the time of a state). Restored after, even
-    # when the run fails.
+    # when the run fails. What survives (the report, the analyses kept with the network)
+    # goes straight to the oldest generation: re-enabled as it was, the collector would
+    # first walk all of it as young objects (a fifteenth of the time of a state). Frozen
+    # objects of the caller stay frozen: then the collector is only re-enabled.
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
