@@ -29,12 +29,17 @@ from graph_files_expected import expected_edge, expected_node, xml_text
 from network_strategies import in_any_order, whole_networks
 
 HORIZON = 1095
+# Every file written is synced to disk (io.atomic), which costs more than the checks: the
+# file properties draw fewer networks than the profile's, to keep the module within CI time.
+FEW = settings(max_examples=12)
+SOME = settings(max_examples=25)
 LANGS = st.sampled_from(["de", "en"])
 
 
 # -- every round trip loses nothing ------------------------------------------------------
 
 
+@FEW
 @given(network=whole_networks(), indent=st.sampled_from([None, 0, 2]))
 def test_json_text_and_file_give_the_network_back(network, indent, tmp_path_factory):
     """dumps/loads, save/load and write/read of a .json file: equal, and the same text again."""
@@ -51,6 +56,7 @@ def test_json_text_and_file_give_the_network_back(network, indent, tmp_path_fact
     assert io.dumps(io.load(folder / "netz.json"), indent=indent) == text
 
 
+@FEW
 @given(
     network=whole_networks(max_actors=6),
     lang=LANGS,
@@ -72,6 +78,7 @@ def test_a_csv_folder_gives_the_network_back(network, lang, separator, encoding,
 
 
 @pytest.mark.requires_extra("excel")
+@FEW
 @given(network=whole_networks(max_actors=5), lang=LANGS)
 def test_a_workbook_gives_the_network_back(network, lang, tmp_path_factory):
     """write_workbook/read_workbook and write/read of an .xlsx file."""
@@ -84,6 +91,7 @@ def _edges_by_key(graph):
     return {key: (frozenset((u, v)), data) for u, v, key, data in graph.edges(keys=True, data=True)}
 
 
+@FEW
 @given(network=whole_networks())
 def test_graphml_keeps_actors_and_ties_and_drops_the_rest(network, tmp_path_factory):
     """GraphML holds the actors and ties with their documented values and nothing else."""
@@ -106,6 +114,7 @@ def _edge_list(graph):
 
 
 @pytest.mark.requires_extra("graphml")
+@FEW
 @given(network=whole_networks())
 def test_the_safe_graphml_reader_reads_what_networkx_reads(network, tmp_path_factory):
     """io.read_graphml gives the same nodes and edges as networkx on our own files."""
@@ -117,6 +126,7 @@ def test_the_safe_graphml_reader_reads_what_networkx_reads(network, tmp_path_fac
     assert _edge_list(again) == _edge_list(graph)
 
 
+@FEW
 @given(network=whole_networks())
 def test_node_link_keeps_actors_and_ties_and_drops_the_rest(network, tmp_path_factory):
     """Node-link JSON: the same nodes and edges as GraphML, in JSON's types, and the name."""
@@ -135,6 +145,7 @@ def test_node_link_keeps_actors_and_ties_and_drops_the_rest(network, tmp_path_fa
     }
 
 
+@FEW
 @given(network=whole_networks())
 def test_gexf_keeps_every_actor_and_tie(network, tmp_path_factory):
     """GEXF holds one node per actor, labelled, and one edge per tie, keyed by its id."""
@@ -163,6 +174,7 @@ def _published(network, *, as_of, **options):
     )
 
 
+@SOME
 @given(
     network=whole_networks(),
     seed=st.integers(0, 2**32),
@@ -177,6 +189,7 @@ def test_find_gaps_publishes_the_same_bytes_in_any_record_order(network, seed, h
     assert _published(in_any_order(network, seed), **options) == expected
 
 
+@SOME
 @given(network=whole_networks(), seed=st.integers(0, 2**32))
 def test_comparing_a_network_with_itself_reordered_finds_no_change(network, seed):
     """compare and GapReport.diff see the same findings whatever the record order."""
@@ -374,6 +387,7 @@ def _changed(names, network, folder):
     return changed
 
 
+@settings(max_examples=15)
 @given(network=whole_networks(max_actors=6))
 def test_no_public_function_changes_its_arguments(network, tmp_path_factory):
     """The network, rules, graph, report or table given holds the same afterwards."""
@@ -381,7 +395,7 @@ def test_no_public_function_changes_its_arguments(network, tmp_path_factory):
 
 
 @pytest.mark.requires_extra("pandas", "excel", "plot")
-@settings(max_examples=5)
+@settings(max_examples=3)
 @given(network=whole_networks(max_actors=6))
 def test_no_function_of_an_extra_changes_its_arguments(network, tmp_path_factory):
     """Frames, workbooks and figures: the same promise, on fewer networks (they are slow)."""
