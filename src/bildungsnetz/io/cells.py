@@ -391,7 +391,9 @@ def _zone(text: str) -> str:
     name = text.strip()
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        # OSError: a folder of zones ("America") or a name too long for a file name, as
+        # ZoneInfo looks the name up on disk.
         msg = f"unknown time zone {name!r}; write a name such as {DEFAULT_ZONE!r}"
         raise CellError(msg) from None
     return name
