@@ -441,7 +441,8 @@ def _without_warnings(root: Any, data: bytes) -> bytes:
             changed = True
     if not changed:
         return data
-    return ElementTree.tostring(root, encoding="utf-8")
+    written: bytes = ElementTree.tostring(root, encoding="utf-8")
+    return written
 
 
 _DTD_REFUSED = (
