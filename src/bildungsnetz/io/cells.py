@@ -429,10 +429,19 @@ def _decimal(text: str) -> Decimal:
             else cleaned.replace(",", ".")
         )
     try:
-        return Decimal(cleaned)
+        number = Decimal(cleaned)
     except InvalidOperation:
         msg = f"expected a number, got {text!r}"
         raise CellError(msg) from None
+    # "Infinity", "NaN" and "1e999999999" are numbers to Decimal, none to a table: the
+    # last would become an integer of a billion digits.
+    if not number.is_finite() or number.adjusted() > _LARGEST_EXPONENT:
+        msg = f"expected a number, got {text!r}"
+        raise CellError(msg)
+    return number
+
+
+_LARGEST_EXPONENT = 30
 
 
 def _whole(value: Any, *, year: bool) -> int:

@@ -257,6 +257,10 @@ class MeetingSchedule(Record):
         last = min(stop, self.start + _SPAN)
         if parts.until is not None:
             last = min(last, parts.until)
+        if last < self.start:
+            # UNTIL before the start: no meeting, and a start shifted by the cycles that
+            # bring UNTIL near the year 9999 would lie beyond it.
+            return iter(())
         # A day more, because the comparison in wall time may differ around a DST switch.
         wall_last = last.astimezone(self.zone).replace(tzinfo=None) + timedelta(days=1)
         shift = _CYCLE_YEARS * ((MAXYEAR - wall_last.year) // _CYCLE_YEARS)
