@@ -215,3 +215,12 @@ def test_an_ordinary_workbook_passes_the_bounds(tmp_path):
         for info in source.infolist():
             copy.writestr(info.filename, source.read(info), zipfile.ZIP_STORED)
     assert io.read_workbook(stored) == io.read_workbook(book)
+
+
+def test_a_workbook_cut_at_its_start_is_no_readable_workbook(tmp_path):
+    """Its members start before the file does (found by fuzzing): a LoadError, not an OSError."""
+    book = office_book(tmp_path)
+    target = tmp_path / "abgeschnitten.xlsx"
+    target.write_bytes(book.read_bytes()[3000:])
+    assert zipfile.is_zipfile(target)  # the directory at the end is whole
+    assert the_problem(target).startswith("not a readable workbook (BadZipFile:")

@@ -71,7 +71,17 @@ def check_workbook_zip(source: Path) -> None:
             unpacked = 0
             for member in members:
                 unpacked = _check_member(source, raw, member, unpacked)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as error:
+    except LoadError:
+        raise  # a refusal of ours (LoadError is a ValueError too)
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        NotImplementedError,
+        ValueError,
+        OverflowError,
+        struct.error,
+    ) as error:
         _refuse(source, f"not a readable workbook ({type(error).__name__}: {error})")
 
 
@@ -103,6 +113,9 @@ def _check_member(source: Path, raw: BinaryIO, member: zipfile.ZipInfo, unpacked
 
 def _inflated(raw: BinaryIO, member: zipfile.ZipInfo) -> Iterator[bytes]:
     """Yield what a member inflates to, piece by piece, whatever its header says."""
+    if not 0 <= member.header_offset < _file_size(raw):
+        msg = f"{member.filename!r} starts outside the file, at {member.header_offset}"
+        raise zipfile.BadZipFile(msg)
     raw.seek(member.header_offset)
     header = raw.read(_LOCAL_HEADER.size)
     if len(header) < _LOCAL_HEADER.size or header[:4] != _LOCAL_SIGNATURE:
@@ -130,6 +143,13 @@ def _inflated(raw: BinaryIO, member: zipfile.ZipInfo) -> Iterator[bytes]:
             if not data:
                 return  # cut short: calamine names the broken file
         yield inflater.decompress(data, _PIECE)
+
+
+def _file_size(raw: BinaryIO) -> int:
+    position = raw.tell()
+    size = raw.seek(0, 2)
+    raw.seek(position)
+    return size
 
 
 class _SheetExtent:
