@@ -107,10 +107,10 @@ def signature(error: BaseException) -> str:
     Examples
     --------
     >>> try:
-    ...     check("dates", b"9" * 12)
-    ... except OverflowError as error:
+    ...     to_horizon(1.5)
+    ... except TypeError as error:
     ...     print(signature(error))
-    OverflowError in bildungsnetz/model/dates.py:to_horizon
+    TypeError in bildungsnetz/model/dates.py:to_horizon
     """
     frames = []
     trace = error.__traceback__
