@@ -377,8 +377,7 @@ def _members(
     row_of = {rank: coarse.row_rank[row_groups[row]] for row, rank in grid.row_rank.items()}
     row_of[grid.total_row] = coarse.total_row
     column_of = {
-        rank: coarse.column_rank[column_groups[column]]
-        for column, rank in grid.column_rank.items()
+        rank: coarse.column_rank[column_groups[column]] for column, rank in grid.column_rank.items()
     }
     column_of[grid.total_column] = coarse.total_column
     members: dict[Cell, set[Cell]] = defaultdict(set)
@@ -507,10 +506,12 @@ def _determined(
         second = np.array([ends[edge][1] for edge in chunk])
         residual = potential[first] + potential[second]
         rows = np.arange(len(chunk))
-        where = np.array([weights[edge][0] for edge in chunk])
-        residual[rows, where] -= np.array([weights[edge][1] for edge in chunk])
+        sums = np.array([weights[edge][0] for edge in chunk])
+        residual[rows, sums] -= np.array([weights[edge][1] for edge in chunk])
         open_now |= residual.any(axis=0)
-    return set(members) - {cell for cell, is_open in zip(open_sums, open_now) if is_open}
+    return set(members) - {
+        cell for cell, is_open in zip(open_sums, open_now, strict=True) if is_open
+    }
 
 
 def _spanning_forest(ends: list[tuple[int, int]], nodes: int) -> list[tuple[int, int, int]]:
@@ -716,7 +717,11 @@ def _corners(
     # (a total grows with its cell). Likewise two columns.
     rows_opposite = grid.total_row not in (row, other_row)
     columns_opposite = grid.total_column not in (column, other_column)
-    shrinks = {beside: columns_opposite, across: rows_opposite, far: rows_opposite != columns_opposite}
+    shrinks = {
+        beside: columns_opposite,
+        across: rows_opposite,
+        far: rows_opposite != columns_opposite,
+    }
     # When ``cell`` grows by u, these corners shrink by u and must stay at least 1.
     room = min(
         (grid.values[corner] for corner, shrinking in shrinks.items() if shrinking),
@@ -725,7 +730,9 @@ def _corners(
     if moving is None:
         return grid.values[cell] + room - 1, (beside, across, far)
     cells, total = moving
-    net = 1 + sum(-1 if shrinking else 1 for corner, shrinking in shrinks.items() if corner in cells)
+    net = 1 + sum(
+        -1 if shrinking else 1 for corner, shrinking in shrinks.items() if corner in cells
+    )
     reach = total + net * (room - 1) if net >= 1 else -1
     return reach, (beside, across, far)
 

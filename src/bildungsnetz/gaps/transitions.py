@@ -248,13 +248,13 @@ class _Published:
             self.into[flow.target] += 1
 
     def flow(self, flow: TransitionFlow) -> int | None:
-        """The flow's count, if it is the only record of its cell and the cell is shown."""
+        """Return the flow's count if it is the only record of its cell and the cell is shown."""
         if self.records[flow.source, flow.target] != 1:
             return None
         return self.table.cells[self.labels[flow.source]][self.labels[flow.target]]
 
     def into_school(self, school: str, flows: list[TransitionFlow]) -> int | None:
-        """The sum of ``flows`` into ``school``, if the matrix shows or determines it.
+        """Return the sum of ``flows`` into ``school`` if the matrix shows or determines it.
 
         It does when every flow is shown in its own cell, or when the flows are all that
         the school received, so that their sum is the school's column total.
