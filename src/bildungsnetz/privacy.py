@@ -274,12 +274,13 @@ def protect_nested(
     protected on its own, can reveal together what neither reveals alone: the school-form
     table publishes a sum of cells that the institution table suppresses, and the sum of a
     form's institution totals gives a form total that the form table suppresses. Here the
-    fine table is protected as :func:`protect_table` protects it, and further so that every
-    small count of the coarse table (a cell or total from 1 to ``threshold - 1``) can
-    reach the threshold by a rectangle of suppressed fine counts that changes it. The
-    coarse table then publishes a count only if it is not small and the published fine
-    table already determines it (it is the sum of shown fine counts, or follows from them
-    and the fine totals): so it adds nothing to what the fine table tells.
+    fine table is protected as :func:`protect_table` protects it, and the coarse table
+    publishes a count only if it is not small and the published fine table already
+    determines it (it is the sum of shown fine counts, or follows from them and the fine
+    totals): so it adds nothing to what the fine table tells. A small coarse count stays
+    open too: it sums small fine counts only, and the rectangle that lets one of them reach
+    the threshold cannot take that growth back inside the coarse count, since a shrinking
+    corner there would be small and would not let it reach the threshold.
 
     Parameters
     ----------
@@ -333,7 +334,6 @@ def protect_nested(
     coarse_grid = _Grid.of(coarse_table)
     members = _members(grid, coarse_grid, row_groups, column_groups)
     hidden = _protect(grid, policy.threshold)
-    _move_small_sums(grid, coarse_grid, members, hidden, policy.threshold)
     determined = _determined(grid, hidden, members)
     coarse_hidden = {
         cell
@@ -384,46 +384,6 @@ def _members(
     for row, column in grid.values:
         members[row_of[row], column_of[column]].add((row, column))
     return {cell: frozenset(cells) for cell, cells in members.items()}
-
-
-def _move_small_sums(
-    grid: _Grid,
-    coarse: _Grid,
-    members: Mapping[Cell, frozenset[Cell]],
-    hidden: set[Cell],
-    threshold: int,
-) -> None:
-    """Suppress fine counts until every small coarse count can reach the threshold.
-
-    A small coarse count sums only small fine counts, all suppressed already. It is safe
-    if one rectangle of suppressed fine counts changes it enough; otherwise the cheapest
-    rectangle that does is added for the first of its fine counts (in label order).
-    """
-    for coarse_cell in sorted(members, key=lambda cell: (coarse.is_margin(cell), cell)):
-        total = coarse.values[coarse_cell]
-        if total >= threshold:
-            continue
-        moving = (members[coarse_cell], total)
-        first = min(moving[0])
-        if not any(
-            all(corner in hidden for corner in _corners(grid, cell, partner, None)[1])
-            and _moves(grid, cell, partner, moving, threshold)
-            for cell in sorted(moving[0])
-            for partner in _partners(grid, cell)
-        ):
-            hidden.update(_rectangle(grid, first, hidden, threshold, moving))
-
-
-def _moves(
-    grid: _Grid,
-    cell: Cell,
-    partner: Cell,
-    moving: tuple[frozenset[Cell], int],
-    threshold: int,
-) -> bool:
-    """Whether the rectangle of ``cell`` and ``partner`` lets the sum reach the threshold."""
-    reach, _ = _corners(grid, cell, partner, moving)
-    return reach >= threshold
 
 
 def _published(
@@ -673,20 +633,12 @@ def _rectangle(
     cell: Cell,
     hidden: set[Cell],
     threshold: int,
-    moving: tuple[frozenset[Cell], int] | None = None,
 ) -> tuple[Cell, ...]:
-    """Return the other three corners of the cheapest rectangle that protects ``cell``.
-
-    With ``moving``, a sum of counts (its cells and its value) that contains ``cell``, the
-    rectangle must change that sum together with ``cell`` and is judged by how far it
-    lets the sum, not just ``cell``, go.
-    """
+    """Return the other three corners of the cheapest rectangle that protects ``cell``."""
     best_key: tuple[float, ...] | None = None
     best: tuple[Cell, ...] = ()
     for partner in _partners(grid, cell):
-        reach, corners = _corners(grid, cell, partner, moving)
-        if reach < 0:
-            continue
+        reach, corners = _corners(grid, cell, partner)
         new = [corner for corner in corners if corner not in hidden]
         # Rectangles that let the count reach the threshold first (the others only by how
         # far they let it go), then the fewest new totals, cells and pupils, then labels.
@@ -703,13 +655,8 @@ def _rectangle(
     return best
 
 
-def _corners(
-    grid: _Grid, cell: Cell, partner: Cell, moving: tuple[frozenset[Cell], int] | None
-) -> tuple[float, tuple[Cell, Cell, Cell]]:
-    """Return how far a rectangle lets ``cell`` (or the sum ``moving``) go, and its corners.
-
-    The reach is -1 if the rectangle does not change the sum together with ``cell``.
-    """
+def _corners(grid: _Grid, cell: Cell, partner: Cell) -> tuple[float, tuple[Cell, Cell, Cell]]:
+    """Return how far a rectangle lets ``cell`` grow, and its other three corners."""
     (row, column), (other_row, other_column) = cell, partner
     beside, across, far = (row, other_column), (other_row, column), (other_row, other_column)
     # Two plain rows change the corners of a column in opposite directions (what one
@@ -727,14 +674,7 @@ def _corners(
         (grid.values[corner] for corner, shrinking in shrinks.items() if shrinking),
         default=math.inf,
     )
-    if moving is None:
-        return grid.values[cell] + room - 1, (beside, across, far)
-    cells, total = moving
-    net = 1 + sum(
-        -1 if shrinking else 1 for corner, shrinking in shrinks.items() if corner in cells
-    )
-    reach = total + net * (room - 1) if net >= 1 else -1
-    return reach, (beside, across, far)
+    return grid.values[cell] + room - 1, (beside, across, far)
 
 
 def _partners(grid: _Grid, cell: Cell) -> Iterator[Cell]:
