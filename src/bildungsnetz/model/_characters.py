@@ -122,6 +122,9 @@ _CONTROL_NAMES = {
 # A refusal lists this many characters, then how many more there are: a megabyte of NUL
 # must not make a megabyte of message.
 _MOST_LISTED = 3
+# Lone surrogates cannot be written as UTF-8: a name holding one could never be saved.
+_SURROGATES = (0xD800, 0xDFFF)
+_LAST_OF_BMP = 0xFFFF
 _MOST_QUOTED = 60
 _PLAIN_NAME = re.compile(r"[ -~\u00a1-\u00ac\u00ae-\u02ff]+")
 
@@ -141,11 +144,11 @@ def _in(code: int, table: tuple[tuple[int, int], ...], starts: list[int]) -> boo
 
 
 def describe(character: str) -> str:
-    """Return a character as ``U+202E RIGHT-TO-LEFT OVERRIDE``, also for the unnamed ones.
+    r"""Return a character as ``U+202E RIGHT-TO-LEFT OVERRIDE``, also for the unnamed ones.
 
     Examples
     --------
-    >>> describe("\\u202e"), describe("\\x1b"), describe("\\ue000")
+    >>> describe("\u202e"), describe("\x1b"), describe("\ue000")
     ('U+202E RIGHT-TO-LEFT OVERRIDE', 'U+001B ESCAPE', 'U+E000 private-use character')
     """
     code = ord(character)
@@ -173,8 +176,8 @@ def _forbidden_in_id(character: str) -> bool:
 def _forbidden_in_name(character: str, *, lines: bool) -> bool:
     code = ord(character)
     if lines:
-        return _in(code, TEXT_FORBIDDEN, _TEXT_STARTS) or 0xD800 <= code <= 0xDFFF
-    return _in(code, NAME_FORBIDDEN, _NAME_STARTS) or 0xD800 <= code <= 0xDFFF
+        return _in(code, TEXT_FORBIDDEN, _TEXT_STARTS) or _SURROGATES[0] <= code <= _SURROGATES[1]
+    return _in(code, NAME_FORBIDDEN, _NAME_STARTS) or _SURROGATES[0] <= code <= _SURROGATES[1]
 
 
 def _listed(value: str, places: list[int]) -> str:
@@ -193,7 +196,7 @@ def _quoted(value: str) -> str:
 
 
 def id_problem(value: str) -> str | None:
-    """Return why ``value`` (NFC, stripped) cannot be an id's characters, or ``None``.
+    r"""Return why ``value`` (NFC, stripped) cannot be an id's characters, or ``None``.
 
     Positions count characters from 1.
 
@@ -201,14 +204,12 @@ def id_problem(value: str) -> str | None:
     --------
     >>> id_problem("gs-am-hügel") is None
     True
-    >>> print(id_problem("gs\\u202eab"))
-    an id holds only visible characters; 'gs\\u202eab' has U+202E RIGHT-TO-LEFT OVERRIDE at position 3
+    >>> print(id_problem("gs\u202eab"))
+    an id holds only visible characters; 'gs\u202eab' has U+202E RIGHT-TO-LEFT OVERRIDE at ...
     """
     places = [place for place, character in enumerate(value) if _forbidden_in_id(character)]
     if places:
-        return (
-            f"an id holds only visible characters; {_quoted(value)} has {_listed(value, places)}"
-        )
+        return f"an id holds only visible characters; {_quoted(value)} has {_listed(value, places)}"
     if value and unicodedata.category(value[0]).startswith("M"):
         return (
             f"an id must not start with a combining mark; {_quoted(value)} starts with "
@@ -218,7 +219,7 @@ def id_problem(value: str) -> str | None:
 
 
 def text_problem(value: str, *, lines: bool = False) -> str | None:
-    """Return why ``value`` (NFC, stripped) cannot be a name or text, or ``None``.
+    r"""Return why ``value`` (NFC, stripped) cannot be a name or text, or ``None``.
 
     Parameters
     ----------
@@ -231,15 +232,13 @@ def text_problem(value: str, *, lines: bool = False) -> str | None:
     --------
     >>> text_problem("Ayşe-Gül Öztürk-Verein") is None
     True
-    >>> print(text_problem("Schule\\x1b[31m"))
-    a name must not hold U+001B ESCAPE at position 7 (controls, line breaks, bidirectional overrides); 'Schule\\x1b[31m'
+    >>> print(text_problem("Schule\x1b[31m"))
+    a name must not hold U+001B ESCAPE at position 7 (controls, ...); 'Schule\x1b[31m'
     """
     if _PLAIN_NAME.fullmatch(value):
         return None  # the usual case: printable Latin text
     places = [
-        place
-        for place, character in enumerate(value)
-        if _forbidden_in_name(character, lines=lines)
+        place for place, character in enumerate(value) if _forbidden_in_name(character, lines=lines)
     ]
     what = "a text" if lines else "a name"
     if places:
@@ -258,18 +257,18 @@ def _visible(character: str) -> bool:
 
 
 def pattern(table: tuple[tuple[int, int], ...], *, visible_first: bool = False) -> str:
-    """Return a regular expression, for JSON Schema, of text that avoids the code points.
+    r"""Return a regular expression, for JSON Schema, of text that avoids the code points.
 
     Whitespace around the text is allowed, because the model strips it (``str.strip``)
     before it checks what is left. With ``visible_first``, the text must hold something
     besides whitespace; otherwise it must be non-empty only if the table forbids the space.
 
     Code points beyond the Basic Multilingual Plane are written as themselves, because
-    ``\\u`` escapes of surrogate pairs mean two characters to Python's ``re``.
+    ``\u`` escapes of surrogate pairs mean two characters to Python's ``re``.
 
     Examples
     --------
-    >>> pattern(((0x00, 0x20),)).startswith("^[\\u0009-\\u000d")
+    >>> pattern(((0x00, 0x20),)).startswith(r"^[\u0009-\u000d")
     True
     """
     space = _class(_STRIPPED)
@@ -304,4 +303,4 @@ def _class(table: tuple[tuple[int, int], ...]) -> str:
 
 
 def _escaped(code: int) -> str:
-    return f"\\u{code:04x}" if code <= 0xFFFF else chr(code)
+    return f"\\u{code:04x}" if code <= _LAST_OF_BMP else chr(code)

@@ -6,6 +6,8 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Protocol
 
 from bildungsnetz.errors import IntegrityProblem
+from bildungsnetz.model._characters import describe
+from bildungsnetz.model._lookalike import lookalike_characters, skeleton
 from bildungsnetz.model.enums import ActorKind, SchoolForm, Stage, TransitionKind
 
 if TYPE_CHECKING:
@@ -61,7 +63,9 @@ def find_problems(
         ("interventions", records.interventions),
         ("programmes", records.programmes),
     ):
-        problems.extend(_duplicate_ids(collection, items))
+        ids = {item.id for item in items}
+        problems.extend(_duplicate_ids(collection, items, ids))
+        problems.extend(_lookalike_ids(collection, ids))
     problems.extend(_actor_problems(records.actors, actors, programmes))
     problems.extend(_part_of_cycles(records.actors, actors))
     problems.extend(_cooperation_problems(records.cooperations, actors, programmes))
@@ -71,8 +75,10 @@ def find_problems(
     return problems
 
 
-def _duplicate_ids(collection: str, items: Sequence[_HasId]) -> Iterator[IntegrityProblem]:
-    if len({item.id for item in items}) == len(items):
+def _duplicate_ids(
+    collection: str, items: Sequence[_HasId], ids: set[str]
+) -> Iterator[IntegrityProblem]:
+    if len(ids) == len(items):
         return  # the usual case, without a list of positions per id
     positions: dict[str, list[int]] = defaultdict(list)
     for position, item in enumerate(items):
@@ -81,6 +87,35 @@ def _duplicate_ids(collection: str, items: Sequence[_HasId]) -> Iterator[Integri
         if len(places) > 1:
             listed = ", ".join(f"#{place}" for place in places)
             message = f"duplicate id {record_id!r}, used by records {listed} of {collection}"
+            yield IntegrityProblem(collection, record_id, "id", message)
+
+
+def _lookalike_ids(collection: str, ids: set[str]) -> Iterator[IntegrityProblem]:
+    """Yield a problem per id that looks like another id of the collection (see _lookalike).
+
+    Each is reported at the id that is not the plain one (an ASCII id, else the smallest),
+    naming the characters that make the difference. Ids that are equal after NFC are equal
+    ids already (every id is NFC), so they are reported as duplicates.
+    """
+    if "".join(ids).isascii():
+        return  # the usual case: ASCII ids look alike only when they are equal
+    groups: dict[str, list[str]] = defaultdict(list)
+    for record_id in ids:
+        groups[skeleton(record_id)].append(record_id)
+    for key in sorted(groups):  # sets iterate in an order that changes with the hash seed
+        group = groups[key]
+        if len(group) == 1:
+            continue
+        plain, *others = sorted(group, key=lambda record_id: (not record_id.isascii(), record_id))
+        for record_id in others:
+            differing = ", ".join(
+                f"{describe(character)} at position {place}"
+                for place, character in lookalike_characters(record_id)
+            )
+            message = (
+                f"id {record_id!r} looks like {plain!r} of {collection} ({differing}): "
+                "probably the same record twice, or one posing as the other"
+            )
             yield IntegrityProblem(collection, record_id, "id", message)
 
 

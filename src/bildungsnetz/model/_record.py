@@ -181,7 +181,9 @@ no other control character, no bidirectional override or isolate, no byte order 
 Name = Annotated[
     str,
     AfterValidator(_check_name),
-    WithJsonSchema({"type": "string", "minLength": 1, "pattern": pattern(NAME_FORBIDDEN, visible_first=True)}),
+    WithJsonSchema(
+        {"type": "string", "minLength": 1, "pattern": pattern(NAME_FORBIDDEN, visible_first=True)}
+    ),
 ]
 """A display name: NFC-normalised, stripped, one line, showing a visible character.
 
