@@ -63,7 +63,6 @@ from bildungsnetz.io._survey_report import survey_markdown
 from bildungsnetz.io.cells import CellError, read_cell
 from bildungsnetz.io.layout import Column, normalised
 from bildungsnetz.io.tables import column_letter
-from bildungsnetz.model._characters import text_problem
 from bildungsnetz.io.workbook import READABLE, workbook_grids
 from bildungsnetz.model import (
     Actor,
@@ -73,6 +72,7 @@ from bildungsnetz.model import (
     Intensity,
     Period,
 )
+from bildungsnetz.model._characters import text_problem
 
 if TYPE_CHECKING:
     import os
