@@ -24,6 +24,7 @@ from bildungsnetz import (
 )
 from bildungsnetz.datasets import musterkreis
 from bildungsnetz.errors import NetworkIntegrityError
+from bildungsnetz.io._survey_names import NameMatcher
 
 # Each: the character, how a refusal names it.
 HOSTILE_IN_IDS = [
@@ -350,3 +351,37 @@ def test_look_alike_problems_come_in_a_fixed_order():
         "actors[b-\u043e",
         "actors[c-\u03bf",
     ]
+
+
+# -- names compared where the survey looks for the actor a name means --------------------------
+
+
+def matcher_of(*names):
+    """A survey's name matcher over actors with these names (ids n0, n1, ...)."""
+    actors = [Actor(id=f"n{i}", name=name, kind="other") for i, name in enumerate(names)]
+    return NameMatcher(EducationNetwork(name="X", actors=actors), accept={})
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Grundschule Am H\u00fcg\u0435l",  # Cyrillic е
+        "GRUNDSCHULE \u0410M HÜGEL",  # Cyrillic А
+        "Grundschule Am Hu\u0308gel",  # decomposed ü
+        "\uff27rundschule Am Hügel",  # full-width G
+        "\u0412ildungsbüro Am Hügel",  # Cyrillic В, whose lower case looks like no Latin letter
+    ],
+)
+def test_a_look_alike_name_means_the_actor_it_imitates(written):
+    """Look-alike letters, decomposed umlauts and full-width forms fold when names compare."""
+    actors = ("Grundschule Am Hügel", "Grundschule Am Berg", "Bildungsbüro Am Hügel")
+    match = matcher_of(*actors).match(written)
+    assert match.actor == ("n2" if "üro" in written else "n0")
+
+
+def test_names_in_other_scripts_stay_apart():
+    """Two Arabic or two Cyrillic names are not folded to one (empty) key."""
+    matcher = matcher_of("مدرسة النور", "مدرسة الأمل", "Школа № 5", "Гимназия № 1")
+    assert matcher.match("مدرسة النور.").actor == "n0"
+    assert matcher.match("школа № 5").actor == "n2"
+    assert matcher.match("Детский сад").candidates == ()

@@ -130,8 +130,7 @@ def _plain(word: str) -> str:
         character if character in _UMLAUTS else _unaccented(character)
         for character in skeleton(unicodedata.normalize("NFC", word))
     )
-    # Again after case folding: an upper-case look-alike may fold to a lower-case one.
-    folded = skeleton(unaccented.casefold())
+    folded = unaccented.casefold()
     for umlaut, spelled in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
         folded = folded.replace(umlaut, spelled)
     return "".join(character for character in folded if character.isalnum())
