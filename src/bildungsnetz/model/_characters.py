@@ -15,7 +15,8 @@ bidirectional embeddings, overrides and isolates, the byte order mark, surrogate
 noncharacters; it must show at least one visible character. Zero-width joiners and
 non-joiners, the direction marks and the soft hyphen stay allowed inside a name, because
 Persian, Arabic and Indic writing and German hyphenation use them. A multi-line text
-(a description) refuses the same as a name but keeps tabs and line breaks.
+(a description) refuses the same as a name but keeps tabs and line breaks, and may show
+nothing.
 """
 
 from __future__ import annotations
@@ -246,13 +247,17 @@ def text_problem(value: str, *, lines: bool = False) -> str | None:
             f"{what} must not hold {_listed(value, places)} (controls, "
             f"{'' if lines else 'line breaks, '}bidirectional overrides); {_quoted(value)}"
         )
-    if value and not any(map(_visible, value)):
+    # A description may be blank; a name must show something.
+    if not lines and value and not any(map(_visible, value)):
         return f"{what} must show at least one visible character; {_quoted(value)}"
     return None
 
 
 def _visible(character: str) -> bool:
     category = unicodedata.category(character)
+    if category in {"Cn", "Co"}:
+        # A letter of a newer Unicode than this Python's, or a glyph of a private font.
+        return True
     return category[0] in "LNPS" and not _in(ord(character), ID_FORBIDDEN, _ID_STARTS)
 
 
