@@ -20,6 +20,7 @@ from bildungsnetz import (
     Forum,
     Intervention,
     Programme,
+    TransitionFlow,
     io,
 )
 from bildungsnetz.datasets import musterkreis
@@ -350,6 +351,36 @@ def test_look_alike_problems_come_in_a_fixed_order():
         "actors[a-\u043e",
         "actors[b-\u043e",
         "actors[c-\u03bf",
+    ]
+
+
+def test_a_reference_to_a_look_alike_says_which_id_it_imitates():
+    """An unknown reference that prints like a known id names that id and the culprit."""
+    school = Actor(id="gs-1", name="GS", kind="school", school={"form": "grundschule"})
+    work = Actor(id="ja", name="JA", kind="youth_employment_agency", funding={"esf"})
+    with pytest.raises(NetworkIntegrityError) as caught:
+        EducationNetwork(
+            name="X",
+            actors=[school, work.model_copy(update={"funding": frozenset({"\uff45sf"})})],
+            programmes=[Programme(id="esf", name="ESF+", source="eu_esf_plus")],
+            cooperations=[Cooperation(id="c", actors=("gs-\u0031", "j\u0430"), kind="other")],
+            flows=[
+                TransitionFlow(
+                    source="g\u0455-1",
+                    target="ja",
+                    year=2024,
+                    pupils=5,
+                    transition="school_to_work",
+                )
+            ],
+        )
+    assert [str(problem) for problem in caught.value.problems] == [
+        "actors[ja].funding: unknown programme 'ｅsf'; it looks like the programme 'esf' "
+        "(U+FF45 FULLWIDTH LATIN SMALL LETTER E at position 1)",
+        "cooperations[c].actors: unknown actor 'jа'; it looks like the actor 'ja' "
+        "(U+0430 CYRILLIC SMALL LETTER A at position 2)",
+        "flows[0].source: unknown actor 'gѕ-1'; it looks like the actor 'gs-1' "
+        "(U+0455 CYRILLIC SMALL LETTER DZE at position 2)",
     ]
 
 

@@ -108,12 +108,9 @@ def _lookalike_ids(collection: str, ids: set[str]) -> Iterator[IntegrityProblem]
             continue
         plain, *others = sorted(group, key=lambda record_id: (not record_id.isascii(), record_id))
         for record_id in others:
-            differing = ", ".join(
-                f"{describe(character)} at position {place}"
-                for place, character in lookalike_characters(record_id)
-            )
             message = (
-                f"id {record_id!r} looks like {plain!r} of {collection} ({differing}): "
+                f"id {record_id!r} looks like {plain!r} of {collection} "
+                f"({_characters_of(record_id)}): "
                 "probably the same record twice, or one posing as the other"
             )
             yield IntegrityProblem(collection, record_id, "id", message)
@@ -129,7 +126,28 @@ def _unknown(
     collection, record, field = where
     for reference in sorted(set(references)):
         if reference not in known:
-            yield IntegrityProblem(collection, record, field, f"unknown {what} {reference!r}")
+            message = f"unknown {what} {reference!r}{_looks_like(reference, known, what)}"
+            yield IntegrityProblem(collection, record, field, message)
+
+
+def _looks_like(reference: str, known: Mapping[str, object] | set[str], what: str) -> str:
+    """Return a hint naming the known id an unknown reference imitates, or nothing.
+
+    A reference with a Cyrillic "а" to the actor "schule-a" prints like a known id; the
+    hint says which one it looks like. Only a known id that is its own skeleton (plain
+    Latin, the usual case) is found, in constant time per unknown reference.
+    """
+    twin = skeleton(reference)
+    if twin != reference and twin in known:
+        return f"; it looks like the {what} {twin!r} ({_characters_of(reference)})"
+    return ""
+
+
+def _characters_of(text: str) -> str:
+    return ", ".join(
+        f"{describe(character)} at position {place}"
+        for place, character in lookalike_characters(text)
+    )
 
 
 def _actor_problems(
@@ -212,7 +230,8 @@ def _flow_problems(
         for field in ("source", "target"):
             end = getattr(flow, field)
             if end not in actors:
-                yield IntegrityProblem("flows", record, field, f"unknown actor {end!r}")
+                message = f"unknown actor {end!r}{_looks_like(end, actors, 'actor')}"
+                yield IntegrityProblem("flows", record, field, message)
         if flow.source == flow.target:
             message = f"a flow needs two different institutions, got {flow.source!r} twice"
             yield IntegrityProblem("flows", record, "target", message)
