@@ -47,6 +47,7 @@ FORMAT_NAME = "bildungsnetz"
 FORMAT_VERSION = 1
 """The version of the document format this release writes and reads."""
 
+_MOST_SHOWN = 128
 _SCHEMA_ID = "https://bildungsnetz.invalid/schema/network-v1.json"
 
 
@@ -361,7 +362,7 @@ def _invalid(
     collection: str, position: int, item: Any, error: ValidationError, parts: _Parts
 ) -> None:
     record_id = item.get("id") if isinstance(item, dict) else None
-    label = f"[{position}]" + (f"({record_id})" if isinstance(record_id, str) else "")
+    label = f"[{position}]" + (f"({_shown(record_id)})" if isinstance(record_id, str) else "")
     parts.problems.extend(_problems(error, f"network.{collection}{label}", parts.source))
     if isinstance(record_id, str):
         parts.unreadable.add(record_id.strip())
@@ -371,11 +372,19 @@ def _problems(error: ValidationError, prefix: str, source: str | None) -> list[L
     found = []
     for detail in error.errors(include_url=False):
         path = prefix + "".join(
-            f"[{part}]" if isinstance(part, int) else f".{part}" for part in detail["loc"]
+            f"[{part}]" if isinstance(part, int) else f".{_shown(part)}" for part in detail["loc"]
         )
         message = detail["msg"].removeprefix("Value error, ")
         found.append(LoadProblem(message, file=source, path=path))
     return found
+
+
+def _shown(text: str) -> str:
+    # An invalid id or an unknown member name comes from the file: escaped where it holds
+    # what a terminal would act on (a bidirectional override, an escape), and shortened.
+    if text.isprintable() and len(text) <= _MOST_SHOWN:
+        return text
+    return repr(text[:_MOST_SHOWN]) + ("…" if len(text) > _MOST_SHOWN else "")
 
 
 def save(
