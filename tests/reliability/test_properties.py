@@ -289,6 +289,9 @@ def _variants(name, function):
     """The options to call with: the defaults, and each option that changes what is computed."""
     parameters = inspect.signature(function).parameters
     required = {"steps": 2} if "steps" in parameters else {}
+    if "row_groups" in parameters:  # the groups of the rows and columns of "table" below
+        groups = {"Kita": "Kita", "GS 1": "GS", "GS 2": "GS", "Sek": "Sek"}
+        required |= {"row_groups": groups, "column_groups": groups}
     choices = {
         "horizon": HORIZON,
         "by": "institution",
