@@ -16,6 +16,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from bildungsnetz import find_gaps, io
+from bildungsnetz._collector import paused
 from bildungsnetz.datasets import synthetic
 from bildungsnetz.datasets._musterkreis import build_musterkreis
 from bildungsnetz.errors import LoadError, MissingDependencyError
@@ -227,8 +228,8 @@ def test_the_collector_is_paused_while_the_network_is_checked(monkeypatch, tiny_
 
 def test_nested_pauses_leave_the_outermost_in_charge(collector):
     """An inner pause, even one that fails, does not enable the collector early."""
-    with json_format._collector_paused():
-        with pytest.raises(RuntimeError), json_format._collector_paused():
+    with paused():
+        with pytest.raises(RuntimeError), paused():
             raise RuntimeError
         assert not gc.isenabled()
     assert gc.isenabled()

@@ -11,10 +11,9 @@ Examples
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from bildungsnetz._collector import paused
 from bildungsnetz._progress import steps
 from bildungsnetz.gaps._analysis import analyse
 from bildungsnetz.gaps._detectors import (
@@ -33,7 +32,7 @@ from bildungsnetz.model.dates import to_horizon
 from bildungsnetz.privacy import DEFAULT_POLICY, DisclosurePolicy
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
 
     from bildungsnetz.gaps.gap import Gap
     from bildungsnetz.model import EducationNetwork
@@ -129,30 +128,9 @@ def find_gaps(
             unit="step",
             feature="find_gaps(progress=True)",
         ) as advance,
-        _collector_paused(),
+        paused(),
     ):
         return _report(network, rules, as_of=as_of, horizon=horizon, policy=policy, advance=advance)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    # A report builds hundreds of thousands of small objects that live until it is done
-    # and form no cycles; the cyclic collector would walk the whole network over and over
-    # for garbage that is not there (a fifth of the time of a state). Restored after, even
-    # when the run fails. What survives (the report, the analyses kept with the network)
-    # goes straight to the oldest generation: re-enabled as it was, the collector would
-    # first walk all of it as young objects (a fifteenth of the time of a state). Frozen
-    # objects of the caller stay frozen: then the collector is only re-enabled.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            if gc.get_freeze_count() == 0:
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
 
 
 def _report(

@@ -16,9 +16,7 @@ is read whole instead, which reports every problem exactly as before.
 from __future__ import annotations
 
 import copy
-import gc
 import json
-from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
@@ -26,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from bildungsnetz._collector import paused
 from bildungsnetz._progress import steps
 from bildungsnetz.errors import LoadError, LoadProblem, NetworkIntegrityError
 from bildungsnetz.io._json_stream import Stream, pieces_of_bytes, pieces_of_text
@@ -147,7 +146,7 @@ def loads(
     bildungsnetz.errors.LoadError: 1 problem while loading:
       x.json, network.actors[0](a).kind: Input should be 'school', ...
     """  # noqa: E501 (a doctest output line cannot be wrapped)
-    with _collector_paused():
+    with paused():
         decoded = text
         if isinstance(text, bytes | bytearray):
             try:
@@ -164,30 +163,6 @@ def loads(
                 parts = _read_whole(text, source)  # as given: json.loads reads bytes its way
             advance("checks", amount=0)
             return _network(parts)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector; restore it as it was, also on error.
-
-    A load makes millions of objects that all stay, and no reference cycles to speak
-    of; every collection in the middle of it walks all of them again (for a national
-    network, 22 full collections, half the time of the load). Afterwards the survivors
-    go straight to the oldest generation, through ``gc.freeze()`` and ``gc.unfreeze()``,
-    instead of being walked by the next three collections on their way there. Nothing
-    else changes: the collector is enabled or not, with the same thresholds and frozen
-    objects, as before. Nested pauses leave the outermost in charge.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            if gc.get_freeze_count() == 0:
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
 
 
 def _bar(total: int, *, unit: str, progress: bool, feature: str) -> Any:
@@ -459,7 +434,7 @@ def load(path: str | os.PathLike[str], *, progress: bool = False) -> EducationNe
     source = str(file)
     raw = file.read_bytes()
     with (
-        _collector_paused(),
+        paused(),
         _bar(len(raw), unit="B", progress=progress, feature="load") as advance,
     ):
         parts = _read_by_record(pieces_of_bytes(raw), source, advance)
