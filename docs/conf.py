@@ -87,7 +87,7 @@ nitpick_ignore_regex = [
     # and matplotlib's Figure.
     ("py:class", "date|Figure"),
     # Type variables of generic signatures have no page of their own.
-    ("py:class", r"bildungsnetz\.privacy\.(Row|Column)|bildungsnetz\.rules\.ruleset\.R"),
+    ("py:class", r"bildungsnetz\.privacy\.(Row|Column)(Group)?|bildungsnetz\.rules\.ruleset\.R"),
     # Private type aliases in public signatures; the Parameters sections say what they
     # accept.
     ("py:class", "Encoding|Expectation|Groups|Span"),

@@ -107,10 +107,10 @@ def signature(error: BaseException) -> str:
     Examples
     --------
     >>> try:
-    ...     check("schedule", b"FREQ=MONTHLY;BYDAY=9WE")
-    ... except IndexError as error:
+    ...     to_horizon(1.5)
+    ... except TypeError as error:
     ...     print(signature(error))
-    IndexError in bildungsnetz/model/schedule.py:<genexpr>
+    TypeError in bildungsnetz/model/dates.py:to_horizon
     """
     frames = []
     trace = error.__traceback__

@@ -112,3 +112,67 @@ def disclosures(exact, shown, threshold):
         if 0 < exact[key] < threshold and high < threshold - 1e-6
     )
     return recomputed, pinned
+
+
+def record_ranges(counts, facts):
+    """Hidden fact -> (smallest, largest) value its records can sum to, given the shown facts.
+
+    ``counts`` are the exact counts of some records (flows); ``facts`` map a key to
+    ``(records, shown)``, a published number that is the sum of the counts of ``records``
+    (indices into ``counts``), ``shown`` being ``None`` where it is withheld. An attacker
+    knows every shown fact, that a record of 0 is 0 (zeros are shown) and that every other
+    record is at least 1; two linear programmes per withheld fact give its range.
+    """
+    unknown = [i for i, count in enumerate(counts) if count]
+    index = {record: i for i, record in enumerate(unknown)}
+
+    def row(records):
+        coefficients = np.zeros(len(unknown))
+        for record in records:
+            if record in index:
+                coefficients[index[record]] += 1
+        return coefficients
+
+    shown = [(row(records), value) for records, value in facts.values() if value is not None]
+    matrix = np.array([coefficients for coefficients, _ in shown]) if shown else None
+    rhs = np.array([value for _, value in shown], dtype=float) if shown else None
+    ranges = {}
+    for key, (records, value) in facts.items():
+        if value is not None:
+            continue
+        objective = row(records)
+        if not objective.any():
+            ranges[key] = (0, 0)
+            continue
+        bounds = []
+        for sign in (1, -1):
+            solution = linprog(
+                sign * objective,
+                A_eq=matrix,
+                b_eq=rhs,
+                bounds=[(1, None)] * len(unknown),
+                method="highs",
+            )
+            unbounded = 3
+            if solution.status == unbounded:
+                bounds.append(math.inf)
+                continue
+            assert solution.status == 0, (key, solution.message)
+            bounds.append(sign * solution.fun)
+        ranges[key] = (bounds[0], bounds[1])
+    return ranges
+
+
+def record_disclosures(counts, facts, threshold):
+    """Withheld facts that can be recomputed, and small ones that cannot reach the threshold."""
+    ranges = record_ranges(counts, facts)
+    exact = {key: sum(counts[i] for i in records) for key, (records, _) in facts.items()}
+    recomputed = sorted(
+        str(key) for key, (low, high) in ranges.items() if exact[key] and high - low < 1e-6
+    )
+    pinned = sorted(
+        str(key)
+        for key, (_, high) in ranges.items()
+        if 0 < exact[key] < threshold and high < threshold - 1e-6
+    )
+    return recomputed, pinned

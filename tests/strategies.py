@@ -34,6 +34,7 @@ from bildungsnetz import (
     TransitionFlow,
     TransitionKind,
 )
+from bildungsnetz.model._lookalike import skeleton
 
 ZONES = ["Europe/Berlin", "Europe/Vienna", "UTC", "America/New_York"]
 RULES = [
@@ -72,15 +73,29 @@ RULE_PARTS = {
 }
 
 id_characters = st.characters(codec="utf-8", categories=("L", "N"), include_characters="-_.:/äöüß")
+# Letters that show nothing (Hangul fillers): refused in ids like every invisible character.
+_INVISIBLE_LETTERS = "\u115f\u1160\u3164\uffa0"
 ids = (
     st.text(id_characters, min_size=1, max_size=12)
     .map(lambda text: unicodedata.normalize("NFC", text))
     .filter(lambda text: text.strip() == text and len(text) <= 128 and text.isprintable())
+    .filter(lambda text: not set(text) & set(_INVISIBLE_LETTERS))
 )
-names = st.text(min_size=1, max_size=20).filter(
-    lambda text: unicodedata.normalize("NFC", text).strip() != ""
+# Names are one line: no controls, line separators, bidirectional overrides or isolates,
+# byte order mark or noncharacters; at least one letter, digit, punctuation or symbol.
+_NOT_IN_TEXT = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\ufff9\ufffa\ufffb"
+_name_characters = st.characters(
+    codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp"), exclude_characters=_NOT_IN_TEXT
+).filter(lambda character: (ord(character) & 0xFFFE) != 0xFFFE)
+names = st.text(_name_characters, min_size=1, max_size=20).filter(
+    lambda text: (
+        any(unicodedata.category(c)[0] in "LNPS" and c not in _INVISIBLE_LETTERS for c in text)
+        and not any(0xFDD0 <= ord(c) <= 0xFDEF for c in text)
+    )
 )
-texts = st.text(max_size=20)
+texts = st.text(_name_characters | st.sampled_from("\t\n\r"), max_size=20).filter(
+    lambda text: not any(0xFDD0 <= ord(c) <= 0xFDEF for c in text)
+)
 days = st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31))
 shares = st.none() | st.floats(min_value=0.0, max_value=1.0, allow_nan=False)
 ags = st.from_regex(r"(0[1-9]|1[0-6])[0-9]{6}", fullmatch=True)
@@ -168,7 +183,7 @@ def _actor(actor_id: str, kind: ActorKind, draw: st.DrawFn, programmes: list[str
 @st.composite
 def networks(draw: st.DrawFn, *, max_actors: int = 8) -> EducationNetwork:
     """Valid networks with every kind of record and every optional field exercised."""
-    programme_ids = draw(st.lists(ids, max_size=3, unique=True))
+    programme_ids = draw(st.lists(ids, max_size=3, unique_by=skeleton))
     programmes = [
         Programme(
             id=programme_id,
@@ -179,7 +194,8 @@ def networks(draw: st.DrawFn, *, max_actors: int = 8) -> EducationNetwork:
         )
         for programme_id in programme_ids
     ]
-    actor_ids = draw(st.lists(ids, max_size=max_actors, unique=True))
+    # Unique as a reader sees them: ids that look alike are refused like equal ones.
+    actor_ids = draw(st.lists(ids, max_size=max_actors, unique_by=skeleton))
     actors = [
         _actor(actor_id, draw(st.sampled_from(ActorKind)), draw, programme_ids)
         for actor_id in actor_ids

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import io as text_io
-from typing import TYPE_CHECKING
+
+import pytest
 
 from bildungsnetz import cli
 from bildungsnetz.datasets import example_path
-
-if TYPE_CHECKING:
-    import pytest
 
 
 class _Terminal(text_io.StringIO):
@@ -42,6 +40,7 @@ def test_a_small_file_on_a_terminal_gets_no_bar(monkeypatch):
     assert flags == [False, False]
 
 
+@pytest.mark.requires_module("tqdm")
 def test_a_large_file_on_a_terminal_gets_bars(monkeypatch):
     flags = _asked(monkeypatch)
     monkeypatch.setattr("sys.stderr", _Terminal())

@@ -20,6 +20,7 @@ NEEDS = {
     "bildungsnetz.gaps.table": pytest.mark.requires_extra("pandas"),
     "bildungsnetz.interactive": pytest.mark.requires_extra("interactive"),
     "bildungsnetz.io.files": pytest.mark.requires_extra("excel"),
+    "bildungsnetz.io.frame_files": pytest.mark.requires_module("pandas", "openpyxl"),
     "bildungsnetz.io.frames": pytest.mark.requires_extra("pandas"),
     "bildungsnetz.io.graph_files": pytest.mark.requires_extra("graphml"),
     "bildungsnetz.io.template": pytest.mark.requires_extra("excel"),

@@ -55,44 +55,7 @@ def _warning(module, name):  # an error type of another package
     return getattr(importlib.import_module(module), name)
 
 
-FINDINGS = [
-    Finding(
-        "dates",
-        "parse-date-timezone-warning",
-        _warning("dateutil.parser", "UnknownTimezoneWarning"),
-        "parse_date passes on dateutil's UnknownTimezoneWarning for a word it reads as a zone",
-    ),
-    Finding(
-        "dates",
-        "parse-date-decimal-invalid-operation",
-        _warning("decimal", "InvalidOperation"),
-        "parse_date lets dateutil's decimal.InvalidOperation out for text with a long number",
-    ),
-    Finding(
-        "csv_folder",
-        "schedule-zone-name-too-long",
-        OSError,
-        "a schedule start whose zone is a whole line of text: ZoneInfo's OSError escapes",
-    ),
-    Finding(
-        "graphml",
-        "utf-7-declared",
-        ValueError,
-        "encoding='utf-7' declared: expat's raw ValueError escapes read_graphml",
-    ),
-    Finding(
-        "graphml",
-        "key-without-type",
-        UserWarning,
-        "a <key> without attr.type: read_graphml passes on networkx's UserWarning",
-    ),
-    Finding(
-        "schedule",
-        "byday-ordinal-out-of-range",
-        IndexError,
-        "FREQ=MONTHLY;BYDAY=9WE is accepted; occurrences() lets dateutil's IndexError out",
-    ),
-]
+FINDINGS: list[Finding] = []
 
 
 def _needs(target):
@@ -195,10 +158,15 @@ def test_a_target_lets_out_only_what_is_not_allowed():
             ],
         )
         for finding in FINDINGS
-    ],
+    ]
+    # With no finding open, one case that says so: an empty parameter set would be a skip.
+    or [pytest.param(None, id="none-open")],
 )
 def test_finding_no_longer_fails(finding, bounded):
     """The input runs through its target with nothing undocumented escaping."""
+    if finding is None:
+        assert list((FUZZ / "findings").glob("*/*")) == []
+        return
     data = (FUZZ / "findings" / finding.target / finding.file).read_bytes()
     try:
         targets.check(finding.target, data)

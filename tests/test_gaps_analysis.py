@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import networkx as nx
 from hypothesis import given
+from hypothesis import strategies as st
 
-from bildungsnetz import Actor, Cooperation, EducationNetwork
+from bildungsnetz import Actor, ActorKind, Cooperation, EducationNetwork, SchoolForm, Stage
 from bildungsnetz.gaps._analysis import analyse
+from bildungsnetz.rules import Selector
 from strategies import networks
 
 
@@ -80,3 +84,32 @@ def test_main_component_ties_go_to_the_smallest_id():
     main = analysis.main_component
     members = {analysis.graph.nodes[i] for i in analysis.by_degree_within(main)}
     assert members == {"a1", "a2"}
+
+
+@st.composite
+def _network_and_selectors(draw):
+    network = draw(networks())
+    tags = sorted({tag for actor in network.actors for tag in actor.tags} | {"x"})
+    selector = st.builds(
+        Selector,
+        kinds=st.frozensets(st.sampled_from(ActorKind), max_size=3),
+        forms=st.frozensets(st.sampled_from(SchoolForm), max_size=2),
+        stages=st.frozensets(st.sampled_from(Stage), max_size=2),
+        tags=st.frozensets(st.sampled_from(tags), max_size=2),
+    )
+    return network, draw(st.lists(selector, min_size=1, max_size=4))
+
+
+@given(_network_and_selectors())
+def test_mask_matching_and_recorded_agree_with_the_selector_on_every_actor(case):
+    """The masks grouped by kind are the selector asked actor by actor."""
+    network, selectors = case
+    analysis = analyse(network, as_of=network.reference_date or date(2025, 11, 1))
+    for selector in selectors:
+        expected = [selector.matches(actor) for actor in analysis.actors]
+        assert analysis.mask(selector).tolist() == expected
+        assert analysis.mask(selector) is analysis.mask(selector)
+        assert analysis.matching(selector) == [
+            actor for actor, hit in zip(analysis.actors, expected, strict=True) if hit
+        ]
+        assert analysis.recorded(selector) == any(selector.matches(a) for a in network.actors)

@@ -12,6 +12,7 @@ import sys
 import pytest
 
 import bildungsnetz.gaps.find as find_module
+from bildungsnetz._optional import require
 from bildungsnetz.datasets import musterkreis
 from bildungsnetz.errors import MissingDependencyError
 from bildungsnetz.gaps import find_gaps
@@ -36,7 +37,7 @@ def test_progress_draws_a_bar_named_find_gaps_on_standard_error(capsys):
 @pytest.fixture
 def counting(monkeypatch):
     """Replace tqdm's bar by one that counts its steps and labels; return its class."""
-    import tqdm
+    tqdm = require("tqdm", extra="progress", feature="find_gaps(progress=True)")
 
     class _Counting(tqdm.tqdm):
         """A bar that remembers its total, every step and every label it was given."""
@@ -140,3 +141,31 @@ def test_the_collector_is_paused_during_the_run(monkeypatch):
     monkeypatch.setattr(find_module, "find_expiring_critical_ties", spying)
     find_gaps(musterkreis().replace(), horizon=1095)
     assert seen == [False]
+
+
+@pytest.mark.parametrize("frozen", [False, True])
+def test_the_collector_keeps_its_thresholds_and_frozen_objects(frozen):
+    """Thresholds and the caller's frozen objects as before; what the run keeps is old."""
+    threshold = gc.get_threshold()
+    network = musterkreis().replace()
+    if frozen:
+        gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        report = find_gaps(network)
+        assert gc.get_threshold() == threshold
+        assert gc.isenabled()
+        young = [gc.get_objects(generation=0), gc.get_objects(generation=1)]
+        in_young = any(item is report for generation in young for item in generation)
+        if frozen:
+            # Nothing of the run is frozen (frozen objects can only have been freed).
+            assert gc.get_freeze_count() <= before
+            assert in_young
+        else:
+            # Nothing is frozen, and the report was handed to the oldest generation.
+            assert gc.get_freeze_count() == before == 0
+            assert not in_young
+            assert any(item is report for item in gc.get_objects(generation=2))
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)

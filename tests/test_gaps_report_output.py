@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from pydantic import ValidationError
 
 import gap_networks as nets
 import gap_shapes as shapes
@@ -102,10 +103,13 @@ def test_markdown_keeps_names_from_becoming_links():
 
 
 def test_markdown_keeps_names_from_becoming_headings():
-    """A line break in a name does not start a Markdown heading."""
-    network = nets.gappy_district().with_actors(
+    """A line break in a name is refused; in a record built unchecked, it starts no heading."""
+    with pytest.raises(ValidationError, match=r"U\+000A LINE FEED at position 7"):
         shapes.actor("verein", "association", "Verein\n\n# Gehackt")
-    )
+    # model_copy(update=...) does not validate: the report must escape what slips past.
+    hostile = shapes.actor("verein", "association", "Verein")
+    hostile = hostile.model_copy(update={"name": "Verein\n\n# Gehackt"})
+    network = nets.gappy_district().with_actors(hostile)
     lines = find_gaps(network).to_markdown("de").splitlines()
     assert [line for line in lines if line.startswith("# Gehackt")] == []
 
@@ -158,7 +162,11 @@ def test_small_kita_total_is_suppressed():
 
 
 def test_small_flow_cannot_be_derived_from_a_published_share():
-    """A suppressed flow of two is not revealed by another flow's count and share."""
+    """A suppressed flow of two is not revealed by another flow's count and share.
+
+    The matrix by institution hides the 6 beside the 2 (its row total would give the 2
+    back), so the finding about the 6 withholds it too.
+    """
     report = find_gaps(shapes.small_flow(2, 6), FLOWS)
     evidence = report.filter(actor="sek-2")[0].evidence
-    assert (evidence["pupils"], "share_of_sender" in evidence) == (6, False)
+    assert (evidence["pupils"], "share_of_sender" in evidence) == (None, False)

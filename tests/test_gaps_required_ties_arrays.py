@@ -22,8 +22,9 @@ from bildungsnetz.gaps import (
     find_unreachable,
 )
 from bildungsnetz.gaps._analysis import UNREACHED, analyse
-from bildungsnetz.gaps._shortfall import partner_load, shortfalls
+from bildungsnetz.gaps._shortfall import partner_load, shortfalls, tie_table
 from bildungsnetz.gaps.required_ties import findings_about
+from bildungsnetz.model import CooperationKind
 from bildungsnetz.rules import RequiredTie, RuleSet, Selector, default_rules
 from strategies import networks
 from strategies_districts import districts
@@ -221,3 +222,23 @@ def test_findings_about_some_actors_are_the_detectors_findings_naming_them(netwo
     found = [_essentials(gap) for gap in findings_about(analysis, chosen)]
     key = lambda record: record["id"]  # noqa: E731 (a sort key)
     assert sorted(found, key=key) == sorted(expected, key=key)
+
+
+@given(networks())
+def test_the_tie_table_holds_every_tie_of_the_day_as_its_record_says(network):
+    """Column by column, entry t is the t-th cooperation of the day, read field by field."""
+    analysis = analyse(network)
+    table = tie_table(analysis)
+    index, ties = analysis.graph.index, analysis.network.cooperations
+    kinds = list(CooperationKind)
+    assert table.first.tolist() == [index[tie.actors[0]] for tie in ties]
+    assert table.second.tolist() == [index[tie.actors[1]] for tie in ties]
+    assert table.kind.tolist() == [kinds.index(tie.kind) for tie in ties]
+    assert table.confirmed.tolist() == [tie.confirmed for tie in ties]
+    assert table.intensity.tolist() == [
+        -1 if tie.intensity is None else tie.intensity.rank for tie in ties
+    ]
+    assert table.confirmed.dtype == np.bool_
+    assert {column.dtype for column in (table.first, table.kind, table.intensity)} == {
+        np.dtype(np.int64)
+    }

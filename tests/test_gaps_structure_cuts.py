@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import networkx as nx
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
 import gap_shapes as shapes
-from bildungsnetz import find_gaps
+from bildungsnetz import ActorKind, find_gaps
 from bildungsnetz.gaps import find_cut_actors, find_cut_ties
+from bildungsnetz.gaps._analysis import analyse
+from bildungsnetz.gaps.structure import _bridges, _splits
+from bildungsnetz.rules import NoSinglePointOfFailure, RuleSet, Selector
+from strategies import networks
 
 SPOF = shapes.one_rule(shapes.spof_rule())
 
@@ -93,3 +102,64 @@ def test_a_step_says_what_remains_once_in_a_report():
     report = find_gaps(shapes.lone_schools(16, 10), SPOF)
     reason = report.filter(kind="cut_actor")[0].suggestions[0].reason
     assert (reason.de.count("Ein Schritt"), reason.en.count("A step")) == (1, 1)
+
+
+@given(networks(), st.sampled_from(sorted(ActorKind)))
+def test_every_part_a_cut_actor_holds_counts_its_subjects_as_networkx_does(network, kind):
+    """Parts, sizes and subjects of each split: removing the actor in networkx, part by part."""
+    rule = NoSinglePointOfFailure(id="spof", subject=Selector(kinds={kind}))
+    analysis = analyse(network, RuleSet(name="r", rules=(rule,)))
+    graph = analysis.graph.to_networkx()
+    subjects = {actor.id for actor in analysis.actors if actor.kind is kind}
+    for actor, split in _splits(analysis, rule).items():
+        component = nx.node_connected_component(graph, actor)
+        pieces = list(nx.connected_components(graph.subgraph(component - {actor})))
+        separated = [set(part) for part in split.members]
+        rest = set(component) - {actor} - set().union(*separated)
+        assert sorted(map(sorted, [*separated, *([rest] if rest else [])])) == sorted(
+            map(sorted, pieces)
+        )
+        expected = [len(part & subjects) for part in separated]
+        expected.append(len(rest & subjects))
+        assert [part.subjects for part in split.parts] == expected
+        for position, part in enumerate([*separated, rest]):
+            assert split.subjects_in(position) == sorted(part & subjects)
+
+
+def test_selectors_that_differ_only_far_into_a_tag_are_kept_apart():
+    """Caches keyed by the selector, not its (shortened) repr: two long tags stay two."""
+    long_tag = "a" * 90
+    tagged = shapes.lone_schools(6, 3)
+    schools = [actor for actor in tagged.actors if actor.kind is ActorKind.SCHOOL]
+    marked = {actor.id for actor in schools[:2]}
+    actors = tuple(
+        actor.model_copy(update={"tags": frozenset({long_tag + "x"})})
+        if actor.id in marked
+        else actor
+        for actor in tagged.actors
+    )
+    network = tagged.replace(actors=actors)
+    first = Selector(kinds={ActorKind.SCHOOL}, tags={long_tag + "x"})
+    second = Selector(kinds={ActorKind.SCHOOL}, tags={long_tag + "y"})
+    assert repr(first) == repr(second)
+    rules = RuleSet(
+        name="r",
+        rules=(
+            NoSinglePointOfFailure(id="x", subject=first),
+            NoSinglePointOfFailure(id="y", subject=second),
+        ),
+    )
+    analysis = analyse(network, rules)
+    for selector in (first, second):
+        mask = analysis.mask(selector).astype(int)
+        expected = np.bincount(analysis.components, weights=mask, minlength=1)
+        assert analysis.component_counts(selector).tolist() == expected.astype(int).tolist()
+    gaps = find_cut_actors(network, rules)
+    assert {gap.rule for gap in gaps} == {"x"}
+    for rule in rules.rules:
+        chosen = {a.id for a in analysis.actors if rule.subject.matches(a)}
+        for split in _splits(analysis, rule).values():
+            counted = sum(part.subjects for part in split.parts)
+            assert counted == len(chosen & analysis.component_ids(split.actor) - {split.actor})
+        for bridge in _bridges(analysis, rule).values():
+            assert bridge.selector == rule.subject

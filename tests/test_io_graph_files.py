@@ -12,6 +12,7 @@ from hypothesis import given
 
 from bildungsnetz import (
     Actor,
+    ActorKind,
     Cooperation,
     EducationNetwork,
     Identifier,
@@ -205,11 +206,15 @@ def test_as_of_writes_the_network_of_that_day(tmp_path, musterkreis_network):
 
 
 def test_texts_xml_cannot_hold_are_replaced_and_line_breaks_kept(tmp_path):
-    """A control character becomes U+FFFD, a carriage return a line feed."""
-    network = EducationNetwork(
-        name="Kaputt",
-        actors=[Actor(id="a", name="A\x01B", kind="other", description="eins\r\nzwei\rdrei")],
+    """A control character becomes U+FFFD, a carriage return a line feed.
+
+    The model refuses controls in names; a record built without validation
+    (``model_construct``) still cannot make the writer write what XML cannot hold.
+    """
+    actor = Actor.model_construct(
+        id="a", name="A\x01B", kind=ActorKind.OTHER, description="eins\r\nzwei\rdrei"
     )
+    network = EducationNetwork(name="Kaputt", actors=[actor])
     io.write_graphml(network, tmp_path / "g.graphml")
     assert read_back(tmp_path / "g.graphml").nodes["a"] == {
         "label": "A\ufffdB",
@@ -219,8 +224,13 @@ def test_texts_xml_cannot_hold_are_replaced_and_line_breaks_kept(tmp_path):
 
 
 def test_an_id_xml_cannot_hold_is_refused_and_nothing_written(tmp_path):
-    """An id with U+FFFF cannot be written without merging it with another: ValueError."""
-    network = EducationNetwork(name="X", actors=[Actor(id="a\uffff", name="A", kind="other")])
+    """An id with U+FFFF cannot be written without merging it with another: ValueError.
+
+    The model refuses noncharacters in ids; this is the writer's own defence, for a record
+    built without validation (``model_construct``).
+    """
+    actor = Actor.model_construct(id="a\uffff", name="A", kind=ActorKind.OTHER)
+    network = EducationNetwork(name="X", actors=[actor])
     with pytest.raises(ValueError, match=re.escape("the actor id 'a\\uffff' holds a character")):
         io.write_graphml(network, tmp_path / "g.graphml")
     assert list(tmp_path.iterdir()) == []

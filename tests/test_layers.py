@@ -11,7 +11,16 @@ PACKAGE = Path(bildungsnetz.__file__).parent
 
 # What each layer may import from bildungsnetz (besides itself and the leaf helpers every
 # layer may use). Docstring examples are not imports and are not checked.
-LEAVES = {"errors", "_format", "_markdown", "_optional", "_progress", "_repr", "_templates"}
+LEAVES = {
+    "errors",
+    "_collector",
+    "_format",
+    "_markdown",
+    "_optional",
+    "_progress",
+    "_repr",
+    "_templates",
+}
 ALLOWED = {
     "model": {"errors"},
     "io": {"errors", "model", "graph", "privacy"},
@@ -24,6 +33,7 @@ ALLOWED = {
     "datasets": {"model", "io"},
     "interactive": {"model", "io", "graph", "metrics", "gaps", "privacy"},
     "errors": set(),
+    "_collector": set(),
     "_format": set(),
     "_markdown": set(),
     "_optional": set(),

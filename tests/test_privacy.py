@@ -13,6 +13,7 @@ from bildungsnetz.privacy import (
     DisclosurePolicy,
     ProtectedTable,
     format_count,
+    protect_nested,
     protect_table,
     suppress,
     suppress_table,
@@ -387,3 +388,56 @@ def test_protect_table_does_not_depend_on_the_order_of_rows_and_cells(table, thr
     assert _hidden(protect_table(shuffled, policy=policy)) == _hidden(
         protect_table(table, policy=policy)
     )
+
+
+# protect_nested ------------------------------------------------------------------------------
+
+
+def _nested_facts(table, fine, coarse, row_groups, column_groups):
+    """Every number of both tables as a fact over the cells of ``table`` (see disclosure_audit)."""
+    cells = [(row, column) for row, counts in table.items() for column in counts]
+    keys = {
+        "cell": lambda cell: cell,
+        "row": lambda cell: cell[0],
+        "column": lambda cell: cell[1],
+        "group": lambda cell: (row_groups[cell[0]], column_groups[cell[1]]),
+        "group row": lambda cell: row_groups[cell[0]],
+        "group column": lambda cell: column_groups[cell[1]],
+    }
+
+    def fact(kind, value, shown):
+        key = keys[kind]
+        return (frozenset(i for i, cell in enumerate(cells) if key(cell) == value), shown)
+
+    facts = {("all",): (frozenset(range(len(cells))), fine.total)}
+    for row, shown in fine.cells.items():
+        facts.update({("cell", row, c): fact("cell", (row, c), n) for c, n in shown.items()})
+        facts["row", row] = fact("row", row, fine.row_totals[row])
+    for column, total in fine.column_totals.items():
+        facts["column", column] = fact("column", column, total)
+    for group, shown in coarse.cells.items():
+        facts.update({("group", group, o): fact("group", (group, o), n) for o, n in shown.items()})
+        facts["group row", group] = fact("group row", group, coarse.row_totals[group])
+    for other, total in coarse.column_totals.items():
+        facts["group column", other] = fact("group column", other, total)
+    return [table[row][column] for row, column in cells], facts
+
+
+@given(small_tables(), thresholds)
+def test_protect_nested_tables_together_disclose_no_small_count(table, threshold):
+    """Fine and coarse table together pin no small count below the threshold."""
+    row_groups = {row: int(row[1:]) % 2 for row in table}
+    column_groups = {column: int(column[1:]) % 3 for cells in table.values() for column in cells}
+    policy = DisclosurePolicy(threshold=threshold)
+    fine, coarse = protect_nested(
+        table, row_groups=row_groups, column_groups=column_groups, policy=policy
+    )
+    counts, facts = _nested_facts(table, fine, coarse, row_groups, column_groups)
+    assert fine == protect_table(table, policy=policy)
+    assert audit.record_disclosures(counts, facts, threshold)[1] == []
+
+
+def test_protect_nested_refuses_a_row_without_a_group():
+    """Every row and column needs a group."""
+    with pytest.raises(ValueError, match="row 'b' has no group"):
+        protect_nested({"a": {"x": 5}, "b": {"x": 4}}, row_groups={"a": 1}, column_groups={"x": 1})

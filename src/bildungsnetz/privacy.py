@@ -21,10 +21,12 @@ Examples
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, cast
+
+import numpy as np
 
 __all__ = [
     "DEFAULT_POLICY",
@@ -32,6 +34,7 @@ __all__ = [
     "DisclosurePolicy",
     "ProtectedTable",
     "format_count",
+    "protect_nested",
     "protect_table",
     "suppress",
     "suppress_table",
@@ -42,6 +45,8 @@ SUPPRESSED = "."
 
 Row = TypeVar("Row", bound=Hashable)
 Column = TypeVar("Column", bound=Hashable)
+RowGroup = TypeVar("RowGroup", bound=Hashable)
+ColumnGroup = TypeVar("ColumnGroup", bound=Hashable)
 
 _ROUNDING_BASES = (3, 5, 10)
 
@@ -253,7 +258,141 @@ def protect_table(
     {'GS 1': None, 'GS 2': None}
     """
     grid = _Grid.of(table)
+    return _published(table, grid, _protect(grid, policy.threshold), policy)
+
+
+def protect_nested(
+    table: Mapping[Row, Mapping[Column, int]],
+    *,
+    row_groups: Mapping[Row, RowGroup],
+    column_groups: Mapping[Column, ColumnGroup],
+    policy: DisclosurePolicy = DEFAULT_POLICY,
+) -> tuple[ProtectedTable[Row, Column], ProtectedTable[RowGroup, ColumnGroup]]:
+    """Protect a table and the coarser table of its groups, to be published together.
+
+    Two tables of the same counts, one by institution and one by school form, each
+    protected on its own, can reveal together what neither reveals alone: the school-form
+    table publishes a sum of cells that the institution table suppresses, and the sum of a
+    form's institution totals gives a form total that the form table suppresses. Here the
+    fine table is protected as :func:`protect_table` protects it, and the coarse table
+    publishes a count only if it is not small and the published fine table already
+    determines it (it is the sum of shown fine counts, or follows from them and the fine
+    totals): so it adds nothing to what the fine table tells. A small coarse count stays
+    open too: it sums small fine counts only, and the rectangle that lets one of them reach
+    the threshold cannot take that growth back inside the coarse count, since a shrinking
+    corner there would be small and would not let it reach the threshold.
+
+    Parameters
+    ----------
+    table
+        Rows of cells (counts of pupils); missing cells count as zero and stay absent.
+    row_groups, column_groups
+        The group of every row and every column of ``table``.
+    policy
+        The disclosure rules.
+
+    Returns
+    -------
+    fine, coarse
+        The table and the table of its groups, as they may be published together. The
+        coarse table's rows and columns are the groups, in the order they first appear.
+
+    Raises
+    ------
+    ValueError
+        If a count is negative or a row or column has no group.
+
+    See Also
+    --------
+    protect_table : One table alone.
+
+    Notes
+    -----
+    Whether a coarse count follows from the fine table is decided exactly, over the
+    linear equations of the fine table's rows, columns and totals: the suppressed fine
+    counts are the edges of a bipartite graph between the lines of the table, and a sum
+    of them follows from the published numbers if and only if it can be written as one
+    value per line summed over both ends of every suppressed count (a potential). That
+    costs one pass over the suppressed counts per component, for all coarse counts at
+    once.
+
+    Examples
+    --------
+    >>> flows = {"Kita A": {"GS 1": 12, "GS 2": 2, "GS 3": 20},
+    ...          "Kita B": {"GS 1": 9, "GS 2": 15, "GS 3": 4},
+    ...          "FöS": {"GS 1": 1, "Sek": 8}}
+    >>> forms = {"Kita A": "Kita", "Kita B": "Kita", "FöS": "Förderschule",
+    ...          "GS 1": "GS", "GS 2": "GS", "GS 3": "GS", "Sek": "Sek"}
+    >>> fine, coarse = protect_nested(flows, row_groups=forms, column_groups=forms)
+    >>> coarse.cells
+    {'Kita': {'GS': 62}, 'Förderschule': {'GS': None, 'Sek': None}}
+    >>> coarse.row_totals, coarse.column_totals, coarse.total
+    ({'Kita': 62, 'Förderschule': 9}, {'GS': None, 'Sek': None}, 71)
+    """
+    grid = _Grid.of(table)
+    coarse_table = _grouped(table, row_groups, column_groups)
+    coarse_grid = _Grid.of(coarse_table)
+    members = _members(grid, coarse_grid, row_groups, column_groups)
     hidden = _protect(grid, policy.threshold)
+    determined = _determined(grid, hidden, members)
+    coarse_hidden = {
+        cell
+        for cell, value in coarse_grid.values.items()
+        if value < policy.threshold or cell not in determined
+    }
+    return (
+        _published(table, grid, hidden, policy),
+        _published(coarse_table, coarse_grid, coarse_hidden, policy),
+    )
+
+
+def _grouped(
+    table: Mapping[Row, Mapping[Column, int]],
+    row_groups: Mapping[Row, RowGroup],
+    column_groups: Mapping[Column, ColumnGroup],
+) -> dict[RowGroup, dict[ColumnGroup, int]]:
+    """Return the table of the groups: the sums of the cells of each pair of groups."""
+    coarse: dict[RowGroup, dict[ColumnGroup, int]] = {}
+    for row, cells in table.items():
+        if row not in row_groups:
+            msg = f"row {row!r} has no group"
+            raise ValueError(msg)
+        sums = coarse.setdefault(row_groups[row], {})
+        for column, count in cells.items():
+            if column not in column_groups:
+                msg = f"column {column!r} has no group"
+                raise ValueError(msg)
+            group = column_groups[column]
+            sums[group] = sums.get(group, 0) + count
+    return coarse
+
+
+def _members(
+    grid: _Grid,
+    coarse: _Grid,
+    row_groups: Mapping[Any, Any],
+    column_groups: Mapping[Any, Any],
+) -> dict[Cell, frozenset[Cell]]:
+    """Return the non-zero fine counts that each non-zero coarse count sums, totals included."""
+    row_of = {rank: coarse.row_rank[row_groups[row]] for row, rank in grid.row_rank.items()}
+    row_of[grid.total_row] = coarse.total_row
+    column_of = {
+        rank: coarse.column_rank[column_groups[column]] for column, rank in grid.column_rank.items()
+    }
+    column_of[grid.total_column] = coarse.total_column
+    members: dict[Cell, set[Cell]] = defaultdict(set)
+    for row, column in grid.values:
+        members[row_of[row], column_of[column]].add((row, column))
+    return {cell: frozenset(cells) for cell, cells in members.items()}
+
+
+def _published(
+    table: Mapping[Row, Mapping[Column, int]],
+    grid: _Grid,
+    hidden: set[Cell],
+    policy: DisclosurePolicy,
+) -> ProtectedTable[Row, Column]:
+    """Return the table and its totals as published, the ``hidden`` counts ``None``."""
 
     def published(cell: Cell, count: int) -> int | None:
         return None if cell in hidden else suppress(count, policy=policy)
@@ -283,6 +422,79 @@ def protect_table(
             grid.values.get((grid.total_row, grid.total_column), 0),
         ),
     )
+
+
+def _determined(
+    grid: _Grid, hidden: set[Cell], members: Mapping[Cell, frozenset[Cell]]
+) -> set[Cell]:
+    """Return the coarse counts that the published fine table determines (see protect_nested).
+
+    With the total row and column signed -1, a suppressed fine count ``x`` at row ``r`` and
+    column ``c`` is ``sign(r) * sign(c) * y``, and the published numbers fix the sum of the
+    ``y`` at every line. A sum of suppressed counts, written over the ``y``, follows from
+    them exactly when its weight on every suppressed count is ``p[r] + p[c]`` for some
+    values ``p`` of the lines: those are set along a spanning forest and checked on the
+    remaining suppressed counts, for every coarse count at once.
+    """
+    unknown = sorted(cell for cell in hidden if cell in grid.values)
+    coarse_of = {fine: coarse for coarse, cells in members.items() for fine in cells}
+    open_sums = sorted({coarse_of[cell] for cell in unknown})
+    if not open_sums:
+        return set(members)
+    column_of_sum = {cell: i for i, cell in enumerate(open_sums)}
+    column_node = grid.total_row + 1
+
+    def sign(cell: Cell) -> int:
+        return (-1 if cell[0] == grid.total_row else 1) * (
+            -1 if cell[1] == grid.total_column else 1
+        )
+
+    ends = [(row, column_node + column) for row, column in unknown]
+    weights = [(column_of_sum[coarse_of[cell]], sign(cell)) for cell in unknown]
+    potential = np.zeros((column_node + grid.total_column + 1, len(open_sums)), dtype=np.int64)
+    tree = _spanning_forest(ends, potential.shape[0])
+    for node, parent, edge in tree:
+        potential[node] = -potential[parent]
+        where, weight = weights[edge]
+        potential[node, where] += weight
+    in_tree = {edge for _, _, edge in tree}
+    rest = [edge for edge in range(len(unknown)) if edge not in in_tree]
+    open_now = np.zeros(len(open_sums), dtype=bool)
+    for start in range(0, len(rest), 4096):
+        chunk = rest[start : start + 4096]
+        first = np.array([ends[edge][0] for edge in chunk])
+        second = np.array([ends[edge][1] for edge in chunk])
+        residual = potential[first] + potential[second]
+        rows = np.arange(len(chunk))
+        sums = np.array([weights[edge][0] for edge in chunk])
+        residual[rows, sums] -= np.array([weights[edge][1] for edge in chunk])
+        open_now |= residual.any(axis=0)
+    return set(members) - {
+        cell for cell, is_open in zip(open_sums, open_now, strict=True) if is_open
+    }
+
+
+def _spanning_forest(ends: list[tuple[int, int]], nodes: int) -> list[tuple[int, int, int]]:
+    """Return (node, parent, edge) along a breadth-first spanning forest, parents first."""
+    adjacent: list[list[tuple[int, int]]] = [[] for _ in range(nodes)]
+    for edge, (first, second) in enumerate(ends):
+        adjacent[first].append((second, edge))
+        adjacent[second].append((first, edge))
+    seen = [False] * nodes
+    order: list[tuple[int, int, int]] = []
+    for root in range(nodes):
+        if seen[root] or not adjacent[root]:
+            continue
+        seen[root] = True
+        queue = deque([root])
+        while queue:
+            node = queue.popleft()
+            for other, edge in adjacent[node]:
+                if not seen[other]:
+                    seen[other] = True
+                    order.append((other, node, edge))
+                    queue.append(other)
+    return order
 
 
 def suppress_table(
@@ -416,31 +628,18 @@ def _protect(grid: _Grid, threshold: int) -> set[Cell]:
     return hidden
 
 
-def _rectangle(grid: _Grid, cell: Cell, hidden: set[Cell], threshold: int) -> tuple[Cell, ...]:
+def _rectangle(
+    grid: _Grid,
+    cell: Cell,
+    hidden: set[Cell],
+    threshold: int,
+) -> tuple[Cell, ...]:
     """Return the other three corners of the cheapest rectangle that protects ``cell``."""
-    row, column = cell
-    value = grid.values[cell]
     best_key: tuple[float, ...] | None = None
     best: tuple[Cell, ...] = ()
-    for other_row, other_column in _partners(grid, cell):
-        beside, across, far = (row, other_column), (other_row, column), (other_row, other_column)
-        # Two plain rows change the corners of a column in opposite directions (what one
-        # gains, the other loses); with the total row among them, in the same direction
-        # (a total grows with its cell). Likewise two columns.
-        rows_opposite = grid.total_row not in (row, other_row)
-        columns_opposite = grid.total_column not in (column, other_column)
-        # When ``cell`` grows by u, these corners shrink by u and must stay at least 1.
-        shrinking = [
-            grid.values[corner]
-            for corner, shrinks in (
-                (beside, columns_opposite),
-                (across, rows_opposite),
-                (far, rows_opposite != columns_opposite),
-            )
-            if shrinks
-        ]
-        reach = value + min(shrinking, default=math.inf) - 1
-        new = [corner for corner in (beside, across, far) if corner not in hidden]
+    for partner in _partners(grid, cell):
+        reach, corners = _corners(grid, cell, partner)
+        new = [corner for corner in corners if corner not in hidden]
         # Rectangles that let the count reach the threshold first (the others only by how
         # far they let it go), then the fewest new totals, cells and pupils, then labels.
         key = (
@@ -449,12 +648,33 @@ def _rectangle(grid: _Grid, cell: Cell, hidden: set[Cell], threshold: int) -> tu
             sum(grid.is_margin(corner) for corner in new),
             len(new),
             sum(grid.values[corner] for corner in new),
-            other_row,
-            other_column,
+            *partner,
         )
         if best_key is None or key < best_key:
-            best_key, best = key, (beside, across, far)
+            best_key, best = key, corners
     return best
+
+
+def _corners(grid: _Grid, cell: Cell, partner: Cell) -> tuple[float, tuple[Cell, Cell, Cell]]:
+    """Return how far a rectangle lets ``cell`` grow, and its other three corners."""
+    (row, column), (other_row, other_column) = cell, partner
+    beside, across, far = (row, other_column), (other_row, column), (other_row, other_column)
+    # Two plain rows change the corners of a column in opposite directions (what one
+    # gains, the other loses); with the total row among them, in the same direction
+    # (a total grows with its cell). Likewise two columns.
+    rows_opposite = grid.total_row not in (row, other_row)
+    columns_opposite = grid.total_column not in (column, other_column)
+    shrinks = {
+        beside: columns_opposite,
+        across: rows_opposite,
+        far: rows_opposite != columns_opposite,
+    }
+    # When ``cell`` grows by u, these corners shrink by u and must stay at least 1.
+    room = min(
+        (grid.values[corner] for corner, shrinking in shrinks.items() if shrinking),
+        default=math.inf,
+    )
+    return grid.values[cell] + room - 1, (beside, across, far)
 
 
 def _partners(grid: _Grid, cell: Cell) -> Iterator[Cell]:

@@ -9,11 +9,15 @@ import stat
 import pytest
 
 from bildungsnetz import interactive, io, rules
+from bildungsnetz._optional import require
 from bildungsnetz.datasets import musterkreis
 
 NETWORK = musterkreis()
-FRAME = io.to_frames(NETWORK)["actors"]
 OLD = b"the old file, which must survive\n"
+
+
+def write_frame(path):
+    io.write_frame(io.to_frames(NETWORK)["actors"], path)
 
 
 def write_html(path):
@@ -30,11 +34,37 @@ WRITERS = {
     "write_node_link": (lambda path: io.write_node_link(NETWORK, path), ".json"),
     "rules.save": (lambda path: rules.save(rules.default_rules(), path), ".json"),
     "interactive.write_html": (write_html, ".html"),
-    "write_frame xlsx": (lambda path: io.write_frame(FRAME, path), ".xlsx"),
-    "write_frame csv": (lambda path: io.write_frame(FRAME, path), ".csv"),
+    "write_frame xlsx": (write_frame, ".xlsx"),
+    "write_frame csv": (write_frame, ".csv"),
     "io.write xlsx": (lambda path: io.write(NETWORK, path), ".xlsx"),
 }
-writers = pytest.mark.parametrize("writer", sorted(WRITERS))
+# The extra a writer needs, and the package of it that the writer imports first.
+EXTRAS = {
+    "write_workbook": ("excel", "openpyxl"),
+    "write_template": ("excel", "openpyxl"),
+    "io.write xlsx": ("excel", "openpyxl"),
+    "interactive.write_html": ("interactive", "ipysigma"),
+    "write_frame xlsx": ("pandas", "pandas"),
+    "write_frame csv": ("pandas", "pandas"),
+}
+
+
+def _writer(name):
+    if name not in EXTRAS:
+        return name
+    return pytest.param(name, marks=pytest.mark.requires_extra(EXTRAS[name][0]))
+
+
+writers = pytest.mark.parametrize("writer", [_writer(name) for name in sorted(WRITERS)])
+
+
+@pytest.fixture(autouse=True)
+def _extra_in_this_process(request):
+    """Without its extra a writer fails here, before a test runs it in a forked child."""
+    name = getattr(request.node, "callspec", None) and request.node.callspec.params.get("writer")
+    if name in EXTRAS:
+        extra, package = EXTRAS[name]
+        require(package, extra=extra, feature=name)
 
 
 def names(folder):

@@ -49,6 +49,15 @@ def refusal(**fields: object) -> dict:
         ("FREQ=DAILY;BYHOUR=24", "BYHOUR takes numbers"),
         ("FREQ=MONTHLY;BYDAY=99999999999MO", "BYDAY takes weekdays"),
         ("FREQ=MONTHLY;BYDAY=54MO", "BYDAY takes weekdays"),
+        ("FREQ=MONTHLY;BYDAY=0MO", "BYDAY takes weekdays"),
+        # RFC 5545: an ordinal counts the weekdays of a month or year, and only there.
+        ("FREQ=MONTHLY;BYDAY=9WE", "weekdays of a month, from 1 to 5"),
+        ("FREQ=MONTHLY;BYDAY=6WE", "weekdays of a month, from 1 to 5"),
+        ("FREQ=MONTHLY;BYDAY=TU,-6FR", "weekdays of a month, from 1 to 5"),
+        ("FREQ=YEARLY;BYMONTH=3;BYDAY=6WE", "weekdays of a month, from 1 to 5"),
+        ("FREQ=WEEKLY;BYDAY=1TU", "only with FREQ=MONTHLY or YEARLY"),
+        ("FREQ=DAILY;BYDAY=-1FR", "only with FREQ=MONTHLY or YEARLY"),
+        ("FREQ=YEARLY;BYWEEKNO=20;BYDAY=1MO", "without BYWEEKNO"),
         ("FREQ=WEEKLY;WKST=XX", "WKST takes a weekday"),
         ("FREQ=WEEKLY;UNTIL=99999999T999999Z", "UNTIL must be a UTC date"),
         ("FREQ=WEEKLY;COUNT=3;UNTIL=20300101T000000Z", "COUNT and UNTIL exclude each other"),
@@ -115,6 +124,29 @@ def test_a_window_after_the_span_is_empty():
     """A window in the years 9997 to 9999 holds no meeting of a rule that started in 2024."""
     daily = MeetingSchedule(rule="FREQ=DAILY", start=START)
     assert daily.occurrences(date(9997, 1, 1), date(9999, 12, 31)) == ()
+
+
+@pytest.mark.parametrize(
+    "rule",
+    ["FREQ=MONTHLY;BYDAY=5WE", "FREQ=MONTHLY;BYDAY=-5FR", "FREQ=YEARLY;BYDAY=53MO",
+     "FREQ=YEARLY;BYDAY=-53SU", "FREQ=YEARLY;BYMONTH=3;BYDAY=-5WE"],
+)  # fmt: skip
+def test_the_largest_ordinals_are_accepted_and_expand(rule):
+    """The fifth weekday of a month and the 53rd of a year are rules that expand."""
+    schedule = MeetingSchedule(rule=rule, start=START)
+    meetings = schedule.occurrences(date(2024, 1, 1), date(2060, 1, 1))
+    assert meetings != ()
+    assert schedule.last_before(date(2060, 1, 1)) == meetings[-1]
+
+
+@pytest.mark.parametrize(
+    "until", ["10021002T000000Z", "19000101T000000Z", "20240903T135959Z"]
+)  # fmt: skip
+def test_an_until_before_the_start_gives_no_meeting(until):
+    """UNTIL before the start (the year 1002, found by fuzzing) is no meeting, no ValueError."""
+    schedule = MeetingSchedule(rule=f"FREQ=YEARLY;BYMONTH=3;UNTIL={until}", start=START)
+    assert schedule.occurrences(date(1900, 1, 1), date(2199, 1, 1)) == ()
+    assert schedule.last_before(date(2199, 1, 1)) is None
 
 
 def test_last_before_a_day_at_the_end_of_the_calendar():

@@ -66,14 +66,14 @@ class Analysis:
 
     def component_counts(self, selector: Selector) -> IntArray:
         """Return the number of nodes the selector matches in each component."""
-        key = f"component_counts:{selector!r}"
-        if key not in self.cache:
+        # Keyed by the selector itself: its repr shortens long tags, so two could look alike.
+        known: dict[Selector, IntArray] = self.cache.setdefault("component_counts", {})
+        if selector not in known:
             weights = self.mask(selector).astype(np.int64)
-            self.cache[key] = np.bincount(self.components, weights=weights, minlength=1).astype(
+            known[selector] = np.bincount(self.components, weights=weights, minlength=1).astype(
                 np.int64
             )
-        counts: IntArray = self.cache[key]
-        return counts
+        return known[selector]
 
     @cached_property
     def main_component(self) -> int:
@@ -126,15 +126,40 @@ class Analysis:
             "rules": self.rules.name,
         }
 
+    @cached_property
+    def _positions_by_kind(self) -> dict[ActorKind, IntArray]:
+        """Node numbers of the actors of each kind, ascending."""
+        grouped: dict[ActorKind, list[int]] = defaultdict(list)
+        for position, actor in enumerate(self.actors):
+            grouped[actor.kind].append(position)
+        return {kind: np.array(items, dtype=np.int64) for kind, items in grouped.items()}
+
     def mask(self, selector: Selector) -> BoolArray:
         """Return which nodes the selector matches."""
         if selector not in self._masks:
-            self._masks[selector] = np.fromiter(
-                (selector.matches(actor) for actor in self.actors),
-                dtype=np.bool_,
-                count=len(self.actors),
-            )
+            self._masks[selector] = self._matched(selector)
         return self._masks[selector]
+
+    def _matched(self, selector: Selector) -> BoolArray:
+        # A selector names kinds almost always: only the actors of those kinds can match,
+        # and where it asks nothing more they all do (a state has dozens of selectors).
+        hits = np.zeros(len(self.actors), dtype=np.bool_)
+        if not selector.kinds:
+            candidates = np.arange(len(self.actors), dtype=np.int64)
+        else:
+            by_kind = self._positions_by_kind
+            empty = np.zeros(0, dtype=np.int64)
+            candidates = np.concatenate([by_kind.get(kind, empty) for kind in selector.kinds])
+        if not (selector.forms or selector.stages or selector.tags):
+            hits[candidates] = True
+            return hits
+        actors = self.actors
+        hits[candidates] = np.fromiter(
+            (selector.matches(actors[i]) for i in candidates.tolist()),
+            dtype=np.bool_,
+            count=candidates.size,
+        )
+        return hits
 
     def recorded(self, selector: Selector) -> bool:
         """Return whether the data hold any actor the selector matches, on any day.
@@ -143,12 +168,20 @@ class Analysis:
         a gap in the data.
         """
         if selector not in self._present:
-            self._present[selector] = any(selector.matches(a) for a in self.source.actors)
+            source = self.source
+            kinds = sorted(selector.kinds)
+            candidates = (
+                source.actors
+                if not kinds
+                else (actor for kind in kinds for actor in source.actors_of(kind))
+            )
+            self._present[selector] = any(selector.matches(actor) for actor in candidates)
         return self._present[selector]
 
     def matching(self, selector: Selector) -> list[Actor]:
         """Return the actors the selector matches, in network order."""
-        return [actor for actor, hit in zip(self.actors, self.mask(selector), strict=True) if hit]
+        actors = self.actors
+        return [actors[i] for i in np.flatnonzero(self.mask(selector)).tolist()]
 
     def distances(self, selector: Selector, steps: int) -> IntArray:
         """Return each node's distance to the nearest matching node, if within ``steps``.

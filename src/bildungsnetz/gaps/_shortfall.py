@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import combinations
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -21,6 +21,8 @@ from bildungsnetz.gaps.gap import GapKind
 from bildungsnetz.model import CooperationKind, Intensity
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from bildungsnetz.gaps._analysis import Analysis, BoolArray, IntArray
     from bildungsnetz.rules import RequiredTie
 
@@ -28,7 +30,9 @@ __all__ = ["Shortfall", "TieTable", "partner_load", "shortfalls", "tie_table"]
 
 _KIND_CODE = {kind: code for code, kind in enumerate(CooperationKind)}
 _RANK: dict[Intensity | None, int] = {None: -1} | {level: level.rank for level in Intensity}
-_FIELDS = attrgetter("actors", "kind", "confirmed", "intensity")
+_PAIR, _KIND = attrgetter("actors"), attrgetter("kind")
+_CONFIRMED, _INTENSITY = attrgetter("confirmed"), attrgetter("intensity")
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 _UNCONFIRMED, _SHALLOW, _GOOD = 0, 1, 2
 _TWO_STEPS = 2
 
@@ -57,23 +61,29 @@ class TieTable:
         )
 
 
+def _tie_columns(analysis: Analysis) -> TieTable:
+    # Column by column, each one pass of C-level maps: the record attributes are read
+    # once per tie, and no Python tuple is built per tie (a nation has a million ties).
+    ties = analysis.network.cooperations
+    position = analysis.graph.index.__getitem__
+    pairs = list(map(_PAIR, ties))
+
+    def column(values: Iterable[int]) -> IntArray:
+        return np.fromiter(values, dtype=np.int64, count=len(ties))
+
+    return TieTable(
+        first=column(map(position, map(_FIRST, pairs))),
+        second=column(map(position, map(_SECOND, pairs))),
+        kind=column(map(_KIND_CODE.__getitem__, map(_KIND, ties))),
+        confirmed=np.fromiter(map(_CONFIRMED, ties), dtype=np.bool_, count=len(ties)),
+        intensity=column(map(_RANK.__getitem__, map(_INTENSITY, ties))),
+    )
+
+
 def tie_table(analysis: Analysis) -> TieTable:
     """Return the cooperations of the analysis's day as arrays, computed once."""
     if "tie_table" not in analysis.cache:
-        index = analysis.graph.index
-        # One tuple per tie read in one pass: the record attributes are the slow part.
-        rows = [
-            (index[pair[0]], index[pair[1]], _KIND_CODE[kind], confirmed, _RANK[intensity])
-            for pair, kind, confirmed, intensity in map(_FIELDS, analysis.network.cooperations)
-        ]
-        columns = np.array(rows, dtype=np.int64).reshape(-1, 5).T
-        analysis.cache["tie_table"] = TieTable(
-            first=columns[0].copy(),
-            second=columns[1].copy(),
-            kind=columns[2].copy(),
-            confirmed=columns[3].astype(np.bool_),
-            intensity=columns[4].copy(),
-        )
+        analysis.cache["tie_table"] = _tie_columns(analysis)
     table: TieTable = analysis.cache["tie_table"]
     return table
 

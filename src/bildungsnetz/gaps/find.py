@@ -11,10 +11,9 @@ Examples
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from bildungsnetz._collector import paused
 from bildungsnetz._progress import steps
 from bildungsnetz.gaps._analysis import analyse
 from bildungsnetz.gaps._detectors import (
@@ -33,7 +32,7 @@ from bildungsnetz.model.dates import to_horizon
 from bildungsnetz.privacy import DEFAULT_POLICY, DisclosurePolicy
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
 
     from bildungsnetz.gaps.gap import Gap
     from bildungsnetz.model import EducationNetwork
@@ -107,7 +106,8 @@ def find_gaps(
     -----
     With a horizon, the last day of the horizon is judged only where something ends:
     findings that no ending could be blamed for are not looked for. The cyclic garbage
-    collector is paused while the report is made and restored after.
+    collector is paused while the report is made and restored after; what the run made
+    and keeps is handed to its oldest generation rather than walked as young objects.
 
     Examples
     --------
@@ -128,24 +128,9 @@ def find_gaps(
             unit="step",
             feature="find_gaps(progress=True)",
         ) as advance,
-        _collector_paused(),
+        paused(),
     ):
         return _report(network, rules, as_of=as_of, horizon=horizon, policy=policy, advance=advance)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    # A report builds hundreds of thousands of small objects that live until it is done
-    # and form no cycles; the cyclic collector would walk the whole network over and over
-    # for garbage that is not there (a fifth of the time of a state). Restored after, even
-    # when the run fails.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _report(

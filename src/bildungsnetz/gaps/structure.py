@@ -171,6 +171,14 @@ def _reported(parts: Sequence[_Part], cut_off: list[int]) -> bool:
     return cut_subjects >= 2 or several_ties  # noqa: PLR2004 (two subjects make it an actor's)
 
 
+def _matching_ids(analysis: Analysis, selector: Selector) -> frozenset[str]:
+    """Return the ids of the actors the selector matches on the day, computed once."""
+    known: dict[Selector, frozenset[str]] = analysis.cache.setdefault("matching_ids", {})
+    if selector not in known:
+        known[selector] = frozenset(actor.id for actor in analysis.matching(selector))
+    return known[selector]
+
+
 class _Split:
     """The parts a cut actor holds together, with what one more tie would change."""
 
@@ -184,7 +192,9 @@ class _Split:
         mask = analysis.mask(selector)
         self.members = [frozenset(str(node) for node in part) for part in cut.separated]
         self.where = {node: i for i, part in enumerate(self.members) for node in part}
-        subjects = [sum(bool(mask[graph.index[node]]) for node in part) for part in self.members]
+        # Set intersections count the subjects of every part without a lookup per node.
+        chosen = _matching_ids(analysis, selector)
+        subjects = [len(part & chosen) for part in self.members]
         rest = len(self.members)
         ties = [0] * (rest + 1)
         for neighbour in graph.neighbors(self.node):
@@ -205,12 +215,11 @@ class _Split:
 
     def subjects_in(self, position: int) -> list[str]:
         """Return the subject ids of a part, sorted."""
-        mask, index = self.analysis.mask(self.selector), self.analysis.graph.index
+        chosen = _matching_ids(self.analysis, self.selector)
         if position < len(self.members):
-            members: frozenset[str] | set[str] = self.members[position]
-        else:
-            members = self.analysis.component_ids(self.actor) - set(self.where) - {self.actor}
-        return sorted(node for node in members if mask[index[node]])
+            return sorted(self.members[position] & chosen)
+        members = self.analysis.component_ids(self.actor) - set(self.where) - {self.actor}
+        return sorted(members & chosen)
 
     def locate(self, node: str) -> int | None:
         """Return the part holding ``node``, ``None`` for a node outside the component."""
@@ -284,14 +293,14 @@ def _cuts(
 
 def _splits(analysis: Analysis, rule: NoSinglePointOfFailure) -> dict[str, _Split]:
     """Return the split of every cut actor for the rule's subjects, computed once."""
-    key = f"splits:{rule.subject!r}"
-    if key not in analysis.cache:
-        analysis.cache[key] = {
+    # Keyed by the selector itself: its repr shortens long tags, so two could look alike.
+    known: dict[Selector, dict[str, _Split]] = analysis.cache.setdefault("splits", {})
+    if rule.subject not in known:
+        known[rule.subject] = {
             str(actor): _Split(analysis, str(actor), cut, rule.subject)
             for actor, cut in _cuts(analysis)[0].items()
         }
-    splits: dict[str, _Split] = analysis.cache[key]
-    return splits
+    return known[rule.subject]
 
 
 def _cut_actor_gap(
@@ -525,15 +534,19 @@ class _Bridge:
         return 1 if int(self.analysis.components[position]) == self.label else None
 
 
+def _ordered(first: str, second: str) -> tuple[str, str]:
+    return (first, second) if first <= second else (second, first)
+
+
 def _bridges(analysis: Analysis, rule: NoSinglePointOfFailure) -> dict[tuple[str, str], _Bridge]:
-    key = f"bridges:{rule.subject!r}"
-    if key not in analysis.cache:
-        analysis.cache[key] = {
-            tuple(sorted((str(a), str(b)))): _Bridge(analysis, (str(a), str(b)), cut, rule.subject)
+    known: dict[Selector, dict[tuple[str, str], _Bridge]]
+    known = analysis.cache.setdefault("bridges", {})
+    if rule.subject not in known:
+        known[rule.subject] = {
+            _ordered(str(a), str(b)): _Bridge(analysis, (str(a), str(b)), cut, rule.subject)
             for (a, b), cut in _cuts(analysis)[1].items()
         }
-    bridges: dict[tuple[str, str], _Bridge] = analysis.cache[key]
-    return bridges
+    return known[rule.subject]
 
 
 def _cut_tie_gap(

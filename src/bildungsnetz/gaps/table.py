@@ -27,7 +27,13 @@ from bildungsnetz._markdown import escape
 from bildungsnetz._optional import require
 from bildungsnetz._repr import clipped
 from bildungsnetz._templates import render_or_none
-from bildungsnetz.privacy import DEFAULT_POLICY, DisclosurePolicy, format_count, protect_table
+from bildungsnetz.privacy import (
+    DEFAULT_POLICY,
+    DisclosurePolicy,
+    ProtectedTable,
+    format_count,
+    protect_table,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -137,14 +143,49 @@ class Table:
         policy: DisclosurePolicy,
     ) -> Table:
         protected = protect_table(grid, policy=policy)
+        return cls.from_protected(protected, title=title, rows=rows, columns=columns)
+
+    @classmethod
+    def from_protected(
+        cls,
+        protected: ProtectedTable[str, str],
+        *,
+        title: str,
+        rows: tuple[str, ...] | None = None,
+        columns: tuple[str, ...] | None = None,
+    ) -> Table:
+        """Build a table from counts protected already, such as those of ``protect_nested``.
+
+        Parameters
+        ----------
+        protected
+            The cells and totals as they may be published.
+        title
+            What the rows are.
+        rows, columns
+            The order of the labels; sorted labels by default.
+
+        Examples
+        --------
+        >>> from bildungsnetz.privacy import protect_table
+        >>> protected = protect_table({"Kita A": {"GS 1": 12, "GS 2": 2}})
+        >>> Table.from_protected(protected, title="t").column_totals
+        {'GS 1': None, 'GS 2': None}
+        """
+        row_labels = tuple(sorted(protected.cells)) if rows is None else rows
+        column_labels = tuple(sorted(protected.column_totals)) if columns is None else columns
         return cls(
             title=title,
-            rows=rows,
-            columns=columns,
-            cells={(r, c): protected.cells[r][c] for r in rows for c in grid[r]},
-            row_totals=dict(protected.row_totals),
+            rows=row_labels,
+            columns=column_labels,
+            cells={
+                (row, column): shown
+                for row in row_labels
+                for column, shown in protected.cells.get(row, {}).items()
+            },
+            row_totals={row: protected.row_totals.get(row, 0) for row in row_labels},
             # A column without a single count has no entry there; its total is 0.
-            column_totals={c: protected.column_totals.get(c, 0) for c in columns},
+            column_totals={c: protected.column_totals.get(c, 0) for c in column_labels},
             total=protected.total,
         )
 
@@ -203,8 +244,8 @@ class Table:
     def to_markdown(self) -> str:
         """Return the table as Markdown; suppressed counts show as ``.``.
 
-        Labels and title are escaped (see :mod:`bildungsnetz._markdown`): a name cannot
-        split a cell, add a row, a heading, HTML or a link.
+        Labels and title are escaped: a name cannot split a cell, add a row, a heading,
+        HTML or a link (see :doc:`/data-protection`).
 
         Examples
         --------

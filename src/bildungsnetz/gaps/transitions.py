@@ -42,11 +42,13 @@ from bildungsnetz.gaps.gap import (
     SuggestedTie,
 )
 from bildungsnetz.gaps.table import Table
-from bildungsnetz.model import ActorKind, CooperationKind, ForumKind, TransitionKind
+from bildungsnetz.model import ActorKind, CooperationKind, ForumKind, SchoolForm, TransitionKind
 from bildungsnetz.privacy import (
     DEFAULT_POLICY,
     SUPPRESSED,
     DisclosurePolicy,
+    ProtectedTable,
+    protect_nested,
     suppress,
 )
 from bildungsnetz.rules import RequiredTransitionCooperation
@@ -187,10 +189,11 @@ def find_transitions_without_cooperation(
         for flow in _latest_flows(analysis.network)
         if flow.source in analysis.graph.index and flow.target in analysis.graph.index
     ]
+    published = _Published(analysis.network, policy)
     gaps: list[Gap] = []
     for rule in analysis.rules.of_type(RequiredTransitionCooperation):
         selected = [f for f in flows if not rule.transitions or f.transition in rule.transitions]
-        gaps.extend(_RuleCheck(analysis, rule, selected, policy).run())
+        gaps.extend(_RuleCheck(analysis, rule, selected, published).run())
     return finished(analysis, gaps, JUDGES)
 
 
@@ -226,18 +229,55 @@ JUDGES: dict[GapKind, Judge] = {GapKind.TRANSITION_WITHOUT_COOPERATION: _judge}
 """The judge of the findings this module reports (see ``gaps._verify``)."""
 
 
+class _Published:
+    """The counts of the latest school year's flows as the transition matrix publishes them.
+
+    A finding shows a count only where the protected matrix by institution shows it or
+    determines it, so that findings and matrix published together reveal nothing that
+    the matrix withholds.
+    """
+
+    def __init__(self, network: EducationNetwork, policy: DisclosurePolicy) -> None:
+        self.policy = policy
+        self.labels = _institution_labels(network)
+        self.table, _ = _protected_flows(network, None, policy)
+        self.records: dict[tuple[str, str], int] = defaultdict(int)
+        self.into: dict[str, int] = defaultdict(int)
+        for flow in _latest_flows(network):
+            self.records[flow.source, flow.target] += 1
+            self.into[flow.target] += 1
+
+    def flow(self, flow: TransitionFlow) -> int | None:
+        """Return the flow's count if it is the only record of its cell and the cell is shown."""
+        if self.records[flow.source, flow.target] != 1:
+            return None
+        return self.table.cells[self.labels[flow.source]][self.labels[flow.target]]
+
+    def into_school(self, school: str, flows: list[TransitionFlow]) -> int | None:
+        """Return the sum of ``flows`` into ``school`` if the matrix shows or determines it.
+
+        It does when every flow is shown in its own cell, or when the flows are all that
+        the school received, so that their sum is the school's column total.
+        """
+        if all(self.flow(flow) is not None for flow in flows):
+            return suppress(sum(flow.pupils for flow in flows), policy=self.policy)
+        if len(flows) == self.into[school]:
+            return self.table.column_totals[self.labels[school]]
+        return None
+
+
 class _RuleCheck:
     def __init__(
         self,
         analysis: Analysis,
         rule: RequiredTransitionCooperation,
         flows: list[TransitionFlow],
-        policy: DisclosurePolicy,
+        published: _Published,
     ) -> None:
         self.analysis = analysis
         self.rule = rule
         self.flows = flows
-        self.policy = policy
+        self.published = published
         self.links = _Links(analysis, rule)
         self.sent: dict[str, int] = defaultdict(int)
         for flow in flows:
@@ -280,7 +320,7 @@ class _RuleCheck:
     def _flow_gap(self, flow: TransitionFlow) -> Gap:
         source, target = (self.analysis.network.actor(x) for x in (flow.source, flow.target))
         share = flow.pupils / self.sent[flow.source] if self.sent[flow.source] else 0.0
-        shown = suppress(flow.pupils, policy=self.policy)
+        shown = self.published.flow(flow)
         # A suppressed count must not show through its severity either.
         large = shown is not None and (
             flow.pupils >= _LARGE_FACTOR * self.rule.min_pupils or share >= _LARGE_SHARE
@@ -316,9 +356,9 @@ class _RuleCheck:
         )
 
     def _kita_gap(self, school: str, flows: list[TransitionFlow]) -> Gap:
-        pupils = sum(flow.pupils for flow in flows)
-        kitas = sorted(flows, key=lambda flow: (-flow.pupils, flow.source))
-        shown = suppress(pupils, policy=self.policy)
+        # By id, not by size: the order of the Kitas would rank their withheld counts.
+        kitas = sorted(flows, key=lambda flow: flow.source)
+        shown = self.published.into_school(school, flows)
         name = self.analysis.name(school)
         kita_ids = [flow.source for flow in kitas]
         network = self.analysis.network
@@ -432,23 +472,53 @@ def transition_matrix(
     >>> "Kita" in table.rows and "Grundschule" in table.columns
     True
     """
-    years = {flow.year for flow in network.flows}
-    chosen = year if year is not None else (max(years) if years else None)
-    counts: dict[tuple[str, str], int] = defaultdict(int)
-    labels = _institution_labels(network)
-    for flow in network.flows:
-        if flow.year != chosen:
-            continue
-        source, target = network.actor(flow.source), network.actor(flow.target)
-        if by == "form":
-            counts[_group(source, lang), _group(target, lang)] += flow.pupils
-        else:
-            counts[labels[source.id], labels[target.id]] += flow.pupils
+    fine, coarse = _protected_flows(network, year, policy)
     heading = {
         "form": {"de": "von \\ nach", "en": "from \\ to"},
         "institution": {"de": "Einrichtung", "en": "institution"},
     }
-    return Table.from_counts(counts, title=heading[by][lang], pupils=True, policy=policy)
+    if by == "institution":
+        return Table.from_protected(fine, title=heading[by][lang])
+    label = {group: _group_label(group, lang) for group in (*coarse.cells, *coarse.column_totals)}
+    return Table.from_protected(_relabelled(coarse, label), title=heading[by][lang])
+
+
+def _protected_flows(
+    network: EducationNetwork, year: int | None, policy: DisclosurePolicy
+) -> tuple[ProtectedTable[str, str], ProtectedTable[tuple[str, str], tuple[str, str]]]:
+    """Return the flows of a school year by institution and by form, protected together.
+
+    Both tables come from one :func:`~bildungsnetz.privacy.protect_nested`, whatever
+    ``by`` or language is asked for, so that publishing both (or one of them beside the
+    findings) reveals no count that either suppresses. The forms are keyed by value, not
+    by their label, so the pattern is the same in every language.
+    """
+    years = {flow.year for flow in network.flows}
+    chosen = year if year is not None else (max(years) if years else None)
+    labels = _institution_labels(network)
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    groups: dict[str, tuple[str, str]] = {}
+    for flow in network.flows:
+        if flow.year != chosen:
+            continue
+        for actor_id in (flow.source, flow.target):
+            groups[labels[actor_id]] = _group_key(network.actor(actor_id))
+        counts[labels[flow.source]][labels[flow.target]] += flow.pupils
+    return protect_nested(counts, row_groups=groups, column_groups=groups, policy=policy)
+
+
+def _relabelled(
+    protected: ProtectedTable[tuple[str, str], tuple[str, str]], label: dict[tuple[str, str], str]
+) -> ProtectedTable[str, str]:
+    return ProtectedTable(
+        cells={
+            label[row]: {label[column]: shown for column, shown in cells.items()}
+            for row, cells in protected.cells.items()
+        },
+        row_totals={label[row]: shown for row, shown in protected.row_totals.items()},
+        column_totals={label[column]: shown for column, shown in protected.column_totals.items()},
+        total=protected.total,
+    )
 
 
 def _institution_labels(network: EducationNetwork) -> dict[str, str]:
@@ -462,9 +532,13 @@ def _institution_labels(network: EducationNetwork) -> dict[str, str]:
     }
 
 
-def _group(actor: Actor, lang: Literal["de", "en"]) -> str:
+def _group_key(actor: Actor) -> tuple[str, str]:
+    """Return the row of an actor in the table by form, independent of the language."""
     if actor.school is not None:
-        return actor.school.form.label(lang)
-    if actor.kind is ActorKind.DAYCARE:
-        return ActorKind.DAYCARE.label(lang)
-    return actor.kind.label(lang)
+        return ("form", actor.school.form.value)
+    return ("kind", actor.kind.value)
+
+
+def _group_label(group: tuple[str, str], lang: Literal["de", "en"]) -> str:
+    kind, value = group
+    return SchoolForm(value).label(lang) if kind == "form" else ActorKind(value).label(lang)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from bildungsnetz.errors import UnknownActorError
-from bildungsnetz.io.layout import normalised
+from bildungsnetz.model._lookalike import skeleton
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -57,7 +57,7 @@ at most 0.8 (``Tafel Lindenau`` against ``Stadt Lindenau``: 0.77).
 """
 
 _MOST_CANDIDATES = 3
-# Legal forms dropped from the end of a name, as the words normalised() leaves of them.
+# Legal forms dropped from the end of a name, as the words _plain() leaves of them.
 _LEGAL_FORMS = sorted(
     [
         ("e", "v"),
@@ -122,13 +122,18 @@ def name_key(name: str) -> str:
 
 
 def _plain(word: str) -> str:
-    # normalised() folds umlauts and ß and keeps only a to z and digits: other accented
-    # letters lose their accent first, so that "é" counts as "e" instead of vanishing.
+    # Cyrillic and Greek letters that look Latin count as Latin (the skeleton), so that a
+    # look-alike name matches the name it imitates. Umlauts and ß fold as in headers, other
+    # accented letters lose their accent, so that "é" counts as "e"; letters and digits of
+    # every script stay, so that two Arabic or Cyrillic names do not both fold to nothing.
     unaccented = "".join(
         character if character in _UMLAUTS else _unaccented(character)
-        for character in unicodedata.normalize("NFC", word)
+        for character in skeleton(unicodedata.normalize("NFC", word))
     )
-    return normalised(unaccented)
+    folded = unaccented.casefold()
+    for umlaut, spelled in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        folded = folded.replace(umlaut, spelled)
+    return "".join(character for character in folded if character.isalnum())
 
 
 def _unaccented(character: str) -> str:

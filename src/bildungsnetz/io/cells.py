@@ -391,7 +391,9 @@ def _zone(text: str) -> str:
     name = text.strip()
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        # OSError: a folder of zones ("America") or a name too long for a file name, as
+        # ZoneInfo looks the name up on disk.
         msg = f"unknown time zone {name!r}; write a name such as {DEFAULT_ZONE!r}"
         raise CellError(msg) from None
     return name
@@ -427,10 +429,19 @@ def _decimal(text: str) -> Decimal:
             else cleaned.replace(",", ".")
         )
     try:
-        return Decimal(cleaned)
+        number = Decimal(cleaned)
     except InvalidOperation:
         msg = f"expected a number, got {text!r}"
         raise CellError(msg) from None
+    # "Infinity", "NaN" and "1e999999999" are numbers to Decimal, none to a table: the
+    # last would become an integer of a billion digits.
+    if not number.is_finite() or number.adjusted() > _LARGEST_EXPONENT:
+        msg = f"expected a number, got {text!r}"
+        raise CellError(msg)
+    return number
+
+
+_LARGEST_EXPONENT = 30
 
 
 def _whole(value: Any, *, year: bool) -> int:

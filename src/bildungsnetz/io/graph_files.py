@@ -51,6 +51,7 @@ from operator import itemgetter
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NoReturn
+from xml.etree import ElementTree  # only to write a tree defusedxml has parsed
 
 import networkx as nx
 
@@ -162,6 +163,10 @@ _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 _REPLACEMENT = "\N{REPLACEMENT CHARACTER}"
 _GRAPHML_ROOT = "{http://graphml.graphdrawing.org/xmlns}graphml"
 _GRAPHML_GRAPH = "{http://graphml.graphdrawing.org/xmlns}graph"
+_GRAPHML_KEY = "{http://graphml.graphdrawing.org/xmlns}key"
+_GRAPHML_NODE = "{http://graphml.graphdrawing.org/xmlns}node"
+_GRAPHML_EDGE = "{http://graphml.graphdrawing.org/xmlns}edge"
+_GRAPHML_PORT = "{http://graphml.graphdrawing.org/xmlns}port"
 
 
 def write_graphml(
@@ -402,7 +407,9 @@ def read_graphml(path: str | os.PathLike[str], *, max_bytes: int = GRAPHML_MAX_B
     except defused.ParseError as error:
         line = error.position[0] if error.position else None
         _refuse(source, f"not well-formed XML: {error}", row=line)
-    except LookupError as error:  # the declaration names an encoding Python does not know
+    except (LookupError, ValueError) as error:
+        # An encoding Python does not know (LookupError) or expat cannot read (ValueError:
+        # UTF-7 and other multi-byte encodings).
         _refuse(source, f"not readable XML: {error}", row=1)
     if root.tag != _GRAPHML_ROOT:
         _refuse(source, f"not GraphML: the root element is <{root.tag}>, expected {_GRAPHML_ROOT}")
@@ -411,9 +418,31 @@ def read_graphml(path: str | os.PathLike[str], *, max_bytes: int = GRAPHML_MAX_B
     try:
         # networkx parses with the standard library again; defusedxml has just shown that
         # these bytes declare no DTD, so there is nothing left for an entity to expand.
-        return nx.parse_graphml(data, edge_key_type=str)
+        return nx.parse_graphml(_without_warnings(root, data), edge_key_type=str)
     except (nx.NetworkXError, KeyError, ValueError, TypeError, AttributeError) as error:
         _refuse(source, f"GraphML that networkx cannot read: {error}")
+
+
+def _without_warnings(root: Any, data: bytes) -> bytes:
+    """Return the document with what networkx would warn about made explicit or removed.
+
+    A ``<key>`` without ``attr.type`` is a string (the GraphML default), said explicitly;
+    ``<port>`` elements, which networkx does not read, are dropped. The file is not
+    touched; only when something changes is the parsed tree written out again.
+    """
+    changed = False
+    for key in root.iter(_GRAPHML_KEY):
+        if key.get("attr.type") is None and key.get("yfiles.type") is None:
+            key.set("attr.type", "string")
+            changed = True
+    for element in [*root.iter(_GRAPHML_NODE), *root.iter(_GRAPHML_EDGE)]:
+        for port in element.findall(_GRAPHML_PORT):
+            element.remove(port)
+            changed = True
+    if not changed:
+        return data
+    written: bytes = ElementTree.tostring(root, encoding="utf-8")
+    return written
 
 
 _DTD_REFUSED = (

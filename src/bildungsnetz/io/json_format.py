@@ -21,9 +21,7 @@ numbers that are JSON numbers, and every value of the type the schema gives it
 from __future__ import annotations
 
 import copy
-import gc
 import re
-from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
@@ -31,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from bildungsnetz._collector import paused
 from bildungsnetz._progress import steps
 from bildungsnetz.errors import LoadError, LoadProblem, NetworkIntegrityError
 from bildungsnetz.io import _strict_json
@@ -54,6 +53,7 @@ FORMAT_NAME = "bildungsnetz"
 FORMAT_VERSION = 1
 """The version of the document format this release writes and reads."""
 
+_MOST_SHOWN = 128
 _SCHEMA_ID = "https://bildungsnetz.invalid/schema/network-v1.json"
 
 
@@ -162,7 +162,7 @@ def loads(
     if not isinstance(text, str | bytes | bytearray):
         message = f"loads() reads a document given as str or bytes, got {type(text).__name__}"
         raise TypeError(message)
-    with _collector_paused():
+    with paused():
         given = bytes(text) if isinstance(text, bytearray) else text
         decoded = _strict_json.decode(given, source=source)
         with _bar(len(decoded), unit="char", progress=progress, feature="loads") as advance:
@@ -171,30 +171,6 @@ def loads(
                 parts = _read_whole(given, source)  # decoded again: the same text, once
             advance("checks", amount=0)
             return _network(parts)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector; restore it as it was, also on error.
-
-    A load makes millions of objects that all stay, and no reference cycles to speak
-    of; every collection in the middle of it walks all of them again (for a national
-    network, 22 full collections, half the time of the load). Afterwards the survivors
-    go straight to the oldest generation, through ``gc.freeze()`` and ``gc.unfreeze()``,
-    instead of being walked by the next three collections on their way there. Nothing
-    else changes: the collector is enabled or not, with the same thresholds and frozen
-    objects, as before. Nested pauses leave the outermost in charge.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            if gc.get_freeze_count() == 0:
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
 
 
 def _bar(total: int, *, unit: str, progress: bool, feature: str) -> Any:
@@ -420,7 +396,8 @@ def _wrong_types(
 
 def _label(collection: str, position: int, item: Any) -> str:
     record_id = _record_id(item)
-    return f"network.{collection}[{position}]" + ("" if record_id is None else f"({record_id})")
+    shown = "" if record_id is None else f"({_shown(record_id)})"
+    return f"network.{collection}[{position}]{shown}"
 
 
 def _record_id(item: Any) -> str | None:
@@ -438,11 +415,19 @@ def _problems(error: ValidationError, prefix: str, source: str | None) -> list[L
     found = []
     for detail in error.errors(include_url=False):
         path = prefix + "".join(
-            f"[{part}]" if isinstance(part, int) else f".{part}" for part in detail["loc"]
+            f"[{part}]" if isinstance(part, int) else f".{_shown(part)}" for part in detail["loc"]
         )
         message = detail["msg"].removeprefix("Value error, ")
         found.append(LoadProblem(message, file=source, path=path))
     return found
+
+
+def _shown(text: str) -> str:
+    # An invalid id or an unknown member name comes from the file: escaped where it holds
+    # what a terminal would act on (a bidirectional override, an escape), and shortened.
+    if text.isprintable() and len(text) <= _MOST_SHOWN:
+        return text
+    return repr(text[:_MOST_SHOWN]) + ("…" if len(text) > _MOST_SHOWN else "")
 
 
 def save(
@@ -517,7 +502,7 @@ def load(path: str | os.PathLike[str], *, progress: bool = False) -> EducationNe
     source = str(file)
     raw = file.read_bytes()
     with (
-        _collector_paused(),
+        paused(),
         _bar(len(raw), unit="B", progress=progress, feature="load") as advance,
     ):
         parts = _read_by_record(pieces_of_bytes(raw), source, advance)

@@ -72,6 +72,7 @@ from bildungsnetz.model import (
     Intensity,
     Period,
 )
+from bildungsnetz.model._characters import text_problem
 
 if TYPE_CHECKING:
     import os
@@ -572,6 +573,18 @@ def _row(
             values[key] = read_cell(raw, _COLUMNS[key])
         except CellError as error:
             problems.append(table.problem(f"{error} (value {value!r})", number, places[key]))
+    # Names and the frequency end up in names and descriptions: the same characters are
+    # refused here, at their cell, as a record would refuse them later.
+    unreadable = [
+        (key, problem)
+        for key in ("respondent", "partner", "frequency")
+        if isinstance(values.get(key), str)
+        and (problem := text_problem(written(values[key]))) is not None
+    ]
+    for key, problem in unreadable:
+        problems.append(table.problem(problem, number, places[key]))
+    if unreadable:
+        return None
     if values.get("respondent") is None:
         if "respondent" in values:
             message = "no respondent: the row answers for nobody"

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from bildungsnetz._optional import require
 from bildungsnetz.errors import LoadError, LoadProblem
 from bildungsnetz.io._formulas import formula_like
+from bildungsnetz.io._workbook_zip import check_workbook_zip
 from bildungsnetz.io.atomic import replacing
 from bildungsnetz.io.tables import Grid, Rows, from_grids, to_grids
 
@@ -78,7 +79,9 @@ def read_workbook(path: str | os.PathLike[str]) -> EducationNetwork:
     ------
     LoadError
         Listing every problem with its cell (``Akteure!D7``) and value; also for a file
-        that is no workbook. The file is only read.
+        that is no workbook, one that unpacks to more than 1 GiB (a zip bomb) and one
+        with a sheet spanning more than 50 million cells (``A1`` to ``XFD1048576``),
+        both refused before they take the memory. The file is only read.
     OSError
         If the file cannot be opened: ``FileNotFoundError`` if it does not exist.
     MissingDependencyError
@@ -133,6 +136,7 @@ def workbook_grids(path: str | os.PathLike[str], *, feature: str = "reading") ->
     # (FileNotFoundError, PermissionError); calamine's own are a bare OSError.
     with source.open("rb"):
         pass
+    check_workbook_zip(source)
     try:
         workbook = calamine.CalamineWorkbook.from_path(str(source))
         grids = [

@@ -6,6 +6,8 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Protocol
 
 from bildungsnetz.errors import IntegrityProblem
+from bildungsnetz.model._characters import describe
+from bildungsnetz.model._lookalike import lookalike_characters, skeleton
 from bildungsnetz.model.enums import ActorKind, SchoolForm, Stage, TransitionKind
 
 if TYPE_CHECKING:
@@ -61,7 +63,9 @@ def find_problems(
         ("interventions", records.interventions),
         ("programmes", records.programmes),
     ):
-        problems.extend(_duplicate_ids(collection, items))
+        ids = {item.id for item in items}
+        problems.extend(_duplicate_ids(collection, items, ids))
+        problems.extend(_lookalike_ids(collection, ids))
     problems.extend(_actor_problems(records.actors, actors, programmes))
     problems.extend(_part_of_cycles(records.actors, actors))
     problems.extend(_cooperation_problems(records.cooperations, actors, programmes))
@@ -71,8 +75,10 @@ def find_problems(
     return problems
 
 
-def _duplicate_ids(collection: str, items: Sequence[_HasId]) -> Iterator[IntegrityProblem]:
-    if len({item.id for item in items}) == len(items):
+def _duplicate_ids(
+    collection: str, items: Sequence[_HasId], ids: set[str]
+) -> Iterator[IntegrityProblem]:
+    if len(ids) == len(items):
         return  # the usual case, without a list of positions per id
     positions: dict[str, list[int]] = defaultdict(list)
     for position, item in enumerate(items):
@@ -81,6 +87,32 @@ def _duplicate_ids(collection: str, items: Sequence[_HasId]) -> Iterator[Integri
         if len(places) > 1:
             listed = ", ".join(f"#{place}" for place in places)
             message = f"duplicate id {record_id!r}, used by records {listed} of {collection}"
+            yield IntegrityProblem(collection, record_id, "id", message)
+
+
+def _lookalike_ids(collection: str, ids: set[str]) -> Iterator[IntegrityProblem]:
+    """Yield a problem per id that looks like another id of the collection (see _lookalike).
+
+    Each is reported at the id that is not the plain one (an ASCII id, else the smallest),
+    naming the characters that make the difference. Ids that are equal after NFC are equal
+    ids already (every id is NFC), so they are reported as duplicates.
+    """
+    if "".join(ids).isascii():
+        return  # the usual case: ASCII ids look alike only when they are equal
+    groups: dict[str, list[str]] = defaultdict(list)
+    for record_id in ids:
+        groups[skeleton(record_id)].append(record_id)
+    for key in sorted(groups):  # sets iterate in an order that changes with the hash seed
+        group = groups[key]
+        if len(group) == 1:
+            continue
+        plain, *others = sorted(group, key=lambda record_id: (not record_id.isascii(), record_id))
+        for record_id in others:
+            message = (
+                f"id {record_id!r} looks like {plain!r} of {collection} "
+                f"({_characters_of(record_id)}): "
+                "probably the same record twice, or one posing as the other"
+            )
             yield IntegrityProblem(collection, record_id, "id", message)
 
 
@@ -94,7 +126,28 @@ def _unknown(
     collection, record, field = where
     for reference in sorted(set(references)):
         if reference not in known:
-            yield IntegrityProblem(collection, record, field, f"unknown {what} {reference!r}")
+            message = f"unknown {what} {reference!r}{_looks_like(reference, known, what)}"
+            yield IntegrityProblem(collection, record, field, message)
+
+
+def _looks_like(reference: str, known: Mapping[str, object] | set[str], what: str) -> str:
+    """Return a hint naming the known id an unknown reference imitates, or nothing.
+
+    A reference with a Cyrillic "а" to the actor "schule-a" prints like a known id; the
+    hint says which one it looks like. Only a known id that is its own skeleton (plain
+    Latin, the usual case) is found, in constant time per unknown reference.
+    """
+    twin = skeleton(reference)
+    if twin != reference and twin in known:
+        return f"; it looks like the {what} {twin!r} ({_characters_of(reference)})"
+    return ""
+
+
+def _characters_of(text: str) -> str:
+    return ", ".join(
+        f"{describe(character)} at position {place}"
+        for place, character in lookalike_characters(text)
+    )
 
 
 def _actor_problems(
@@ -177,7 +230,8 @@ def _flow_problems(
         for field in ("source", "target"):
             end = getattr(flow, field)
             if end not in actors:
-                yield IntegrityProblem("flows", record, field, f"unknown actor {end!r}")
+                message = f"unknown actor {end!r}{_looks_like(end, actors, 'actor')}"
+                yield IntegrityProblem("flows", record, field, message)
         if flow.source == flow.target:
             message = f"a flow needs two different institutions, got {flow.source!r} twice"
             yield IntegrityProblem("flows", record, "target", message)

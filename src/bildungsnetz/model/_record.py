@@ -18,6 +18,14 @@ from pydantic import (
 )
 
 from bildungsnetz._repr import changed_fields
+from bildungsnetz.model._characters import (
+    ID_FORBIDDEN,
+    NAME_FORBIDDEN,
+    TEXT_FORBIDDEN,
+    id_problem,
+    pattern,
+    text_problem,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -51,7 +59,6 @@ MAX_COUNT = 10_000_000
 """The most participants or places an intervention may count: more than any Land has pupils."""
 
 _MAX_ID_LENGTH = 128
-_FORBIDDEN_IN_ID = re.compile(r"[\s\x00-\x1f\x7f-\x9f]")
 # 1 to 128 visible ASCII characters: already NFC, nothing to strip, nothing forbidden.
 _PLAIN_ID = re.compile(rf"[!-~]{{1,{_MAX_ID_LENGTH}}}")
 # Bounds of the tables of shared values: they save memory, they must not hoard it.
@@ -97,11 +104,22 @@ def _normalise(value: str) -> str:
     return unicodedata.normalize("NFC", value).strip()
 
 
+def _check_text(value: str) -> str:
+    value = _normalise(value)
+    problem = text_problem(value, lines=True)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
 def _check_name(value: str) -> str:
     value = _normalise(value)
     if not value:
         msg = "must not be empty"
         raise ValueError(msg)
+    problem = text_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
     return value
 
 
@@ -122,9 +140,9 @@ def _checked_id(value: str) -> str:
     if len(value) > _MAX_ID_LENGTH:
         msg = f"an id has at most {_MAX_ID_LENGTH} characters, got {len(value)}"
         raise ValueError(msg)
-    if _FORBIDDEN_IN_ID.search(value):
-        msg = f"an id must not contain whitespace or control characters: {value!r}"
-        raise ValueError(msg)
+    problem = id_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
     return value
 
 
@@ -174,20 +192,43 @@ def _sorted_list(values: frozenset[Any]) -> list[Any]:
     return sorted(values, key=_order_key)
 
 
-Text = Annotated[str, AfterValidator(_normalise)]
-"""Free text, NFC-normalised and stripped; may be empty."""
+Text = Annotated[
+    str,
+    AfterValidator(_check_text),
+    WithJsonSchema({"type": "string", "pattern": pattern(TEXT_FORBIDDEN)}),
+]
+"""Free text, NFC-normalised and stripped; may be empty and hold line breaks and tabs, but
+no other control character, no bidirectional override or isolate, no byte order mark."""
 
 Name = Annotated[
-    str, AfterValidator(_check_name), WithJsonSchema({"type": "string", "minLength": 1})
+    str,
+    AfterValidator(_check_name),
+    WithJsonSchema(
+        {"type": "string", "minLength": 1, "pattern": pattern(NAME_FORBIDDEN, visible_first=True)}
+    ),
 ]
-"""A display name: NFC-normalised, stripped, not empty."""
+"""A display name: NFC-normalised, stripped, one line, showing a visible character.
+
+No control character (tab, newline, NUL, escape), line or paragraph separator,
+bidirectional override or isolate, byte order mark or noncharacter."""
 
 Id = Annotated[
     str,
     AfterValidator(_check_id),
-    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 128, "pattern": r"^\S+$"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": _MAX_ID_LENGTH,
+            "pattern": pattern(ID_FORBIDDEN),
+        }
+    ),
 ]
-"""A record id: NFC-normalised, 1 to 128 characters, no whitespace or control characters."""
+"""A record id: NFC-normalised, 1 to 128 visible characters of any script.
+
+No whitespace, control, format (bidirectional, zero-width, byte order mark, soft hyphen),
+private-use or unassigned character, noncharacter or surrogate, and no combining mark
+first (see ``bildungsnetz.model._characters``)."""
 
 Ags = Annotated[
     str,

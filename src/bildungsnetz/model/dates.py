@@ -114,7 +114,7 @@ def parse_date(text: str) -> date:
     ------
     ValueError
         If the text is not a complete, valid calendar date with a four-digit year, or
-        carries a time of day.
+        carries a time of day or a time zone. No other error and no warning escapes.
 
     Examples
     --------
@@ -155,10 +155,19 @@ def _parse_date(text: str) -> date:
         msg = f"a date needs a four-digit year, got {text!r}"
         raise ValueError(msg)
     try:
-        first = dateutil_parser.parse(cleaned, parserinfo=_PARSER_INFO, default=_DEFAULT_A)
-        second = dateutil_parser.parse(cleaned, parserinfo=_PARSER_INFO, default=_DEFAULT_B)
-    except (dateutil_parser.ParserError, OverflowError) as error:
-        reason = str(error).split(":", 1)[0]
+        first = _dateutil_parse(cleaned, _DEFAULT_A)
+        second = _dateutil_parse(cleaned, _DEFAULT_B)
+    except _ZoneInText:
+        msg = f"not a valid date: {text!r} (a date has no time zone)"
+        raise ValueError(msg) from None
+    except (ValueError, ArithmeticError) as error:
+        # ArithmeticError: dateutil reads a long run of digits as a decimal number, and
+        # decimal's InvalidOperation or an OverflowError comes out of it.
+        reason = (
+            str(error).split(":", 1)[0]
+            if isinstance(error, ValueError)
+            else "a number out of range"
+        )
         msg = f"not a valid date: {text!r} ({reason})"
         raise ValueError(msg) from None
     if first != second:
@@ -169,6 +178,23 @@ def _parse_date(text: str) -> date:
         msg = f"not a valid date: {text!r} (unexpected text after the date)"
         raise ValueError(msg)
     return first.date()
+
+
+class _ZoneInText(Exception):  # noqa: N818 (a signal between two private functions)
+    """The text names a time zone, which no date has."""
+
+
+def _refuse_zone(name: str | None, offset: int | None) -> None:
+    # dateutil calls this for every text; it only warns (UnknownTimezoneWarning) about a
+    # word it takes for a zone it does not know, and a date has no zone at all.
+    if name is not None or offset is not None:
+        raise _ZoneInText
+
+
+def _dateutil_parse(cleaned: str, default: datetime) -> datetime:
+    return dateutil_parser.parse(
+        cleaned, parserinfo=_PARSER_INFO, default=default, tzinfos=_refuse_zone
+    )
 
 
 DayLike = date | datetime | str
@@ -297,7 +323,7 @@ def to_horizon(
             raise ValueError(msg)
     elif isinstance(value, numbers.Integral) and not isinstance(value, bool):
         days = int(value)
-    elif isinstance(value, str) and value.strip().isdigit():
+    elif isinstance(value, str) and value.strip().isdecimal():
         days = int(value.strip())
     else:
         try:

@@ -505,10 +505,15 @@ class EducationNetwork(Record):
             for actor in self.actors
             if actor.id in alive
         )
-        cooperations = tuple(
-            tie
-            for tie in self.cooperations
-            if current(tie) and tie.actors[0] in alive and tie.actors[1] in alive
+        # The ties are the bulk of a large network: one test of both ends, and the day
+        # asked only when there is one.
+        within = alive.issuperset
+        cooperations = (
+            tuple(tie for tie in self.cooperations if within(tie.actors))
+            if day is None
+            else tuple(
+                tie for tie in self.cooperations if tie.period.contains(day) and within(tie.actors)
+            )
         )
         forums = tuple(_restrict_forum(forum, alive) for forum in self.forums if current(forum))
         interventions = tuple(

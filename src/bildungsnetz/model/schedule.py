@@ -70,7 +70,9 @@ def _read_zoned(value: Any) -> Any:
         raise ValueError(msg)
     try:
         zone = ZoneInfo(match["zone"])
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        # OSError: a folder of zones ("America") or a name too long for a file name, as
+        # ZoneInfo looks the name up on disk.
         msg = f"unknown time zone {match['zone']!r} in {value!r}"
         raise ValueError(msg) from None
     instant = _in_years(datetime.fromisoformat(match["instant"]))
@@ -270,6 +272,10 @@ class MeetingSchedule(Record):
         last = min(stop, self.start + _SPAN)
         if parts.until is not None:
             last = min(last, parts.until)
+        if last < self.start:
+            # UNTIL before the start: no meeting, and a start shifted by the cycles that
+            # bring UNTIL near the year 9999 would lie beyond it.
+            return iter(())
         # A day more, because the comparison in wall time may differ around a DST switch.
         wall_last = last.astimezone(self.zone).replace(tzinfo=None) + timedelta(days=1)
         shift = _CYCLE_YEARS * ((MAXYEAR - wall_last.year) // _CYCLE_YEARS)
@@ -323,7 +329,9 @@ _NUMBER_LISTS = {
 _ONE_A_DAY = ("BYHOUR", "BYMINUTE", "BYSECOND")
 _INTEGER = re.compile(r"[+-]?[0-9]{1,4}")
 _UTC_UNTIL = re.compile(r"[0-9]{8}T[0-9]{6}Z")
-_WEEK_ORDINALS = {*range(-53, 0), *range(1, 54)}
+_WEEK_ORDINAL = 53
+_MONTH_ORDINAL = 5
+_WEEK_ORDINALS = {*range(-_WEEK_ORDINAL, 0), *range(1, _WEEK_ORDINAL + 1)}
 
 
 def _years_later(moment: datetime, years: int) -> datetime:
@@ -345,6 +353,7 @@ def _checked(rule: str) -> _Checked:
     _check_frequency(rule, parts)
     for name, value in parts.items():
         _check_value(name, value)
+    _check_week_ordinals(rule, parts)
     try:
         rrulestr(rule, dtstart=datetime(2000, 1, 1, tzinfo=UTC))
     except (ValueError, TypeError, OverflowError, IndexError) as error:
@@ -416,6 +425,39 @@ def _check_frequency(rule: str, parts: dict[str, str]) -> None:
         if "," in parts.get(name, ""):
             msg = f"a meeting recurs at most daily: {name} takes one value, got {parts[name]!r}"
             raise ValueError(msg)
+
+
+def _check_week_ordinals(rule: str, parts: dict[str, str]) -> None:
+    """Refuse a BYDAY ordinal the frequency has no room for (RFC 5545, 3.3.10).
+
+    An ordinal counts the weekdays of a month (MONTHLY, or YEARLY with BYMONTH: at most
+    five) or of a year (YEARLY: at most 53), and no other frequency takes one. dateutil
+    fails on the ninth Wednesday of a month with an IndexError, and searches to the year
+    9999 for the sixth.
+    """
+    ordinals = [
+        int(match["ordinal"])
+        for item in parts.get("BYDAY", "").split(",")
+        if (match := _BYDAY_ITEM.fullmatch(item)) is not None and match["ordinal"]
+    ]
+    if not ordinals:
+        return
+    frequency = parts["FREQ"]
+    if frequency not in {"MONTHLY", "YEARLY"} or "BYWEEKNO" in parts:
+        msg = (
+            f"BYDAY takes an ordinal such as '1TU' only with FREQ=MONTHLY or YEARLY and "
+            f"without BYWEEKNO (RFC 5545), got {parts['BYDAY']!r} in {rule!r}"
+        )
+        raise ValueError(msg)
+    in_a_month = frequency == "MONTHLY" or "BYMONTH" in parts
+    highest = _MONTH_ORDINAL if in_a_month else _WEEK_ORDINAL
+    if any(abs(ordinal) > highest for ordinal in ordinals):
+        scope = "a month" if in_a_month else "a year"
+        msg = (
+            f"BYDAY ordinals count the weekdays of {scope}, from 1 to {highest} or -{highest} "
+            f"to -1, got {parts['BYDAY']!r} in {rule!r}"
+        )
+        raise ValueError(msg)
 
 
 def _check_numbers(name: str, value: str, lowest: int, highest: int, *, from_end: bool) -> None:
