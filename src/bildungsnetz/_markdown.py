@@ -22,8 +22,9 @@ __all__ = ["code", "escape"]
 
 # Backslashed wherever they stand: inline markup, table cells, headings, images, maths.
 _SPECIAL = re.compile(r"([\\`*\[\]|~#!$])")
-# Underscores inside a word never start emphasis in CommonMark; those at a word's edge may.
-_LONE_UNDERSCORE = re.compile(r"(?<!\w)_|_(?!\w)")
+# An underscore between two letters or digits never opens or closes emphasis in CommonMark;
+# any other may ("__0__" is emphasis: an underscore counts as punctuation, not as a letter).
+_LONE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 # What renderers turn into links without <...>: "scheme://", e-mail addresses, "www." (GitHub,
 # Jupyter's marked) and bare domains such as "evil.example" (markdown-it's linkify, used by
 # MyST and VS Code): a dot inside a word is backslashed, which renders as the dot.

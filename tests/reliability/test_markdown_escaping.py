@@ -35,6 +35,10 @@ HOSTILE = [
     "[^1]",
     "<!-- Kommentar -->",
     "<https://evil.example>",
+    # Underscores next to underscores open emphasis (found by hypothesis): "__0__", "a__b_".
+    "__0__",
+    "a__b_ c",
+    "snake_case _edge_",
 ]
 
 # GitHub's Markdown, as markdown-it gives it: tables, strikethrough, raw HTML, bare links.
