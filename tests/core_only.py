@@ -39,6 +39,7 @@ import re
 from collections import Counter
 from functools import cache
 from importlib import metadata
+from typing import Any
 
 import pytest
 from packaging.requirements import Requirement
@@ -237,10 +238,33 @@ def pytest_runtest_call(item: pytest.Item):
     raise AssertionError(msg)
 
 
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """In a pytest-xdist worker, hand the counts to the controller, which prints them."""
+    output = getattr(session.config, "workeroutput", None)
+    if output is not None:
+        output["core_only_checked"] = dict(session.config.stash[_checked])
+        output["core_only_deselected"] = session.config.stash[_deselected]
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: object) -> None:
+    """Add up what each pytest-xdist worker checked and deselected (``-n``)."""
+    output = getattr(node, "workeroutput", {})
+    config: pytest.Config = node.config
+    config.stash[_checked].update(output.get("core_only_checked", {}))
+    # Every worker collects the whole suite, so each deselects the same tests.
+    known = set(config.stash[_deselected])
+    for nodeid, lacking in output.get("core_only_deselected", []):
+        if (nodeid, lacking) not in known:
+            known.add((nodeid, lacking))
+            config.stash[_deselected].append((nodeid, lacking))
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """List what core-only mode deselected and count what it checked."""
     config = terminalreporter.config
     checked, deselected = config.stash[_checked], config.stash[_deselected]
+    deselected.sort()
     if not (CORE_ONLY or checked):
         return
     write = terminalreporter.write_line
