@@ -20,7 +20,7 @@ from bildungsnetz._collector import paused
 from bildungsnetz.datasets import synthetic
 from bildungsnetz.datasets._musterkreis import build_musterkreis
 from bildungsnetz.errors import LoadError, MissingDependencyError
-from bildungsnetz.io import _json_stream, json_format
+from bildungsnetz.io import _json_stream, _strict_json, json_format
 from bildungsnetz.model import _record, dates
 from strategies import networks
 
@@ -46,7 +46,8 @@ def _outcome(read):
 
 def _whole(text, source=None):
     """The reference: the document parsed as one tree by the strict reader."""
-    return json_format._network(json_format._read_whole(text, source))
+    decoded = _strict_json.decode(text, source=source)
+    return json_format._network(json_format._read_whole(decoded, source))
 
 
 @contextmanager

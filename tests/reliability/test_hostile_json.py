@@ -238,6 +238,18 @@ def test_a_record_with_a_repeated_key_is_not_read_but_not_reported_twice(tmp_pat
     assert [problem.path for problem in problems] == ["network.actors[1](kita1).kind"]
 
 
+def test_a_repeated_key_names_a_hostile_id_escaped_as_every_problem_does():
+    """The label of a JSON fault shows the record's id as other problems show it."""
+    actor = '{"id": "a\u202eb", "id": "a\u202eb", "kind": "school", "name": "A"}'
+    network = f'{{"name": "x", "actors": [{actor}]}}'
+    document = f'{{"format": "bildungsnetz", "version": 1, "network": {network}}}'
+    with pytest.raises(LoadError) as caught:
+        io.loads(document, source="x.json")
+    assert [problem.path for problem in caught.value.problems] == [
+        "network.actors[0]('a\\u202eb').id"
+    ]
+
+
 # --- types as the schema says them -------------------------------------------------------
 
 

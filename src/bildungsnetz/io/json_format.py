@@ -168,7 +168,7 @@ def loads(
         with _bar(len(decoded), unit="char", progress=progress, feature="loads") as advance:
             parts = _read_by_record(pieces_of_text(decoded), source, advance)
             if parts is None:
-                parts = _read_whole(given, source)  # decoded again: the same text, once
+                parts = _read_whole(decoded, source)
             advance("checks", amount=0)
             return _network(parts)
 
@@ -196,14 +196,14 @@ class _Parts:
 _RECORD = re.compile(r"network\.(?P<collection>\w+)\[(?P<position>\d+)\]")
 
 
-def _read_whole(text: str | bytes, source: str | None) -> _Parts:
+def _read_whole(text: str, source: str | None) -> _Parts:
     """Read the document as one tree: the reference reading, and the one for every fault.
 
     Faults of the JSON itself (duplicate keys, ``NaN``, oversized numbers, lone
     surrogates, deep nesting) are reported with their paths; a record holding one is not
     read further, the other records are, as usual.
     """
-    payload = _strict_json.read(_strict_json.decode(text, source=source), source=source)
+    payload = _strict_json.read(text, source=source)
     faults = _strict_json.faults(payload)
     parts = _Parts(source)
     faulty: dict[str, set[int]] = {}
@@ -212,11 +212,10 @@ def _read_whole(text: str | bytes, source: str | None) -> _Parts:
         if record is None or record["collection"] not in COLLECTIONS:
             # A fault outside the records: nothing else of the document can be trusted.
             raise LoadError(LoadProblem(m, file=source, path=p) for p, m in faults)
-        faulty.setdefault(record["collection"], set()).add(int(record["position"]))
-        items = payload["network"][record["collection"]]
-        record_id = _record_id(items[int(record["position"])])
-        label = "" if record_id is None else f"({record_id})"
-        labelled = f"{path[: record.end()]}{label}{path[record.end() :]}"
+        collection, position = record["collection"], int(record["position"])
+        faulty.setdefault(collection, set()).add(position)
+        item = payload["network"][collection][position]
+        labelled = _label(collection, position, item) + path[record.end() :]
         parts.problems.append(LoadProblem(message, file=source, path=labelled))
     for key, value in _unwrap(payload, source).items():
         if key in COLLECTIONS:
@@ -320,9 +319,7 @@ def _network(parts: _Parts) -> EducationNetwork:
     try:
         EducationNetwork.model_validate(header_fields)
     except ValidationError as error:
-        said = tuple(f"network.{path}" for path, _ in wrong)
-        found = _problems(error, "network", source)
-        problems.extend(p for p in found if not (said and (p.path or "").startswith(said)))
+        problems.extend(_besides(_problems(error, "network", source), "network", wrong))
     if problems:
         readable = SimpleNamespace(**{key: tuple(fields.get(key, ())) for key in COLLECTIONS})
         integrity = find_problems(readable, assume_known=parts.unreadable)
@@ -387,11 +384,16 @@ def _wrong_types(
     try:
         adapter(COLLECTIONS[collection]).validator.validate_python(item)
     except ValidationError as error:
-        # The validator's word on a value of a wrong type is said already, by the above.
-        said = {f"{label}.{path}" for path, _ in wrong}
-        found = _problems(error, label, source)
-        parts.problems.extend(p for p in found if not (p.path or "").startswith(tuple(said)))
+        parts.problems.extend(_besides(_problems(error, label, source), label, wrong))
     _unreadable(item, parts)
+
+
+def _besides(
+    found: list[LoadProblem], label: str, wrong: list[tuple[str, str]]
+) -> list[LoadProblem]:
+    """Drop the validator's word on a value of a wrong JSON type: that is said already."""
+    said = tuple(f"{label}.{path}" for path, _ in wrong)
+    return [problem for problem in found if not (problem.path or "").startswith(said)]
 
 
 def _label(collection: str, position: int, item: Any) -> str:
@@ -507,7 +509,7 @@ def load(path: str | os.PathLike[str], *, progress: bool = False) -> EducationNe
     ):
         parts = _read_by_record(pieces_of_bytes(raw), source, advance)
         if parts is None:
-            parts = _read_whole(raw, source)
+            parts = _read_whole(_strict_json.decode(raw, source=source), source)
         del raw  # half a gigabyte for a national network, and no longer needed
         advance("checks", amount=0)
         return _network(parts)
