@@ -32,18 +32,25 @@ MAX_ROWS = 1_048_576
 MAX_COLUMNS = 16_384
 """The most columns a sheet may have, as in Excel (``XFD``)."""
 
-_NAME = rb"<(/?)(?:[A-Za-z_][\w.-]*:)?(table|table-row|table-cell|covered-table-cell|p)(?=[\s/>])"
+# calamine knows the elements and attributes by these names only (no other prefix).
+_TABLE_OR_ROW = re.compile(rb"<table:table(-row)?(?=[\s/>])([^>]*)>")
+_ROW_END = b"</table:table-row>"
+_CELL_START = re.compile(rb"<table:(?:covered-)?table-cell(?=[\s/>])([^>]*)>")
 # Attributes may hold '>' inside quotes (a formula such as of:=[.A1]>0).
-_TAG = re.compile(_NAME + rb"""((?:[^>"'/]|/(?!>)|"[^"]*"|'[^']*')*)(/?)>""")
-_REPEATED = re.compile(rb"""number-(?:rows|columns)-repeated\s*=\s*["']\s*([0-9]+)\s*["']""")
-_VALUED = re.compile(rb"""(?:value-type|formula)\s*=""")
-_ERROR = re.compile(rb"""value-type\s*=\s*["']error["']""")
-_CALC_TYPE = re.compile(rb"""calcext:value-type\s*=""")
-_FORMULA = re.compile(rb"""formula\s*=""")
-_TABLE_NAME = re.compile(rb"""(?:^|\s)(?:[\w.-]+:)?name\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_PARAGRAPH = re.compile(
-    rb"<(?:[A-Za-z_][\w.-]*:)?p(?=[\s/>])[^>]*>(.*?)</(?:[A-Za-z_][\w.-]*:)?p>", re.S
+_CELL = re.compile(
+    rb"<table:(?:covered-)?table-cell(?=[\s/>])"
+    rb"""((?:[^>"'/]|/(?!>)|"[^"]*"|'[^']*')*)"""
+    rb"(?:/>|>(.*?)</table:(?:covered-)?table-cell>)",
+    re.S,
 )
+_REPEATED = re.compile(rb"""table:number-(?:rows|columns)-repeated\s*=\s*["']\s*([0-9]+)\s*["']""")
+# A cell without a type is read as empty, whatever text it holds.
+_VALUED = re.compile(rb"""(?:value-type|table:formula)\s*=""")
+_ERROR = re.compile(rb"""calcext:value-type\s*=\s*["']error["']""")
+_CALC_TYPE = re.compile(rb"""calcext:value-type\s*=""")
+_FORMULA = re.compile(rb"""table:formula\s*=""")
+_TABLE_NAME = re.compile(rb"""(?:^|\s)table:name\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_PARAGRAPH = re.compile(rb"<text:p(?=[\s/>])[^>]*>(.*?)</text:p>", re.S)
 _LARGEST_REPEAT = 10**12  # more digits say nothing more: past every bound
 
 
@@ -57,24 +64,11 @@ class TableTooLargeError(ValueError):
 
 
 @dataclass
-class _Cell:
-    start: int  # where its tag starts in the text being read
-    column: int  # its first column (1-based)
-    repeat: int
-    valued: bool
-    needs_text: bool  # an error cell, or a formula whose shown text may be an error
-    error: bool
-
-
-@dataclass
 class _Table:
     name: str
-    row: int = 0  # rows before the current one
+    row: int = 0  # rows read so far
     rows: int = 0  # the last row that holds a value
     columns: int = 0  # the last column that holds a value
-    row_repeat: int = 1
-    column: int = 0  # columns of the current row so far
-    row_columns: int = 0  # the last column of the current row that holds a value
 
 
 @dataclass
@@ -82,115 +76,99 @@ class OdsTables:
     """Follow ``content.xml`` piece by piece; see the module's description.
 
     ``max_cells`` bounds the block from ``A1`` to a table's last value, as calamine lays
-    it out.
+    it out. The work is a few searches per row, whatever its repeats.
     """
 
     max_cells: int
     errors: list[ErrorCells] = field(default_factory=list)
     _table: _Table | None = None
-    _cell: _Cell | None = None
 
     def read(self, data: bytes) -> bytes:
-        """Follow the tags in ``data``; return its end, to be read again with the next piece.
+        """Follow the rows in ``data``; return its end after the last whole row.
+
+        What is returned is read again with the next piece: a row is only read whole.
 
         Raises
         ------
         TableTooLargeError
             Naming the table and row of a value past the bounds.
         """
-        cut = data.rfind(b"<")
-        end = len(data) if cut < 0 or data.find(b">", cut) >= 0 else cut
-        for tag in _TAG.finditer(data, 0, end):
-            self._follow(tag, data)
-        if self._cell is not None and self._cell.needs_text:
-            # Its shown text is read at its end tag: read the whole cell again next time.
-            start, self._cell = self._cell.start, None
-            return data[start:]
-        return data[end:]
+        position = 0
+        while (tag := _TABLE_OR_ROW.search(data, position)) is not None:
+            position = tag.end()
+            if tag[1] is None:
+                self._table = _Table(_table_name(tag[2]))
+                continue
+            content = b""
+            if not tag[2].endswith(b"/"):
+                end = data.find(_ROW_END, position)
+                if end < 0:
+                    return data[tag.start() :]
+                content, position = data[position:end], end + len(_ROW_END)
+            if self._table is not None:
+                self._read_row(self._table, tag[2], content)
+        # Only a tag cut at the end may start a row.
+        return data[max(position, data.rfind(b"<")) :]
 
-    def _follow(self, tag: re.Match[bytes], data: bytes) -> None:
-        closing, name, attributes, empty = tag[1], tag[2], tag[3], tag[4]
-        if name == b"table":
-            if not closing:
-                self._table = _Table(_table_name(attributes))
-            return
-        table = self._table
-        if table is None:
-            return
-        if name == b"table-row":
-            if closing:
-                self._end_row(table)
-            else:
-                table.row_repeat, table.column, table.row_columns = _repeat(attributes), 0, 0
-                if empty:
-                    self._end_row(table)
-        elif name == b"p":
-            if self._cell is not None and not closing:
-                self._cell.valued = True
-        elif closing:
-            self._end_cell(table, data, tag.start())
-        else:
-            self._start_cell(table, tag, data)
-
-    def _start_cell(self, table: _Table, tag: re.Match[bytes], data: bytes) -> None:
-        attributes = tag[3]
-        error = bool(_ERROR.search(attributes))
-        self._cell = _Cell(
-            start=tag.start(),
-            column=table.column + 1,
-            repeat=_repeat(attributes),
-            valued=bool(_VALUED.search(attributes)),
-            # Without LibreOffice's calcext:value-type, only the text tells an error.
-            needs_text=error
-            or (bool(_FORMULA.search(attributes)) and not _CALC_TYPE.search(attributes)),
-            error=error,
-        )
-        if tag[4]:
-            self._end_cell(table, data, tag.end())
-
-    def _end_cell(self, table: _Table, data: bytes, end: int) -> None:
-        cell, self._cell = self._cell, None
-        if cell is None:
-            return
-        table.column += cell.repeat
-        if not cell.valued:
-            return
-        table.row_columns = table.column
-        if table.column > MAX_COLUMNS:
-            column = max(cell.column, MAX_COLUMNS + 1)
-            what = f"a value in column {column:,}, past the last a sheet may have ({MAX_COLUMNS:,})"
-            _refuse(table, what, table.row + 1)
-        if cell.needs_text:
-            paragraph = _PARAGRAPH.search(data, cell.start, end)
-            text = shown_text(paragraph[1]) if paragraph else ""
-            if cell.error or ERROR_TEXT.fullmatch(text):
-                self.errors.append(
-                    ErrorCells(
-                        table.name,
-                        table.row + 1,
-                        cell.column,
-                        text or "#?",
-                        rows=table.row_repeat,
-                        columns=cell.repeat,
-                    )
-                )
-
-    def _end_row(self, table: _Table) -> None:
+    def _read_row(self, table: _Table, attributes: bytes, content: bytes) -> None:
+        repeat = _repeat(attributes)
         first = table.row + 1
-        table.row += table.row_repeat
-        if not table.row_columns:
+        table.row += repeat
+        last = self._last_column(table, first, repeat, content) if content else 0
+        if not last:
             return  # an empty run of rows costs nothing, however long
+        if last > MAX_COLUMNS:
+            what = f"a value in column {last:,}, past the last a sheet may have ({MAX_COLUMNS:,})"
+            _refuse(table, what, first)
         if table.row > MAX_ROWS:
             row = max(first, MAX_ROWS + 1)
             _refuse(table, f"a value past the last row a sheet may have ({MAX_ROWS:,})", row)
         table.rows = table.row
-        table.columns = max(table.columns, table.row_columns)
+        table.columns = max(table.columns, last)
         if table.rows * table.columns > self.max_cells:
             what = (
                 f"the sheet spans {table.rows:,} rows and {table.columns:,} columns, "
                 f"more than {self.max_cells:,} cells"
             )
             _refuse(table, what, first)
+
+    def _last_column(self, table: _Table, first: int, repeat: int, content: bytes) -> int:
+        """Return the last column of a row that holds a value (0 for none); note errors."""
+        if b"formula" in content or b"error" in content:
+            return self._read_cells(table, first, repeat, content)
+        # What most rows are: typed cells, perhaps a run of empty ones, no error.
+        cells = _CELL_START.findall(content)
+        last = next((i for i in range(len(cells) - 1, -1, -1) if _VALUED.search(cells[i])), -1)
+        if b"repeated" not in content:
+            return last + 1
+        return sum(_repeat(cell) if b"repeated" in cell else 1 for cell in cells[: last + 1])
+
+    def _read_cells(self, table: _Table, first: int, repeat: int, content: bytes) -> int:
+        column = last = 0
+        for attributes, inner in _CELL.findall(content):
+            start = column + 1
+            column += _repeat(attributes)
+            if _VALUED.search(attributes) is None:
+                continue
+            last = column
+            code = _error_shown(attributes, inner)
+            if code is not None:
+                block = ErrorCells(table.name, first, start, code, repeat, column - start + 1)
+                self.errors.append(block)
+        return last
+
+
+def _error_shown(attributes: bytes, inner: bytes) -> str | None:
+    """Return the error a cell shows, or ``None`` for a cell that shows none."""
+    error = _ERROR.search(attributes) is not None
+    # Without LibreOffice's calcext:value-type, only the text of a formula tells an error.
+    if not error and (_FORMULA.search(attributes) is None or _CALC_TYPE.search(attributes)):
+        return None
+    paragraph = _PARAGRAPH.search(inner)
+    text = shown_text(paragraph[1]) if paragraph else ""
+    if error:
+        return text or "#?"
+    return text if ERROR_TEXT.fullmatch(text) else None
 
 
 def _refuse(table: _Table, what: str, row: int) -> NoReturn:

@@ -136,8 +136,11 @@ def _check_declared(source: Path, members: list[zipfile.ZipInfo]) -> None:
 
 def _check_member(source: Path, raw: BinaryIO, member: zipfile.ZipInfo, found: _Found) -> None:
     # Any XML member is followed, not only xl/worksheets/: a sheet may have any name.
-    sheet = _SheetExtent() if member.filename.lower().endswith(".xml") else None
+    # calamine reads an .ods by its ending, and then only content.xml, as OpenDocument.
+    ods = source.suffix.lower() == ".ods"
     tables = OdsTables(MAX_SHEET_CELLS) if member.filename == _ODS_CONTENT else None
+    xml = member.filename.lower().endswith(".xml")
+    sheet = _SheetExtent() if xml and not (ods and tables is not None) else None
     kept, kept_tables, part = b"", b"", []
     for piece in _inflated(raw, member):
         found.unpacked += len(piece)
