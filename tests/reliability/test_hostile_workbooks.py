@@ -11,6 +11,7 @@ same through ``io.read``: ``tests/test_io_files.py``.
 
 from __future__ import annotations
 
+import re
 import struct
 import tracemalloc
 import zipfile
@@ -20,7 +21,7 @@ import pytest
 
 from bildungsnetz import io
 from bildungsnetz.errors import LoadError
-from bildungsnetz.io import _workbook_zip
+from bildungsnetz.io import _shown_errors, _workbook_zip
 from office_files import fingerprint, office_book
 
 pytestmark = pytest.mark.requires_module("openpyxl")
@@ -193,6 +194,43 @@ def test_a_tag_longer_than_a_mebibyte_is_refused(tmp_path):
     tag = b"<row><c " + b'x="1" ' * 600_000 + b'r="XFD1048576"><v>1</v></c></row>'
     target = with_member(office_book(tmp_path), tmp_path / "lang.xlsx", HEAD + tag + TAIL)
     assert "has a tag of over 1,048,576 bytes" in the_problem(target)
+
+
+def test_a_sparse_sheet_declaring_the_whole_grid_is_read_as_its_cells(tmp_path):
+    """A dimension of A1:XFD1048576 over a few cells is not believed: read as before, cheaply."""
+    book = office_book(tmp_path)
+    with zipfile.ZipFile(book) as source:
+        sheet, count = re.subn(
+            rb'<dimension ref="[^"]*" ?/>', b'<dimension ref="A1:XFD1048576"/>', source.read(SHEET)
+        )
+    assert count == 1
+    target = with_member(book, tmp_path / "weit.xlsx", sheet)
+    tracemalloc.start()
+    try:
+        network = io.read_workbook(target)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert network == io.read_workbook(book)
+    assert peak < 8 << 20  # a dense grid of 17 billion cells would not fit anywhere
+
+
+@pytest.mark.parametrize("piece", [1, 7, 64])
+def test_an_error_cell_cut_between_pieces_is_found(tmp_path, monkeypatch, piece):
+    """However the sheet is cut while it inflates, each error cell is found once, whole."""
+    cells = (
+        b'<row r="1"><c r="A1" t="inlineStr"><is><t>Kennung</t></is></c>'
+        b'<c r="B1" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>'
+        b'<row r="2"><c r="C2" s="3" t="e"><v>#N/A</v></c><c r="D2"><v>1</v></c></row>'
+    )
+    target = with_member(office_book(tmp_path), tmp_path / "fehler.xlsx", HEAD + cells + TAIL)
+    expected = [
+        _shown_errors.ErrorCells("Akteure", 1, 2, "#DIV/0!"),
+        _shown_errors.ErrorCells("Akteure", 2, 3, "#N/A"),
+    ]
+    assert _workbook_zip.check_workbook_zip(target) == expected
+    monkeypatch.setattr(_workbook_zip, "_PIECE", piece)
+    assert _workbook_zip.check_workbook_zip(target) == expected
 
 
 # -- compression ---------------------------------------------------------------------------------
