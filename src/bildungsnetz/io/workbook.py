@@ -80,10 +80,12 @@ def read_workbook(path: str | os.PathLike[str]) -> EducationNetwork:
     Raises
     ------
     LoadError
-        Listing every problem with its cell (``Akteure!D7``) and value; also for a file
-        that is no workbook, one that unpacks to more than 1 GiB (a zip bomb) and one
-        with a sheet spanning more than 50 million cells (``A1`` to ``XFD1048576``),
-        both refused before they take the memory. The file is only read.
+        Listing every problem with its cell (``Akteure!D7``) and value, a cell that shows
+        an error (``#DIV/0!``) among them; also for a file that is no workbook, one that
+        unpacks to more than 1 GiB (a zip bomb), one with a sheet spanning more than 50
+        million cells (``A1`` to ``XFD1048576``) and an ``.ods`` with a value past row
+        1,048,576 or column 16,384 (its repeated rows counted), refused before they take
+        the memory. The file is only read.
     OSError
         If the file cannot be opened: ``FileNotFoundError`` if it does not exist.
     MissingDependencyError
