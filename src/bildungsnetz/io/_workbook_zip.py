@@ -240,7 +240,8 @@ class _SheetExtent:
             body, rest = data, b""  # the last tag is whole
         else:
             body, rest = data[:cut], data[cut:]
-        if b"e" in body and _ERROR_CELL.search(body):
+        # An error cell's type is "e" or 'e': two quick searches spare the slower one.
+        if (b'"e"' in body or b"'e'" in body) and _ERROR_CELL.search(body):
             body, rest = self._read_errors(body, rest)
         row_numbers = _ROW_NUMBER.findall(body)
         cell_references = _CELL_REFERENCE.findall(body)
