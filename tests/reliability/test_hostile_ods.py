@@ -169,6 +169,7 @@ def test_repeated_error_cells_are_each_named(tmp_path):
     ]
 
 
+@pytest.mark.requires_extra  # the zip is followed before calamine is needed
 @pytest.mark.parametrize("piece", [1, 7, 64])
 def test_an_error_cell_cut_between_pieces_is_found(tmp_path, monkeypatch, piece):
     """However content.xml is cut while it inflates, each error cell is found once, whole."""
@@ -260,6 +261,7 @@ def test_a_sheet_past_the_bounds_is_refused_by_sheet_and_row(tmp_path, rows, mes
     assert peak < SMALL
 
 
+@pytest.mark.requires_extra  # constants only
 def test_the_bounds_are_those_of_excel():
     """1,048,576 rows and 16,384 columns (XFD), as a sheet of Excel or LibreOffice has."""
     assert (_ods_tables.MAX_ROWS, _ods_tables.MAX_COLUMNS) == (1_048_576, 16_384)

@@ -233,6 +233,20 @@ def test_an_error_cell_cut_between_pieces_is_found(tmp_path, monkeypatch, piece)
     assert _workbook_zip.check_workbook_zip(target) == expected
 
 
+@pytest.mark.parametrize(
+    "target",
+    ["worksheets/sheet3.xml", "/xl/worksheets/sheet3.xml", "worksheets/../worksheets/sheet3.xml"],
+)
+def test_the_sheet_of_an_error_cell_is_found_by_the_workbook_parts(target):
+    """Relative and absolute targets, an escaped name: the member is the sheet the user named."""
+    workbook = (
+        b'<workbook><sheets><sheet name="A &amp; B" sheetId="1" r:id="rId7"/></sheets></workbook>'
+    )
+    relationships = f'<Relationships><Relationship Id="rId7" Target="{target}"/></Relationships>'
+    members = _shown_errors.sheet_members(workbook, relationships.encode())
+    assert members == {"xl/worksheets/sheet3.xml": "A & B"}
+
+
 # -- compression ---------------------------------------------------------------------------------
 
 
