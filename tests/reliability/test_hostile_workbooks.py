@@ -178,6 +178,30 @@ def test_a_sheet_spanning_billions_of_cells_is_refused(tmp_path, cells, far):
     assert "more than 50,000,000 cells" in message
 
 
+LAST_ROW = "past the last row a sheet may have (1,048,576)"
+LAST_COLUMN = "past the last column a sheet may have (16,384, XFD)"
+
+
+@pytest.mark.parametrize(
+    ("cell", "where"),
+    [
+        ("A1048577", f"a cell in row 1,048,577, {LAST_ROW}"),
+        # Eight digits: once taken for a cell without reference, and laid out as 50 million rows.
+        ("A50000000", f"a cell in row 50,000,000, {LAST_ROW}"),
+        ("A" + "9" * 30, f"a cell in row 1,000,000,000,000, {LAST_ROW}"),
+        ("XFE1", f"a cell in column 16,385 (XFE1), {LAST_COLUMN}"),
+        ("ZZZZ1", f"a cell in column 16,385 (ZZZZ1), {LAST_COLUMN}"),
+    ],
+)
+def test_a_cell_past_the_last_row_or_column_is_refused(tmp_path, cell, where):
+    """One far cell past Excel's grid, which calamine would lay out row by row, is refused."""
+    row = cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    cells = f'<row r="{row}"><c r="{cell}"><v>1</v></c></row>'.encode()
+    target = with_member(office_book(tmp_path), tmp_path / "weit.xlsx", HEAD + cells + TAIL)
+    message = the_problem(target)
+    assert message == f"refused: {SHEET} has {where}; delete what stands far outside the tables"
+
+
 def test_a_sheet_of_any_member_name_is_followed(tmp_path):
     """A sheet stored under another name than xl/worksheets/ is followed all the same."""
     far = HEAD + b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>' + TAIL

@@ -24,7 +24,7 @@ import zlib
 from typing import TYPE_CHECKING, BinaryIO, NoReturn
 
 from bildungsnetz.errors import LoadError, LoadProblem
-from bildungsnetz.io._ods_tables import OdsTables, TableTooLargeError
+from bildungsnetz.io._ods_tables import MAX_COLUMNS, MAX_ROWS, OdsTables, TableTooLargeError
 from bildungsnetz.io._shown_errors import ErrorCells, sheet_members, shown_text
 
 if TYPE_CHECKING:
@@ -48,14 +48,13 @@ _LOCAL_SIGNATURE = b"PK\x03\x04"
 # A start tag of a row or a cell, with its attributes; r="B7" / r="7" when given.
 _TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(c)(?=[\s/>])([^>]*)>")
 _ROW_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row(?=[\s/>])([^>]*)>")
-_REFERENCE = re.compile(rb"""\sr\s*=\s*["']([A-Z]{0,3})([0-9]{0,7})["']""")
+# References of any length: a row past 1,048,576 is refused, not taken for none.
+_REFERENCE = re.compile(rb"""\sr\s*=\s*["']([A-Z]*)([0-9]*)["']""")
 _PREFIX = rb"<(?:[A-Za-z_][\w.-]*:)?"
 _ROW_TAG = re.compile(_PREFIX + rb"row[\s/>]")
 _CELL_TAG = re.compile(_PREFIX + rb"c[\s/>]")
-_ROW_NUMBER = re.compile(_PREFIX + rb"""row\s[^>]*?(?<=\s)r\s*=\s*["']([0-9]{1,7})["']""")
-_CELL_REFERENCE = re.compile(
-    _PREFIX + rb"""c\s[^>]*?(?<=\s)r\s*=\s*["']([A-Z]{1,3})([0-9]{1,7})["']"""
-)
+_ROW_NUMBER = re.compile(_PREFIX + rb"""row\s[^>]*?(?<=\s)r\s*=\s*["']([0-9]+)["']""")
+_CELL_REFERENCE = re.compile(_PREFIX + rb"""c\s[^>]*?(?<=\s)r\s*=\s*["']([A-Z]+)([0-9]+)["']""")
 # A tag cut at the end of a piece is read again with the next; none is longer than this.
 _LONGEST_TAG = 1 << 20
 # A cell of type "e" (error), its reference and what it shows.
@@ -64,7 +63,7 @@ _CELL_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?c>")
 _VALUE = re.compile(
     rb"<(?:[A-Za-z_][\w.-]*:)?v(?=[\s>])[^>]*>(.*?)</(?:[A-Za-z_][\w.-]*:)?v>", re.S
 )
-_CELL_AT = re.compile(rb"""(?<=\s)r\s*=\s*["']([A-Z]{1,3})([0-9]{1,7})["']""")
+_CELL_AT = re.compile(rb"""(?<=\s)r\s*=\s*["']([A-Z]+)([0-9]+)["']""")
 # The parts that name the sheets of an .xlsx, and their members.
 _WORKBOOK = "xl/workbook.xml"
 _WORKBOOK_RELATIONSHIPS = "xl/_rels/workbook.xml.rels"
@@ -121,7 +120,7 @@ class _Found:
             # An XML member that is no sheet of the workbook is not read by calamine either.
             if member in names:
                 found += [
-                    ErrorCells(names[member], int(row), _column(letters), code)
+                    ErrorCells(names[member], _number(row), _column(letters), code)
                     for letters, row, code in cells
                 ]
         return found
@@ -150,9 +149,7 @@ def _check_member(source: Path, raw: BinaryIO, member: zipfile.ZipInfo, found: _
             part.append(piece)
         if sheet is not None:
             kept = sheet.read(kept + piece)
-            if sheet.cells > MAX_SHEET_CELLS:
-                _refuse(source, sheet.too_large(member.filename))
-            _check_kept(source, member, kept)
+            _check_sheet(source, member, sheet, kept)
         if tables is not None:
             kept_tables = _follow_tables(source, member, tables, kept_tables + piece)
     if part:
@@ -171,6 +168,15 @@ def _follow_tables(source: Path, member: zipfile.ZipInfo, tables: OdsTables, dat
         raise LoadError([problem]) from None
     _check_kept(source, member, kept)
     return kept
+
+
+def _check_sheet(source: Path, member: zipfile.ZipInfo, sheet: _SheetExtent, kept: bytes) -> None:
+    # Past Excel's last row or column first: calamine lays out whatever a reference says.
+    if sheet.rows > MAX_ROWS or sheet.columns > MAX_COLUMNS:
+        _refuse(source, sheet.past_the_last(member.filename))
+    if sheet.cells > MAX_SHEET_CELLS:
+        _refuse(source, sheet.too_large(member.filename))
+    _check_kept(source, member, kept)
 
 
 def _check_kept(source: Path, member: zipfile.ZipInfo, kept: bytes) -> None:
@@ -269,10 +275,10 @@ class _SheetExtent:
         # What Excel and LibreOffice write: every row and cell says where it is. The
         # searches run in C; only the largest row and column are compared in Python.
         if row_numbers:
-            self.rows = max(self.rows, *(int(number) for number in set(row_numbers)))
+            self.rows = max(self.rows, *(_number(number) for number in set(row_numbers)))
         if not cells:
             return
-        self.rows = max(self.rows, *(int(digits) for digits in {digits for _, digits in cells}))
+        self.rows = max(self.rows, *(_number(digits) for digits in {digits for _, digits in cells}))
         letters = max({letters for letters, _ in cells}, key=lambda text: (len(text), text))
         self.column = _column(cells[-1][0])
         if _column(letters) > self.columns:
@@ -287,7 +293,7 @@ class _SheetExtent:
         self._read_row_content(pieces[0])
         for attributes, content in zip(pieces[1::2], pieces[2::2], strict=True):
             reference = _REFERENCE.search(attributes)
-            self.rows = int(reference[2]) if reference and reference[2] else self.rows + 1
+            self.rows = _number(reference[2]) if reference and reference[2] else self.rows + 1
             self.column = 0
             self._read_row_content(content)
 
@@ -308,10 +314,21 @@ class _SheetExtent:
             letters, digits = (reference[1], reference[2]) if reference else (b"", b"")
             self.column = _column(letters) if letters else self.column + 1
             if digits:
-                self.rows = max(self.rows, int(digits))
+                self.rows = max(self.rows, _number(digits))
             if self.column > self.columns:
                 self.columns = self.column
                 self.far = (letters + digits).decode("ascii")
+
+    def past_the_last(self, member: str) -> str:
+        if self.columns > MAX_COLUMNS:
+            where = f"a cell in column {self.columns:,} ({self.far or '?'})"
+            last = f"the last column a sheet may have ({MAX_COLUMNS:,}, XFD)"
+        else:
+            where = f"a cell in row {self.rows:,}"
+            last = f"the last row a sheet may have ({MAX_ROWS:,})"
+        return (
+            f"refused: {member} has {where}, past {last}; delete what stands far outside the tables"
+        )
 
     def too_large(self, member: str) -> str:
         return (
@@ -321,7 +338,14 @@ class _SheetExtent:
         )
 
 
+def _number(digits: bytes) -> int:
+    # More digits than twelve are past every bound, and int() of thousands of them raises.
+    return int(digits) if len(digits) <= 12 else 10**12  # noqa: PLR2004
+
+
 def _column(letters: bytes) -> int:
+    if len(letters) > len(b"XFD"):
+        return MAX_COLUMNS + 1  # past every column; the number would say nothing more
     number = 0
     for letter in letters:
         number = number * 26 + letter - ord("A") + 1
