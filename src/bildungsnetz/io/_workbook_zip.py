@@ -9,7 +9,8 @@ billion cells (calamine then aborts the whole process, which no ``except`` can c
 :func:`check_workbook_zip` inflates every member itself, piece by piece, counting what
 comes out rather than trusting the sizes the zip declares (a bomb may lie about them),
 and stops at :data:`MAX_UNPACKED_BYTES`. While inflating a worksheet it follows its row
-and cell references and stops at a block larger than :data:`MAX_SHEET_CELLS`; the tables
+and cell references and stops at a block larger than :data:`MAX_SHEET_CELLS` or a cell
+past Excel's last row or column (calamine lays out whatever a reference says); the tables
 of an ``.ods`` (``content.xml``) are followed by :class:`~bildungsnetz.io._ods_tables.OdsTables`,
 repeated rows and cells included. On the way it collects the cells that show an error
 (``#DIV/0!``), which calamine reads as empty ones. Memory stays that of one piece.

@@ -83,9 +83,9 @@ def read_workbook(path: str | os.PathLike[str]) -> EducationNetwork:
         Listing every problem with its cell (``Akteure!D7``) and value, a cell that shows
         an error (``#DIV/0!``) among them; also for a file that is no workbook, one that
         unpacks to more than 1 GiB (a zip bomb), one with a sheet spanning more than 50
-        million cells (``A1`` to ``XFD1048576``) and an ``.ods`` with a value past row
-        1,048,576 or column 16,384 (its repeated rows counted), refused before they take
-        the memory. The file is only read.
+        million cells (``A1`` to ``XFD1048576``) and one with a cell past row 1,048,576
+        or column 16,384 (in an ``.ods``, its repeated rows and cells counted), refused
+        before they take the memory. The file is only read.
     OSError
         If the file cannot be opened: ``FileNotFoundError`` if it does not exist.
     MissingDependencyError
