@@ -28,7 +28,7 @@ import pytest
 
 from bildungsnetz import io
 from bildungsnetz.errors import LoadError
-from office_files import fingerprint, located, office_book
+from office_files import OFFICE_NETWORK, fingerprint, located, office_book
 
 IMPOSSIBLE = {
     "31.02.2025": "day is out of range for month",
@@ -178,9 +178,12 @@ def test_type_soup_that_means_nothing_is_named_cell_by_cell_all_at_once(tmp_path
 # -- formulas: what the workbook shows is what is read ------------------------------------------
 
 
+SHOWS = "the cell shows the error {0} instead of a value (value '{0}')"
+
+
 def _with_cell(path, sheet, cell, xml):
     """Return a copy of the workbook at ``path`` whose ``cell`` of sheet N is ``xml``."""
-    target = path.with_name(f"formel-{cell}.xlsx")
+    target = path.with_name(f"formel-{sheet}-{cell}.xlsx")
     member = f"xl/worksheets/sheet{sheet}.xml"
     with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w") as copy:
         for info in source.infolist():
@@ -209,22 +212,71 @@ def test_a_formula_is_read_as_the_value_it_shows(tmp_path, xml):
 
 @pytest.mark.requires_module("openpyxl")
 def test_a_formula_that_shows_an_error_in_a_required_cell_is_named(tmp_path):
-    """A flow's count that shows #DIV/0! is refused at its cell, as no count."""
+    """A flow's count that shows #DIV/0! is refused at its cell, with the error it shows."""
     xml = b'<c r="D4" t="e"><f>1/0</f><v>#DIV/0!</v></c>'
     path = _with_cell(office_book(tmp_path), 7, "D4", xml)
-    assert refused(path) == [("Übergänge!D4", "'Anzahl' is required")]
+    assert refused(path) == [("Übergänge!D4", SHOWS.format("#DIV/0!"))]
 
 
 @pytest.mark.requires_module("openpyxl")
-@pytest.mark.xfail(
-    reason="calamine reads an error cell (#DIV/0!) as an empty one; the loader cannot tell",
-    strict=True,
-)
 def test_a_formula_that_shows_an_error_in_an_optional_cell_is_named(tmp_path):
     """A number of pupils that shows #DIV/0! is refused at its cell, not read as none."""
     xml = b'<c r="E4" t="e"><f>1/0</f><v>#DIV/0!</v></c>'
     path = _with_cell(office_book(tmp_path), 2, "E4", xml)
-    assert [cell for cell, _ in refused(path)] == ["Akteure!E4"]
+    assert refused(path) == [("Akteure!E4", SHOWS.format("#DIV/0!"))]
+
+
+ERRORS = {  # sheet number in office_book, cell -> what the cell shows
+    (2, "E4"): "#N/A",
+    (2, "D4"): "#NAME?",
+    (4, "E4"): "#REF!",
+    (4, "D5"): "#VALUE!",
+    (7, "C4"): "#NUM!",
+    (7, "D4"): "#NULL!",
+    (3, "C4"): "#DIV/0!",
+}
+SHEET_NAMES = {2: "Akteure", 3: "Kennungen", 4: "Kooperationen", 7: "Übergänge"}
+
+
+@pytest.mark.requires_module("openpyxl")
+def test_every_error_a_cell_can_show_is_named_all_at_once(tmp_path):
+    """Seven errors on four sheets, required and optional cells: all named, with what they show."""
+    path = office_book(tmp_path)
+    for (sheet, cell), shown in ERRORS.items():
+        xml = f'<c r="{cell}" s="0" t="e"><f>NA()</f><v>{shown}</v></c>'.encode()
+        path = _with_cell(path, sheet, cell, xml)
+    assert sorted(refused(path)) == sorted(
+        (f"{SHEET_NAMES[sheet]}!{cell}", SHOWS.format(shown))
+        for (sheet, cell), shown in ERRORS.items()
+    )
+
+
+@pytest.mark.requires_module("openpyxl")
+def test_an_error_on_a_sheet_of_the_offices_own_is_not_read(tmp_path):
+    """A side calculation that shows #DIV/0! is not the network's: the file is read as before."""
+    path = office_book(tmp_path, extra={"Nebenrechnung": [["Summe", 1]]})
+    path = _with_cell(path, 8, "B1", b'<c r="B1" t="e"><f>1/0</f><v>#DIV/0!</v></c>')
+    assert io.read(path) == OFFICE_NETWORK
+
+
+@pytest.mark.requires_module("openpyxl")
+def test_a_survey_answer_that_shows_an_error_is_named(tmp_path):
+    """A partner survey's date that shows #VALUE! is named at its cell, not read as no date."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    questions = ["Art der Zusammenarbeit", "Intensität", "Häufigkeit", "Zusammenarbeit seit"]
+    book.active.append(["Antwort ID", "Ihre Einrichtung", "Partnereinrichtung", *questions])
+    answer = ["1", "Jugendamt", "Schulsozialarbeit GS Am Markt", "Fallarbeit", "Kooperation"]
+    book.active.append([*answer, "monatlich", "01.09.2019"])
+    book.save(tmp_path / "befragung.xlsx")
+    xml = b'<c r="G2" t="e"><f>DATEVALUE("x")</f><v>#VALUE!</v></c>'
+    path = _with_cell(tmp_path / "befragung.xlsx", 1, "G2", xml)
+    before = fingerprint(path)
+    with pytest.raises(LoadError) as caught:
+        io.read_survey(path, OFFICE_NETWORK)
+    assert located(caught.value) == [("Sheet!G2", SHOWS.format("#VALUE!"))]
+    assert fingerprint(path) == before
 
 
 # -- time zones of a schedule -------------------------------------------------------------------

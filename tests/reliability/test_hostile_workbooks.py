@@ -11,6 +11,7 @@ same through ``io.read``: ``tests/test_io_files.py``.
 
 from __future__ import annotations
 
+import re
 import struct
 import tracemalloc
 import zipfile
@@ -20,7 +21,7 @@ import pytest
 
 from bildungsnetz import io
 from bildungsnetz.errors import LoadError
-from bildungsnetz.io import _workbook_zip
+from bildungsnetz.io import _shown_errors, _workbook_zip
 from office_files import fingerprint, office_book
 
 pytestmark = pytest.mark.requires_module("openpyxl")
@@ -177,6 +178,30 @@ def test_a_sheet_spanning_billions_of_cells_is_refused(tmp_path, cells, far):
     assert "more than 50,000,000 cells" in message
 
 
+LAST_ROW = "past the last row a sheet may have (1,048,576)"
+LAST_COLUMN = "past the last column a sheet may have (16,384, XFD)"
+
+
+@pytest.mark.parametrize(
+    ("cell", "where"),
+    [
+        ("A1048577", f"a cell in row 1,048,577, {LAST_ROW}"),
+        # Eight digits: once taken for a cell without reference, and laid out as 50 million rows.
+        ("A50000000", f"a cell in row 50,000,000, {LAST_ROW}"),
+        ("A" + "9" * 30, f"a cell in row 1,000,000,000,000, {LAST_ROW}"),
+        ("XFE1", f"a cell in column 16,385 (XFE1), {LAST_COLUMN}"),
+        ("ZZZZ1", f"a cell in column 16,385 (ZZZZ1), {LAST_COLUMN}"),
+    ],
+)
+def test_a_cell_past_the_last_row_or_column_is_refused(tmp_path, cell, where):
+    """One far cell past Excel's grid, which calamine would lay out row by row, is refused."""
+    row = cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    cells = f'<row r="{row}"><c r="{cell}"><v>1</v></c></row>'.encode()
+    target = with_member(office_book(tmp_path), tmp_path / "weit.xlsx", HEAD + cells + TAIL)
+    message = the_problem(target)
+    assert message == f"refused: {SHEET} has {where}; delete what stands far outside the tables"
+
+
 def test_a_sheet_of_any_member_name_is_followed(tmp_path):
     """A sheet stored under another name than xl/worksheets/ is followed all the same."""
     far = HEAD + b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>' + TAIL
@@ -193,6 +218,57 @@ def test_a_tag_longer_than_a_mebibyte_is_refused(tmp_path):
     tag = b"<row><c " + b'x="1" ' * 600_000 + b'r="XFD1048576"><v>1</v></c></row>'
     target = with_member(office_book(tmp_path), tmp_path / "lang.xlsx", HEAD + tag + TAIL)
     assert "has a tag of over 1,048,576 bytes" in the_problem(target)
+
+
+def test_a_sparse_sheet_declaring_the_whole_grid_is_read_as_its_cells(tmp_path):
+    """A dimension of A1:XFD1048576 over a few cells is not believed: read as before, cheaply."""
+    book = office_book(tmp_path)
+    with zipfile.ZipFile(book) as source:
+        sheet, count = re.subn(
+            rb'<dimension ref="[^"]*" ?/>', b'<dimension ref="A1:XFD1048576"/>', source.read(SHEET)
+        )
+    assert count == 1
+    target = with_member(book, tmp_path / "weit.xlsx", sheet)
+    tracemalloc.start()
+    try:
+        network = io.read_workbook(target)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert network == io.read_workbook(book)
+    assert peak < 8 << 20  # a dense grid of 17 billion cells would not fit anywhere
+
+
+@pytest.mark.parametrize("piece", [1, 7, 64])
+def test_an_error_cell_cut_between_pieces_is_found(tmp_path, monkeypatch, piece):
+    """However the sheet is cut while it inflates, each error cell is found once, whole."""
+    cells = (
+        b'<row r="1"><c r="A1" t="inlineStr"><is><t>Kennung</t></is></c>'
+        b'<c r="B1" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>'
+        b'<row r="2"><c r="C2" s="3" t="e"><v>#N/A</v></c><c r="D2"><v>1</v></c></row>'
+    )
+    target = with_member(office_book(tmp_path), tmp_path / "fehler.xlsx", HEAD + cells + TAIL)
+    expected = [
+        _shown_errors.ErrorCells("Akteure", 1, 2, "#DIV/0!"),
+        _shown_errors.ErrorCells("Akteure", 2, 3, "#N/A"),
+    ]
+    assert _workbook_zip.check_workbook_zip(target) == expected
+    monkeypatch.setattr(_workbook_zip, "_PIECE", piece)
+    assert _workbook_zip.check_workbook_zip(target) == expected
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["worksheets/sheet3.xml", "/xl/worksheets/sheet3.xml", "worksheets/../worksheets/sheet3.xml"],
+)
+def test_the_sheet_of_an_error_cell_is_found_by_the_workbook_parts(target):
+    """Relative and absolute targets, an escaped name: the member is the sheet the user named."""
+    workbook = (
+        b'<workbook><sheets><sheet name="A &amp; B" sheetId="1" r:id="rId7"/></sheets></workbook>'
+    )
+    relationships = f'<Relationships><Relationship Id="rId7" Target="{target}"/></Relationships>'
+    members = _shown_errors.sheet_members(workbook, relationships.encode())
+    assert members == {"xl/worksheets/sheet3.xml": "A & B"}
 
 
 # -- compression ---------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bildungsnetz.io._shown_errors import ShownError
 from bildungsnetz.io.layout import normalised
 from bildungsnetz.model import parse_date
 
@@ -133,6 +134,10 @@ def read_cell(value: Any, column: Column) -> Any:
     >>> read_cell("nein", SHEETS["cooperations"].column("confirmed"))
     False
     """
+    if isinstance(value, ShownError):
+        # calamine would have read it as empty: a count that shows #DIV/0! is no count.
+        msg = f"the cell shows the error {value.code} instead of a value"
+        raise CellError(msg)
     if _empty(value, column):
         return None
     if column.multiple:

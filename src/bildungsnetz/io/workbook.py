@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from bildungsnetz._optional import require
 from bildungsnetz.errors import LoadError, LoadProblem
 from bildungsnetz.io._formulas import formula_like
+from bildungsnetz.io._shown_errors import marked
 from bildungsnetz.io._workbook_zip import check_workbook_zip
 from bildungsnetz.io.atomic import replacing
 from bildungsnetz.io.tables import Grid, Rows, from_grids, to_grids
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
+    from bildungsnetz.io._shown_errors import ErrorCells
     from bildungsnetz.io.cells import CellValue
     from bildungsnetz.model import EducationNetwork
 
@@ -78,10 +80,12 @@ def read_workbook(path: str | os.PathLike[str]) -> EducationNetwork:
     Raises
     ------
     LoadError
-        Listing every problem with its cell (``Akteure!D7``) and value; also for a file
-        that is no workbook, one that unpacks to more than 1 GiB (a zip bomb) and one
-        with a sheet spanning more than 50 million cells (``A1`` to ``XFD1048576``),
-        both refused before they take the memory. The file is only read.
+        Listing every problem with its cell (``Akteure!D7``) and value, a cell that shows
+        an error (``#DIV/0!``) among them; also for a file that is no workbook, one that
+        unpacks to more than 1 GiB (a zip bomb), one with a sheet spanning more than 50
+        million cells (``A1`` to ``XFD1048576``) and one with a cell past row 1,048,576
+        or column 16,384 (in an ``.ods``, its repeated rows and cells counted), refused
+        before they take the memory. The file is only read.
     OSError
         If the file cannot be opened: ``FileNotFoundError`` if it does not exist.
     MissingDependencyError
@@ -136,7 +140,7 @@ def workbook_grids(path: str | os.PathLike[str], *, feature: str = "reading") ->
     # (FileNotFoundError, PermissionError); calamine's own are a bare OSError.
     with source.open("rb"):
         pass
-    check_workbook_zip(source)
+    errors = check_workbook_zip(source)
     try:
         workbook = calamine.CalamineWorkbook.from_path(str(source))
         grids = [
@@ -150,13 +154,14 @@ def workbook_grids(path: str | os.PathLike[str], *, feature: str = "reading") ->
     except Exception as error:  # calamine raises errors of its own for broken files
         message = f"not a readable workbook ({type(error).__name__}: {error})"
         raise LoadError([LoadProblem(message, file=str(source))]) from None
-    return [_cleaned(grid) for grid in grids]
+    return [_cleaned(grid, errors) for grid in grids]
 
 
-def _cleaned(grid: Grid) -> Grid:
+def _cleaned(grid: Grid, errors: list[ErrorCells]) -> Grid:
     # calamine gives empty cells as "", numbers as int or float; the reader wants None.
+    # It gives a cell that shows an error (#DIV/0!) as "" too: that one is marked.
     rows = [[None if value == "" else value for value in row] for row in grid.rows]
-    return Grid(grid.name, rows, grid.source)
+    return Grid(grid.name, marked(grid.name, rows, errors), grid.source)
 
 
 def write_workbook(
