@@ -189,7 +189,7 @@ def find_transitions_without_cooperation(
         for flow in _latest_flows(analysis.network)
         if flow.source in analysis.graph.index and flow.target in analysis.graph.index
     ]
-    published = _Published(analysis.network, policy)
+    published = _Published(analysis, policy)
     gaps: list[Gap] = []
     for rule in analysis.rules.of_type(RequiredTransitionCooperation):
         selected = [f for f in flows if not rule.transitions or f.transition in rule.transitions]
@@ -237,10 +237,25 @@ class _Published:
     the matrix withholds.
     """
 
-    def __init__(self, network: EducationNetwork, policy: DisclosurePolicy) -> None:
+    def __init__(self, analysis: Analysis, policy: DisclosurePolicy) -> None:
+        network = analysis.network
         self.policy = policy
         self.labels = _institution_labels(network)
-        self.table, _ = _protected_flows(network, None, policy)
+        counts, groups = _flow_table(network, None, self.labels)
+        # The last day of a horizon mostly publishes the same table as the first: it is
+        # protected once per source network and table, not once per day.
+        key = (
+            "protected_flows",
+            policy,
+            tuple((row, tuple(cells.items())) for row, cells in counts.items()),
+            tuple(groups.items()),
+        )
+        self.table: ProtectedTable[str, str] = analysis.source._memoised(
+            key,
+            lambda: protect_nested(counts, row_groups=groups, column_groups=groups, policy=policy)[
+                0
+            ],
+        )
         self.records: dict[tuple[str, str], int] = defaultdict(int)
         self.into: dict[str, int] = defaultdict(int)
         for flow in _latest_flows(network):
@@ -493,9 +508,19 @@ def _protected_flows(
     findings) reveals no count that either suppresses. The forms are keyed by value, not
     by their label, so the pattern is the same in every language.
     """
+    counts, groups = _flow_table(network, year, _institution_labels(network))
+    return protect_nested(counts, row_groups=groups, column_groups=groups, policy=policy)
+
+
+def _flow_table(
+    network: EducationNetwork, year: int | None, labels: dict[str, str]
+) -> tuple[dict[str, dict[str, int]], dict[str, tuple[str, str]]]:
+    """Return the pupils of a school year (the latest by default) by institution.
+
+    With them the group of every institution: its school form, or its kind.
+    """
     years = {flow.year for flow in network.flows}
     chosen = year if year is not None else (max(years) if years else None)
-    labels = _institution_labels(network)
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     groups: dict[str, tuple[str, str]] = {}
     for flow in network.flows:
@@ -504,7 +529,7 @@ def _protected_flows(
         for actor_id in (flow.source, flow.target):
             groups[labels[actor_id]] = _group_key(network.actor(actor_id))
         counts[labels[flow.source]][labels[flow.target]] += flow.pupils
-    return protect_nested(counts, row_groups=groups, column_groups=groups, policy=policy)
+    return counts, groups
 
 
 def _relabelled(
