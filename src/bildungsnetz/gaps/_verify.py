@@ -182,7 +182,10 @@ def with_changes(model: Model, **changes: object) -> Model:
     copy = type(model).__new__(type(model))
     object.__setattr__(copy, "__dict__", {**model.__dict__, **changes})
     object.__setattr__(copy, "__pydantic_extra__", model.__pydantic_extra__)
-    object.__setattr__(copy, "__pydantic_fields_set__", set(model.__pydantic_fields_set__))
+    # As pydantic's model_copy(update=...): the changed fields count as given.
+    object.__setattr__(
+        copy, "__pydantic_fields_set__", model.__pydantic_fields_set__ | changes.keys()
+    )
     private = model.__pydantic_private__
     object.__setattr__(copy, "__pydantic_private__", None if private is None else dict(private))
     return copy

@@ -438,7 +438,7 @@ def _pupils_phrase(shown: int | None) -> tuple[str, str]:
 
 def _transition_tie(source: Actor, target: Actor) -> SuggestedTie:
     local = source.municipality is not None and source.municipality == target.municipality
-    return SuggestedTie(
+    return SuggestedTie._trusted(
         actors=(source.id, target.id),
         kind=CooperationKind.TRANSITION,
         plausibility=0.9 if local else 0.7,
