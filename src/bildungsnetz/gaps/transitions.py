@@ -54,6 +54,8 @@ from bildungsnetz.privacy import (
 from bildungsnetz.rules import RequiredTransitionCooperation
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from bildungsnetz.model import Actor, EducationNetwork, TransitionFlow
     from bildungsnetz.model.dates import DayLike
     from bildungsnetz.rules import RuleSet
@@ -184,6 +186,19 @@ def find_transitions_without_cooperation(
     True
     """
     analysis = analyse(network, rules, as_of=as_of)
+    return finished(analysis, transitions_about(analysis, None, policy), JUDGES)
+
+
+def transitions_about(
+    analysis: Analysis, actors: Collection[str] | None, policy: DisclosurePolicy = DEFAULT_POLICY
+) -> list[Gap]:
+    """Return the findings of every transition rule that name one of ``actors`` (all: None).
+
+    As found, before :func:`~bildungsnetz.gaps._finish.finished`. What the comparison over
+    a horizon needs: the flows from or to the actors are judged, and the Grundschulen that
+    the actors are or send children to, for the finding about all their Kitas; counts
+    and severities are those of the whole table.
+    """
     flows = [
         flow
         for flow in _latest_flows(analysis.network)
@@ -193,8 +208,8 @@ def find_transitions_without_cooperation(
     gaps: list[Gap] = []
     for rule in analysis.rules.of_type(RequiredTransitionCooperation):
         selected = [f for f in flows if not rule.transitions or f.transition in rule.transitions]
-        gaps.extend(_RuleCheck(analysis, rule, selected, published).run())
-    return finished(analysis, gaps, JUDGES)
+        gaps.extend(_RuleCheck(analysis, rule, selected, published).run(actors))
+    return gaps
 
 
 def _judge(analysis: Analysis, gap: Gap, remedy: AnySuggestion) -> Outcome | None:
@@ -305,11 +320,14 @@ class _RuleCheck:
             "school_year": flows[0].school_year if flows else None,
         }
 
-    def run(self) -> list[Gap]:
-        isolated_primaries = self._primaries_without_kitas()
+    def run(self, about: Collection[str] | None = None) -> list[Gap]:
+        """Return the findings, or those that name one of ``about``."""
+        isolated_primaries = self._primaries_without_kitas(about)
         gaps = [self._kita_gap(school, kitas) for school, kitas in isolated_primaries.items()]
         for flow in self.flows:
             if flow.pupils < self.rule.min_pupils:
+                continue
+            if about is not None and flow.source not in about and flow.target not in about:
                 continue
             if (
                 flow.transition is TransitionKind.KITA_TO_PRIMARY
@@ -320,14 +338,27 @@ class _RuleCheck:
                 gaps.append(self._flow_gap(flow))
         return gaps
 
-    def _primaries_without_kitas(self) -> dict[str, list[TransitionFlow]]:
+    def _primaries_without_kitas(
+        self, about: Collection[str] | None = None
+    ) -> dict[str, list[TransitionFlow]]:
         incoming: dict[str, list[TransitionFlow]] = defaultdict(list)
         for flow in self.flows:
             if flow.transition is TransitionKind.KITA_TO_PRIMARY:
                 incoming[flow.target].append(flow)
+        # Whether a school cooperates with its Kitas is asked of the schools the finding
+        # would name one of ``about`` for; the others' findings are not looked for.
+        named = (
+            incoming
+            if about is None
+            else {
+                school: kitas
+                for school, kitas in incoming.items()
+                if school in about or any(flow.source in about for flow in kitas)
+            }
+        )
         return {
             school: kitas
-            for school, kitas in sorted(incoming.items())
+            for school, kitas in sorted(named.items())
             if sum(flow.pupils for flow in kitas) >= self.rule.min_pupils
             and not any(self.links.cooperate(flow.source, school) for flow in kitas)
         }
