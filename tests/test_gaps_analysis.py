@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from datetime import date
 
 import networkx as nx
@@ -10,7 +9,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bildungsnetz import Actor, ActorKind, Cooperation, EducationNetwork, SchoolForm, Stage
-from bildungsnetz.gaps import _analysis
 from bildungsnetz.gaps._analysis import analyse
 from bildungsnetz.rules import Selector
 from strategies import networks
@@ -115,17 +113,3 @@ def test_mask_matching_and_recorded_agree_with_the_selector_on_every_actor(case)
             actor for actor, hit in zip(analysis.actors, expected, strict=True) if hit
         ]
         assert analysis.recorded(selector) == any(selector.matches(a) for a in network.actors)
-
-
-def test_the_collector_is_paused_while_the_snapshot_is_built(monkeypatch):
-    """The day's snapshot and arrays are built without collections; gc runs again after."""
-    seen = []
-    original = _analysis.to_arrays
-
-    def spying(*args, **kwargs):
-        seen.append(gc.isenabled())
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(_analysis, "to_arrays", spying)
-    analyse(EducationNetwork(name="Leer"))
-    assert (seen, gc.isenabled()) == ([False], True)

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from scipy.sparse import csgraph
 
-from bildungsnetz._collector import paused
 from bildungsnetz.graph import to_arrays
 from bildungsnetz.model import ActorKind, Severity
 from bildungsnetz.model.dates import to_day
@@ -249,12 +248,9 @@ def analyse(
     day = network.reference_date if as_of is None else to_day(as_of, name="as_of")
 
     def compute() -> Analysis:
-        # In id order, so that no finding can depend on the order of the records. The
-        # snapshot is as many lasting objects as the network: a collection in the middle
-        # would walk all of them (and the network's) for nothing.
-        with paused():
-            current = network._in_id_order(day)
-            graph = to_arrays(current, max_forum_size=chosen.max_forum_size)
+        # In id order, so that no finding can depend on the order of the records.
+        current = network._in_id_order(day)
+        graph = to_arrays(current, max_forum_size=chosen.max_forum_size)
         return Analysis(network=current, rules=chosen, as_of=day, graph=graph, source=network)
 
     return network._memoised(("analysis", chosen, day), compute)
