@@ -27,6 +27,7 @@ from bildungsnetz.gaps import (
     find_insular_groups,
     find_missing_required_ties,
     find_shallow_cooperation,
+    find_transitions_without_cooperation,
     find_unconfirmed_ties,
     find_underlinked_groups,
     find_unreachable,
@@ -215,6 +216,7 @@ def test_every_static_detector_is_judged_or_never_blamed():
         find_unconfirmed_ties,
     ]
     unblamed = [find_underlinked_groups, find_insular_groups]
-    listed = [*required, find_exclusive_brokers, *_TIE_DETECTORS, *_MEASURE_DETECTORS, *unblamed]
+    about = [find_exclusive_brokers, find_transitions_without_cooperation]
+    listed = [*required, *about, *_TIE_DETECTORS, *_MEASURE_DETECTORS, *unblamed]
     assert sorted(listed, key=repr) == sorted(STATIC_DETECTORS, key=repr)
     assert len(set(listed)) == len(listed)

@@ -14,9 +14,10 @@ import pytest
 from hypothesis import given
 
 from bildungsnetz.datasets import musterkreis
+from bildungsnetz.gaps import find_gaps
 from bildungsnetz.gaps._analysis import analyse
 from bildungsnetz.gaps._detectors import DAY_DETECTORS, JUDGES
-from bildungsnetz.gaps._evidence import details
+from bildungsnetz.gaps._evidence import _line, details
 from bildungsnetz.gaps._finish import finished, unfinished
 from bildungsnetz.gaps._verify import verified, with_changes
 from bildungsnetz.gaps.gap import Explanation, Gap, SuggestedTie
@@ -88,13 +89,13 @@ def gap():
 
 
 def test_with_changes_equals_a_validated_copy(gap):
-    """The copy equals model_copy with the same changes, in every field and in JSON."""
+    """The copy equals model_copy with the same changes: every field, JSON, fields given."""
     lines = (Explanation(de="Gefunden: 0", en="Found: 0"),)
     cheap = with_changes(gap, details=lines, suggestions=())
     expected = gap.model_copy(update={"details": lines, "suggestions": ()})
     assert cheap == expected
     assert cheap.model_dump_json() == expected.model_dump_json()
-    assert cheap.model_fields_set == gap.model_fields_set
+    assert cheap.model_fields_set == expected.model_fields_set
 
 
 def test_with_changes_leaves_the_original_alone(gap):
@@ -113,3 +114,25 @@ def test_with_changes_of_a_suggestion(gap):
     cheap = with_changes(tie, closes=("g-1",), remaining=2)
     assert cheap == tie.model_copy(update={"closes": ("g-1",), "remaining": 2})
     assert cheap.key == tie.key
+
+
+def written_alone(analysis, evidence):
+    """The evidence lines of one finding, each written anew (no lines shared)."""
+    lines = (_line(analysis, evidence, key) for key in evidence)
+    return tuple(line for line in lines if line is not None)
+
+
+@given(districts())
+def test_shared_evidence_lines_equal_lines_written_alone(network):
+    """Random districts: every finding's lines as if written for it alone."""
+    analysis = analyse(network)
+    for gap in find_gaps(network):
+        assert details(analysis, gap.evidence) == written_alone(analysis, gap.evidence)
+
+
+def test_shared_evidence_lines_tell_a_flag_from_a_number():
+    """True and 1 are equal keys of a dict, but not the same evidence."""
+    analysis = analyse(musterkreis())
+    numbers = details(analysis, {"school_year": 1})
+    flags = details(analysis, {"school_year": True})
+    assert [line.en for line in numbers + flags] == ["school year: 1", "school year: True"]

@@ -239,3 +239,21 @@ def test_small_counts_appear_in_no_output(render):
         len(report.filter(kind="transition_without_cooperation")),
         LEAK.findall(render(report)),
     ) == (3, [])
+
+
+def test_a_day_whose_flows_differ_publishes_its_own_table():
+    """Protected once per table: a later day without a Kita is not given the first day's."""
+    network = times.kitas_to_school(2, 9, 20)
+    network = network.with_actors(
+        shapes.school("sek-1", "Sek 1", form="sekundarschule"),
+        network.actor("kita-a").model_copy(update={"active": Period(end=date(2026, 1, 1))}),
+    ).with_flows(times.flow("gs", "sek-1", 4, "primary_to_secondary"))
+    rules = flows_rule(min_pupils=1)
+    first, later = date(2025, 11, 1), date(2026, 3, 1)
+    before = find_transitions_without_cooperation(network, rules, as_of=first)
+    after_the_first = find_transitions_without_cooperation(network, rules, as_of=later)
+    alone = find_transitions_without_cooperation(network.replace(), rules, as_of=later)
+    pupils = [gap.evidence["pupils"] for gap in after_the_first]
+    assert pupils != [gap.evidence["pupils"] for gap in before]
+    assert pupils == [gap.evidence["pupils"] for gap in alone]
+    assert after_the_first == alone

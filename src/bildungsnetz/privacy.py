@@ -634,47 +634,60 @@ def _rectangle(
     hidden: set[Cell],
     threshold: int,
 ) -> tuple[Cell, ...]:
-    """Return the other three corners of the cheapest rectangle that protects ``cell``."""
+    """Return the other three corners of the cheapest rectangle that protects ``cell``.
+
+    Rectangles that let the count reach the threshold come first (the others only by how
+    far they let it go), then those with the fewest new totals, cells and pupils, then
+    labels. When ``cell`` grows by u, the corners that shrink by u must stay at least 1:
+    two plain rows change the corners of a column in opposite directions (what one gains,
+    the other loses); with the total row among them, in the same direction (a total grows
+    with its cell). Likewise two columns. The loop runs once per rectangle of a hidden
+    count, the bulk of protecting a large table, so it is written out flat.
+    """
+    values = grid.values
+    total_row, total_column = grid.total_row, grid.total_column
+    row, column = cell
+    count = values[cell]
+    row_plain, column_plain = row != total_row, column != total_column
     best_key: tuple[float, ...] | None = None
     best: tuple[Cell, ...] = ()
-    for partner in _partners(grid, cell):
-        reach, corners = _corners(grid, cell, partner)
-        new = [corner for corner in corners if corner not in hidden]
-        # Rectangles that let the count reach the threshold first (the others only by how
-        # far they let it go), then the fewest new totals, cells and pupils, then labels.
+    for other_row, other_column in _partners(grid, cell):
+        beside, across, far = (row, other_column), (other_row, column), (other_row, other_column)
+        rows_opposite = row_plain and other_row != total_row
+        columns_opposite = column_plain and other_column != total_column
+        room: float = math.inf
+        if columns_opposite:
+            room = values[beside]
+        if rows_opposite and values[across] < room:
+            room = values[across]
+        if rows_opposite != columns_opposite and values[far] < room:
+            room = values[far]
+        reach = count + room - 1
+        margins = new = pupils = 0
+        if beside not in hidden:
+            new += 1
+            pupils += values[beside]
+            margins += not row_plain or other_column == total_column
+        if across not in hidden:
+            new += 1
+            pupils += values[across]
+            margins += other_row == total_row or not column_plain
+        if far not in hidden:
+            new += 1
+            pupils += values[far]
+            margins += other_row == total_row or other_column == total_column
         key = (
             reach < threshold,
             -min(reach, threshold),
-            sum(grid.is_margin(corner) for corner in new),
-            len(new),
-            sum(grid.values[corner] for corner in new),
-            *partner,
+            margins,
+            new,
+            pupils,
+            other_row,
+            other_column,
         )
         if best_key is None or key < best_key:
-            best_key, best = key, corners
+            best_key, best = key, (beside, across, far)
     return best
-
-
-def _corners(grid: _Grid, cell: Cell, partner: Cell) -> tuple[float, tuple[Cell, Cell, Cell]]:
-    """Return how far a rectangle lets ``cell`` grow, and its other three corners."""
-    (row, column), (other_row, other_column) = cell, partner
-    beside, across, far = (row, other_column), (other_row, column), (other_row, other_column)
-    # Two plain rows change the corners of a column in opposite directions (what one
-    # gains, the other loses); with the total row among them, in the same direction
-    # (a total grows with its cell). Likewise two columns.
-    rows_opposite = grid.total_row not in (row, other_row)
-    columns_opposite = grid.total_column not in (column, other_column)
-    shrinks = {
-        beside: columns_opposite,
-        across: rows_opposite,
-        far: rows_opposite != columns_opposite,
-    }
-    # When ``cell`` grows by u, these corners shrink by u and must stay at least 1.
-    room = min(
-        (grid.values[corner] for corner, shrinking in shrinks.items() if shrinking),
-        default=math.inf,
-    )
-    return grid.values[cell] + room - 1, (beside, across, far)
 
 
 def _partners(grid: _Grid, cell: Cell) -> Iterator[Cell]:

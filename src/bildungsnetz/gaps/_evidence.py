@@ -53,15 +53,32 @@ def details(analysis: Analysis, evidence: Mapping[str, EvidenceValue]) -> tuple[
     >>> [line.en for line in lines]
     ['share of all schools: 63%', 'contacts: 6,702']
     """
+    # A line depends only on its item and the analysis (each formatter reads its own
+    # item), and thousands of findings share items such as "partners found: 0": each
+    # line is written once per analysis. The type is part of the item: True == 1.
+    written: dict[tuple[str, type, EvidenceValue], Explanation | None] = analysis.cache.setdefault(
+        "evidence_lines", {}
+    )
     lines = []
-    for key in evidence:
-        field = FIELDS.get(key, _UNKNOWN)
-        if field.show is None:
-            continue
-        de = f"{field.de}: {field.show(analysis, evidence, key, 'de')}"
-        en = f"{field.en}: {field.show(analysis, evidence, key, 'en')}"
-        lines.append(Explanation(de=de, en=en))
+    for key, value in evidence.items():
+        item = (key, type(value), value)
+        if item not in written:
+            written[item] = _line(analysis, evidence, key)
+        line = written[item]
+        if line is not None:
+            lines.append(line)
     return tuple(lines)
+
+
+def _line(
+    analysis: Analysis, evidence: Mapping[str, EvidenceValue], key: str
+) -> Explanation | None:
+    field = FIELDS.get(key, _UNKNOWN)
+    if field.show is None:
+        return None
+    de = f"{field.de}: {field.show(analysis, evidence, key, 'de')}"
+    en = f"{field.en}: {field.show(analysis, evidence, key, 'en')}"
+    return Explanation(de=de, en=en)
 
 
 # -- formatters --------------------------------------------------------------------------

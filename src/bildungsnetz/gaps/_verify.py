@@ -85,16 +85,24 @@ def offered(
     What :func:`verified` sets, for a caller that changes more of a finding at once: each
     finding is copied once, not once per change.
     """
-    outcomes = _outcomes(analysis, gaps, judges)
+    # A suggestion's key is computed once here (it sorts), not at every lookup.
+    keyed = [[(suggestion.key, suggestion) for suggestion in gap.suggestions] for gap in gaps]
+    outcomes = _outcomes(analysis, gaps, keyed, judges)
+    closed: dict[Key, tuple[str, ...]] = {}
     result: list[tuple[AnySuggestion, ...] | None] = []
-    for gap in gaps:
-        kept: dict[Key, AnySuggestion] = {}
-        for suggestion in gap.suggestions:
-            own = outcomes[suggestion.key].get(gap.id)
-            if own is None or suggestion.key in kept:
+    for gap, suggestions in zip(gaps, keyed, strict=True):
+        kept: dict[Key, tuple[tuple[bool, int, float, Key], AnySuggestion]] = {}
+        for key, suggestion in suggestions:
+            judged = outcomes[key]
+            own = judged.get(gap.id)
+            if own is None or key in kept:
                 continue
-            kept[suggestion.key] = _settled(suggestion, own, _closed(outcomes[suggestion.key]))
-        ranked = tuple(sorted(kept.values(), key=_rank)[:MAX_OFFERED])
+            closes = closed.get(key)
+            if closes is None:
+                closes = closed[key] = _closed(judged)
+            settled = _settled(suggestion, own, closes)
+            kept[key] = (_rank(settled, key), settled)
+        ranked = tuple(settled for _, settled in sorted(kept.values(), key=_first)[:MAX_OFFERED])
         unchanged = len(ranked) == len(gap.suggestions) and all(
             mine is theirs for mine, theirs in zip(ranked, gap.suggestions, strict=True)
         )
@@ -102,20 +110,27 @@ def offered(
     return result
 
 
+def _first(
+    ranked: tuple[tuple[bool, int, float, Key], AnySuggestion],
+) -> tuple[bool, int, float, Key]:
+    return ranked[0]
+
+
 def _outcomes(
     analysis: Analysis,
     gaps: list[Gap],
+    keyed: list[list[tuple[Key, AnySuggestion]]],
     judges: Mapping[GapKind, Judge],
 ) -> dict[Key, dict[str, Outcome]]:
     """Judge every distinct remedy against the findings about the actors it touches."""
     about: dict[str, list[Gap]] = defaultdict(list)
     remedies: dict[Key, AnySuggestion] = {}
-    for gap in gaps:
+    for gap, suggestions in zip(gaps, keyed, strict=True):
         if gap.kind in judges:
             for actor in dict.fromkeys(gap.actors):
                 about[actor].append(gap)
-        for suggestion in gap.suggestions:
-            remedies.setdefault(suggestion.key, suggestion)
+        for key, suggestion in suggestions:
+            remedies.setdefault(key, suggestion)
     # A report verifies what its detectors verified already, plus the pairs across them:
     # judgements are kept with the analysis and made once.
     known: dict[tuple[Key, str], Outcome | None] = analysis.cache.setdefault("judged", {})
@@ -123,9 +138,11 @@ def _outcomes(
     for key, remedy in remedies.items():
         judged = {}
         for gap in {g.id: g for actor in remedy.actors for g in about.get(actor, ())}.values():
-            if (key, gap.id) not in known:
-                known[key, gap.id] = judges[gap.kind](analysis, gap, remedy)
-            outcome = known[key, gap.id]
+            pair = (key, gap.id)
+            if pair in known:
+                outcome = known[pair]
+            else:
+                outcome = known[pair] = judges[gap.kind](analysis, gap, remedy)
             if outcome is not None:
                 judged[gap.id] = outcome
         outcomes[key] = judged
@@ -146,9 +163,9 @@ def _settled(suggestion: AnySuggestion, own: Outcome, closes: tuple[str, ...]) -
     return with_changes(suggestion, closes=closes, remaining=remaining, reason=reason)
 
 
-def _rank(suggestion: AnySuggestion) -> tuple[bool, int, float, Key]:
+def _rank(suggestion: AnySuggestion, key: Key) -> tuple[bool, int, float, Key]:
     closes_own = suggestion.remaining == 0
-    return (not closes_own, -len(suggestion.closes), -suggestion.plausibility, suggestion.key)
+    return (not closes_own, -len(suggestion.closes), -suggestion.plausibility, key)
 
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -165,7 +182,10 @@ def with_changes(model: Model, **changes: object) -> Model:
     copy = type(model).__new__(type(model))
     object.__setattr__(copy, "__dict__", {**model.__dict__, **changes})
     object.__setattr__(copy, "__pydantic_extra__", model.__pydantic_extra__)
-    object.__setattr__(copy, "__pydantic_fields_set__", set(model.__pydantic_fields_set__))
+    # As pydantic's model_copy(update=...): the changed fields count as given.
+    object.__setattr__(
+        copy, "__pydantic_fields_set__", model.__pydantic_fields_set__ | changes.keys()
+    )
     private = model.__pydantic_private__
     object.__setattr__(copy, "__pydantic_private__", None if private is None else dict(private))
     return copy

@@ -46,7 +46,7 @@ from bildungsnetz.gaps.structure import (
     find_dependent_actors,
     find_isolated_actors,
 )
-from bildungsnetz.gaps.transitions import find_transitions_without_cooperation
+from bildungsnetz.gaps.transitions import transitions_about
 from bildungsnetz.model.dates import to_horizon
 from bildungsnetz.rules import NoSinglePointOfFailure
 
@@ -143,14 +143,14 @@ def find_expiring_critical_ties(
 
 
 # How the later day is judged, detector by detector (a test checks that these, the
-# required ties, exclusive brokers, and the group detectors whose findings name no actor,
-# are the static detectors): whole, but only when something they can be blamed on ends.
+# required ties, exclusive brokers, transitions, and the group detectors whose findings
+# name no actor, are the static detectors): whole, but only when something they can be
+# blamed on ends.
 _TIE_DETECTORS = (
     find_cut_actors,
     find_cut_ties,
     find_dependent_actors,
     find_isolated_actors,
-    find_transitions_without_cooperation,
 )
 _MEASURE_DETECTORS = (find_uncovered_topics, find_unmet_needs, find_provider_dependence)
 
@@ -215,20 +215,22 @@ def _later_findings(
     What no ending can be blamed for is not judged: a tie, actor or forum that ends is
     blamed only for findings naming an actor it touches, so the required ties are judged
     only for the subjects that are, or neighbour, such an actor (a finding names the
-    subject and its direct partners or intermediary), and exclusive brokerage is counted
-    only for such actors; the groups and municipalities never (their findings name no
-    actor); coverage and needs only when an intervention ends, since nothing else is
-    blamed for them. Findings are taken as found, without evidence in words or verified
-    suggestions.
+    subject and its direct partners or intermediary), exclusive brokerage is counted
+    only for such actors, and only the flows from or to them are judged; the groups and
+    municipalities never (their findings name no actor); coverage and needs only when
+    an intervention ends, since nothing else is blamed for them. Findings are taken as
+    found, without evidence in words or verified suggestions.
     """
     analysis = analyse(network, rules, as_of=later)
     ties = [ending for ending in endings if ending.collection != "interventions"]
     found: list[Gap] = []
     with unfinished():
         if ties:
-            touched = _present(analysis, frozenset().union(*(ending.touches for ending in ties)))
+            around = frozenset().union(*(ending.touches for ending in ties))
+            touched = _present(analysis, around)
             found += findings_about(analysis, touched)
             found += _brokers_among(analysis, touched, before)
+            found += transitions_about(analysis, around)
             for detector in _TIE_DETECTORS:
                 found += detector(network, rules, as_of=later)
         if len(ties) < len(endings):

@@ -27,7 +27,7 @@ import json
 import re
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer
 
@@ -142,6 +142,51 @@ class _Frozen(BaseModel):
     def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
         # The fields given, long texts and lists cut: a repr that fits on a line.
         return changed_fields(self)
+
+    @classmethod
+    def _trusted(cls, **values: Any) -> Self:
+        """Build from values that already have the types of the fields, without validation.
+
+        For what the detectors assemble from validated records (findings and remedies):
+        validating them again would change nothing but cost time, and a report of all of
+        Germany builds hundreds of thousands. The result is what validation would give:
+        the same fields, the given ones recorded as set, the others at their defaults,
+        frozen. Never for anything read from outside; ``tests/test_gaps_trusted.py``
+        validates a copy of every finding and remedy of reports of many networks.
+        """
+        known = _DEFAULTS.get(cls)
+        if known is None:
+            # A default made by a factory is shared by no two models: such fields are given.
+            given = frozenset(
+                name
+                for name, info in cls.model_fields.items()
+                if info.is_required() or info.default_factory is not None
+            )
+            known = _DEFAULTS[cls] = (
+                {
+                    name: None if name in given else info.default
+                    for name, info in cls.model_fields.items()
+                },
+                given,
+            )
+        defaults, required = known
+        if not required <= values.keys() <= defaults.keys():
+            msg = (
+                f"{cls.__name__} needs {sorted(required - values.keys())} and has no "
+                f"{sorted(values.keys() - defaults.keys())}"
+            )
+            raise TypeError(msg)
+        data = {**defaults, **values}
+        model = cls.__new__(cls)
+        object.__setattr__(model, "__dict__", data)
+        object.__setattr__(model, "__pydantic_fields_set__", set(values))
+        object.__setattr__(model, "__pydantic_extra__", None)
+        object.__setattr__(model, "__pydantic_private__", None)
+        return model
+
+
+_DEFAULTS: dict[type[_Frozen], tuple[dict[str, Any], frozenset[str]]] = {}
+"""Per model, its fields in order with their defaults, and the fields to be given."""
 
 
 # A sentence that ends on a name ending in an abbreviation ("… e. V.") gets no second
@@ -557,19 +602,21 @@ class Gap(_Frozen):
         ``evidence`` it must not change when only the numbers change.
         """
         gap_kind = GapKind(kind)
-        return cls(
+        # Every field as validation would leave it (a float score, tuples, read-only
+        # mappings), built without it: the detectors give validated parts.
+        return cls._trusted(
             id=gap_id(gap_kind, actors, rule, key or {}),
             concern=concern_id(gap_kind, actors, rule, key or {}),
             kind=gap_kind,
             severity=Severity(severity),
-            score=score,
-            actors=actors,
+            score=float(score),
+            actors=tuple(actors),
             rule=rule,
-            evidence=evidence or {},
+            evidence=_read_only(evidence or {}),
             explanation=explanation,
-            suggestions=suggestions,
+            suggestions=tuple(suggestions),
             method=method,
-            params=params or {},
+            params=_read_only(params or {}),
         )
 
     @property

@@ -475,7 +475,7 @@ def _extension(
             f" by {names(analysis, providers, 'en')}" if providers else "",
         )
     by_de, by_en = phrases[measure.id]
-    return SuggestedMeasure(
+    return SuggestedMeasure._trusted(
         intervention=measure.id,
         site=site.id,
         providers=providers,

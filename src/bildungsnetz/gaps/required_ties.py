@@ -446,7 +446,7 @@ def _proposal(
             reason = check.reasons[partner.id, local] = _placement_reason(
                 check, partner, actor, serves
             )
-        return SuggestedPlacement(
+        return SuggestedPlacement._trusted(
             actors=(actor.id, partner.id),
             serves=serves,
             intensity=rule.min_intensity,
@@ -458,7 +458,7 @@ def _proposal(
         reason = check.reasons[partner.id, local] = _reason(
             partner, actor, check.load.get(partner.id, 0)
         )
-    return SuggestedTie(
+    return SuggestedTie._trusted(
         actors=(actor.id, partner.id),
         kind=min(rule.kinds) if rule.kinds else _NATURAL_KIND.get(partner.kind, _DEFAULT_KIND),
         intensity=rule.min_intensity,

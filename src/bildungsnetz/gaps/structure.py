@@ -389,7 +389,7 @@ def _hub(analysis: Analysis, split: _Split, position: int) -> str | None:
 
 def _second_link(analysis: Analysis, subject: str, hub: str) -> SuggestedTie:
     name = analysis.name(hub)
-    return SuggestedTie(
+    return SuggestedTie._trusted(
         actors=(subject, hub),
         kind=CooperationKind.INFORMATION_EXCHANGE,
         plausibility=0.5,

@@ -54,6 +54,8 @@ from bildungsnetz.privacy import (
 from bildungsnetz.rules import RequiredTransitionCooperation
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from bildungsnetz.model import Actor, EducationNetwork, TransitionFlow
     from bildungsnetz.model.dates import DayLike
     from bildungsnetz.rules import RuleSet
@@ -184,17 +186,30 @@ def find_transitions_without_cooperation(
     True
     """
     analysis = analyse(network, rules, as_of=as_of)
+    return finished(analysis, transitions_about(analysis, None, policy), JUDGES)
+
+
+def transitions_about(
+    analysis: Analysis, actors: Collection[str] | None, policy: DisclosurePolicy = DEFAULT_POLICY
+) -> list[Gap]:
+    """Return the findings of every transition rule that name one of ``actors`` (all: None).
+
+    As found, before :func:`~bildungsnetz.gaps._finish.finished`. What the comparison over
+    a horizon needs: the flows from or to the actors are judged, and the Grundschulen that
+    the actors are or send children to, for the finding about all their Kitas; counts
+    and severities are those of the whole table.
+    """
     flows = [
         flow
         for flow in _latest_flows(analysis.network)
         if flow.source in analysis.graph.index and flow.target in analysis.graph.index
     ]
-    published = _Published(analysis.network, policy)
+    published = _Published(analysis, policy)
     gaps: list[Gap] = []
     for rule in analysis.rules.of_type(RequiredTransitionCooperation):
         selected = [f for f in flows if not rule.transitions or f.transition in rule.transitions]
-        gaps.extend(_RuleCheck(analysis, rule, selected, published).run())
-    return finished(analysis, gaps, JUDGES)
+        gaps.extend(_RuleCheck(analysis, rule, selected, published).run(actors))
+    return gaps
 
 
 def _judge(analysis: Analysis, gap: Gap, remedy: AnySuggestion) -> Outcome | None:
@@ -237,10 +252,25 @@ class _Published:
     the matrix withholds.
     """
 
-    def __init__(self, network: EducationNetwork, policy: DisclosurePolicy) -> None:
+    def __init__(self, analysis: Analysis, policy: DisclosurePolicy) -> None:
+        network = analysis.network
         self.policy = policy
         self.labels = _institution_labels(network)
-        self.table, _ = _protected_flows(network, None, policy)
+        counts, groups = _flow_table(network, None, self.labels)
+        # The last day of a horizon mostly publishes the same table as the first: it is
+        # protected once per source network and table, not once per day.
+        key = (
+            "protected_flows",
+            policy,
+            tuple((row, tuple(cells.items())) for row, cells in counts.items()),
+            tuple(groups.items()),
+        )
+        self.table: ProtectedTable[str, str] = analysis.source._memoised(
+            key,
+            lambda: protect_nested(counts, row_groups=groups, column_groups=groups, policy=policy)[
+                0
+            ],
+        )
         self.records: dict[tuple[str, str], int] = defaultdict(int)
         self.into: dict[str, int] = defaultdict(int)
         for flow in _latest_flows(network):
@@ -290,11 +320,14 @@ class _RuleCheck:
             "school_year": flows[0].school_year if flows else None,
         }
 
-    def run(self) -> list[Gap]:
-        isolated_primaries = self._primaries_without_kitas()
+    def run(self, about: Collection[str] | None = None) -> list[Gap]:
+        """Return the findings, or those that name one of ``about``."""
+        isolated_primaries = self._primaries_without_kitas(about)
         gaps = [self._kita_gap(school, kitas) for school, kitas in isolated_primaries.items()]
         for flow in self.flows:
             if flow.pupils < self.rule.min_pupils:
+                continue
+            if about is not None and flow.source not in about and flow.target not in about:
                 continue
             if (
                 flow.transition is TransitionKind.KITA_TO_PRIMARY
@@ -305,14 +338,27 @@ class _RuleCheck:
                 gaps.append(self._flow_gap(flow))
         return gaps
 
-    def _primaries_without_kitas(self) -> dict[str, list[TransitionFlow]]:
+    def _primaries_without_kitas(
+        self, about: Collection[str] | None = None
+    ) -> dict[str, list[TransitionFlow]]:
         incoming: dict[str, list[TransitionFlow]] = defaultdict(list)
         for flow in self.flows:
             if flow.transition is TransitionKind.KITA_TO_PRIMARY:
                 incoming[flow.target].append(flow)
+        # Whether a school cooperates with its Kitas is asked of the schools the finding
+        # would name one of ``about`` for; the others' findings are not looked for.
+        named = (
+            incoming
+            if about is None
+            else {
+                school: kitas
+                for school, kitas in incoming.items()
+                if school in about or any(flow.source in about for flow in kitas)
+            }
+        )
         return {
             school: kitas
-            for school, kitas in sorted(incoming.items())
+            for school, kitas in sorted(named.items())
             if sum(flow.pupils for flow in kitas) >= self.rule.min_pupils
             and not any(self.links.cooperate(flow.source, school) for flow in kitas)
         }
@@ -423,7 +469,7 @@ def _pupils_phrase(shown: int | None) -> tuple[str, str]:
 
 def _transition_tie(source: Actor, target: Actor) -> SuggestedTie:
     local = source.municipality is not None and source.municipality == target.municipality
-    return SuggestedTie(
+    return SuggestedTie._trusted(
         actors=(source.id, target.id),
         kind=CooperationKind.TRANSITION,
         plausibility=0.9 if local else 0.7,
@@ -493,9 +539,19 @@ def _protected_flows(
     findings) reveals no count that either suppresses. The forms are keyed by value, not
     by their label, so the pattern is the same in every language.
     """
+    counts, groups = _flow_table(network, year, _institution_labels(network))
+    return protect_nested(counts, row_groups=groups, column_groups=groups, policy=policy)
+
+
+def _flow_table(
+    network: EducationNetwork, year: int | None, labels: dict[str, str]
+) -> tuple[dict[str, dict[str, int]], dict[str, tuple[str, str]]]:
+    """Return the pupils of a school year (the latest by default) by institution.
+
+    With them the group of every institution: its school form, or its kind.
+    """
     years = {flow.year for flow in network.flows}
     chosen = year if year is not None else (max(years) if years else None)
-    labels = _institution_labels(network)
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     groups: dict[str, tuple[str, str]] = {}
     for flow in network.flows:
@@ -504,7 +560,7 @@ def _protected_flows(
         for actor_id in (flow.source, flow.target):
             groups[labels[actor_id]] = _group_key(network.actor(actor_id))
         counts[labels[flow.source]][labels[flow.target]] += flow.pupils
-    return protect_nested(counts, row_groups=groups, column_groups=groups, policy=policy)
+    return counts, groups
 
 
 def _relabelled(
