@@ -177,12 +177,17 @@ def _process_peak() -> int:
     return max(_DISCARDED_PEAK[0], _peak_bytes())
 
 
-def _resident_bytes() -> int | None:
-    """Resident memory of this process now, after collecting and trimming the heap."""
-    gc.collect()
+def _trim() -> None:
+    """Return the heap's free memory to the system (glibc), so that RSS is what is live."""
     with contextlib.suppress(OSError, AttributeError):
         # glibc keeps freed memory for reuse; returning it makes the figure what is live.
         ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
+def _resident_bytes() -> int | None:
+    """Resident memory of this process now, after collecting and trimming the heap."""
+    gc.collect()
+    _trim()
     try:
         pages = int(Path("/proc/self/statm").read_text().split()[1])
     except (OSError, IndexError, ValueError):
@@ -235,6 +240,9 @@ class Phase:
 def _measure(phase: Phase, run: Callable[[], Any], *, peaks: bool) -> Any:
     """Run once, timed, with the collector as the library leaves it; return the result."""
     gc.collect()
+    if peaks:
+        # The phase's peak starts from what is live, not from what earlier phases freed.
+        _trim()
     tracked = peaks and _reset_peak()
     wall, cpu = time.perf_counter(), time.process_time()
     result = run()
@@ -377,17 +385,17 @@ class _Round:
         self._shared: SharedAnalysis | None = None
 
     def loaded(self) -> EducationNetwork:
-        """The network as loaded (the shared analysis, if any, is dropped first)."""
+        """Return the network as loaded (dropping the shared analysis, if any)."""
         self._shared = None
         return self._network
 
     def cold(self) -> EducationNetwork:
-        """A cold copy (the shared analysis, if any, is dropped first)."""
+        """Return a new cold copy (dropping the shared analysis, if any)."""
         self._shared = None
         return _fresh(self._network)
 
     def analysed(self) -> EducationNetwork:
-        """The round's shared analysed copy, with no detector's results (made on first use)."""
+        """Return the round's shared analysed copy, restored (made on first use)."""
         if self._shared is None:
             self._shared = SharedAnalysis(self._network)
         return self._shared.restored()
