@@ -321,7 +321,7 @@ class SharedAnalysis:
     """A cold copy with the shared analysis done, put back to that state for each detector.
 
     Inside ``find_gaps`` every detector starts from the shared analysis of the day, with
-    no detector's results cached yet. Preparing that state anew for each of two dozen
+    no detector's results cached yet. Preparing that state anew for each of the
     detectors (an equal copy and ``analyse``) took minutes at national size, so it is
     prepared once per round and, before each detector, everything the previous detector
     added is removed again: the entries of every memo (the network's and its snapshots',
