@@ -177,12 +177,17 @@ def _process_peak() -> int:
     return max(_DISCARDED_PEAK[0], _peak_bytes())
 
 
-def _resident_bytes() -> int | None:
-    """Resident memory of this process now, after collecting and trimming the heap."""
-    gc.collect()
+def _trim() -> None:
+    """Return the heap's free memory to the system (glibc), so that RSS is what is live."""
     with contextlib.suppress(OSError, AttributeError):
         # glibc keeps freed memory for reuse; returning it makes the figure what is live.
         ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
+def _resident_bytes() -> int | None:
+    """Resident memory of this process now, after collecting and trimming the heap."""
+    gc.collect()
+    _trim()
     try:
         pages = int(Path("/proc/self/statm").read_text().split()[1])
     except (OSError, IndexError, ValueError):
@@ -235,6 +240,9 @@ class Phase:
 def _measure(phase: Phase, run: Callable[[], Any], *, peaks: bool) -> Any:
     """Run once, timed, with the collector as the library leaves it; return the result."""
     gc.collect()
+    if peaks:
+        # The phase's peak starts from what is live, not from what earlier phases freed.
+        _trim()
     tracked = peaks and _reset_peak()
     wall, cpu = time.perf_counter(), time.process_time()
     result = run()
@@ -269,17 +277,89 @@ def _load_task(path: Path, repeat: int) -> dict[str, Any]:
 # Child: the analysis ----------------------------------------------------------------------
 
 
+MEMO = "_memo"
+"""The private attribute in which a network keeps what it has computed (its analyses)."""
+
+
+def _private(network: EducationNetwork) -> dict[str, Any]:
+    """Return the private attributes of the network, checking that it has a memo."""
+    private = network.__pydantic_private__
+    if private is None or MEMO not in private:
+        # Without it a copy could not be made cold; measuring warm caches would be wrong.
+        msg = f"EducationNetwork has no private attribute {MEMO!r} any more; update run.py"
+        raise RuntimeError(msg)
+    return private
+
+
+def _memo(network: EducationNetwork) -> dict[Any, Any]:
+    """Return the dictionary of results memoised on the network (see :data:`MEMO`)."""
+    memo: dict[Any, Any] = _private(network)[MEMO]
+    return memo
+
+
 def _fresh(network: EducationNetwork) -> EducationNetwork:
-    # Analyses are cached on the (immutable) network; an equal copy starts cold.
+    """Return an equal network that has computed nothing yet, as one just loaded.
+
+    Analyses are memoised on the (immutable) network, so an equal copy with an empty memo
+    starts cold. The copy shares the records and the lookup tables, which are built once
+    and never change, instead of validating and checking everything again as
+    ``network.replace()`` does (seconds per copy at national size, for each phase).
+    """
+    copy = network.model_copy()
+    # model_copy gives the copy its own dictionary of private attributes, holding the
+    # same memo; the copy gets an empty one.
+    _private(copy)[MEMO] = {}
+    return copy
+
+
+def _integrity_check(network: EducationNetwork) -> EducationNetwork:
+    # An equal network built anew: every network-level check and the lookup tables.
     return network.replace()
 
 
-def _analysed(network: EducationNetwork) -> EducationNetwork:
-    # Each detector starts from a network whose shared analysis exists but whose detector
-    # caches are empty, as inside find_gaps.
-    fresh = _fresh(network)
-    analyse(fresh, as_of=AS_OF)
-    return fresh
+class SharedAnalysis:
+    """A cold copy with the shared analysis done, put back to that state for each detector.
+
+    Inside ``find_gaps`` every detector starts from the shared analysis of the day, with
+    no detector's results cached yet. Preparing that state anew for each of the
+    detectors (an equal copy and ``analyse``) took minutes at national size, so it is
+    prepared once per round and, before each detector, everything the previous detector
+    added is removed again: the entries of every memo (the network's and its snapshots',
+    among them the analyses of other days) and the attributes and caches of the analysis
+    and its compact graph (cached properties, and the dictionaries that ``analyse`` leaves
+    empty).
+    """
+
+    def __init__(self, network: EducationNetwork) -> None:
+        self.network = _fresh(network)
+        analysis = analyse(self.network, as_of=AS_OF)
+        networks = {id(self.network): self.network, id(analysis.network): analysis.network}
+        networks |= {
+            id(value): value
+            for value in _memo(self.network).values()
+            if isinstance(value, type(network))
+        }
+        self._memos = [(memo, dict(memo)) for memo in map(_memo, networks.values())]
+        self._objects = [(item, dict(vars(item))) for item in (analysis, analysis.graph)]
+        # The caches analyse leaves empty (the analysis's cache, masks, distances).
+        self._emptied = [
+            value
+            for _, attributes in self._objects
+            for value in attributes.values()
+            if isinstance(value, dict) and not value
+        ]
+
+    def restored(self) -> EducationNetwork:
+        """Return the network with its shared analysis exactly as ``analyse`` left it."""
+        for memo, entries in self._memos:
+            memo.clear()
+            memo.update(entries)
+        for item, attributes in self._objects:
+            vars(item).clear()
+            vars(item).update(attributes)
+        for cache in self._emptied:
+            cache.clear()
+        return self.network
 
 
 def plain_graph(network: EducationNetwork) -> nx.Graph:
@@ -297,28 +377,51 @@ def _detector_call(detector: Callable[..., Any]) -> Callable[[EducationNetwork],
     return lambda network: detector(network, **keywords)
 
 
-def _analysis_steps() -> list[tuple[Phase, Callable[[Any], Any], Callable[[Any], Any]]]:
+class _Round:
+    """What the phases of one round start from: the loaded network, a cold or analysed copy."""
+
+    def __init__(self, network: EducationNetwork) -> None:
+        self._network = network
+        self._shared: SharedAnalysis | None = None
+
+    def loaded(self) -> EducationNetwork:
+        """Return the network as loaded (dropping the shared analysis, if any)."""
+        self._shared = None
+        return self._network
+
+    def cold(self) -> EducationNetwork:
+        """Return a new cold copy (dropping the shared analysis, if any)."""
+        self._shared = None
+        return _fresh(self._network)
+
+    def analysed(self) -> EducationNetwork:
+        """Return the round's shared analysed copy, restored (made on first use)."""
+        if self._shared is None:
+            self._shared = SharedAnalysis(self._network)
+        return self._shared.restored()
+
+
+Step = tuple[Phase, "Callable[[_Round], Any]", "Callable[[Any], Any]"]
+
+
+def _analysis_steps() -> list[Step]:
     """Every analysis phase in order: the phase, its untimed setup and its timed run."""
-
-    def keep(network: EducationNetwork) -> EducationNetwork:
-        return network
-
-    steps: list[tuple[Phase, Callable[[Any], Any], Callable[[Any], Any]]] = [
-        (Phase("integrity check", "analysis"), keep, _fresh),
-        (Phase("shared analysis", "analysis"), _fresh, lambda n: analyse(n, as_of=AS_OF)),
+    steps: list[Step] = [
+        (Phase("integrity check", "analysis"), _Round.loaded, _integrity_check),
+        (Phase("shared analysis", "analysis"), _Round.cold, lambda n: analyse(n, as_of=AS_OF)),
     ]
     steps += [
-        (Phase(detector.__name__, "detector"), _analysed, _detector_call(detector))
+        (Phase(detector.__name__, "detector"), _Round.analysed, _detector_call(detector))
         for detector in DETECTORS
     ]
     steps += [
-        (Phase(FIND_GAPS, "find_gaps"), _fresh, lambda n: find_gaps(n, as_of=AS_OF)),
+        (Phase(FIND_GAPS, "find_gaps"), _Round.cold, lambda n: find_gaps(n, as_of=AS_OF)),
         (
             Phase(FIND_GAPS_HORIZON, "find_gaps"),
-            _fresh,
+            _Round.cold,
             lambda n: find_gaps(n, as_of=AS_OF, horizon=HORIZON),
         ),
-        (Phase(PLAIN_BUILD, "reference"), keep, plain_graph),
+        (Phase(PLAIN_BUILD, "reference"), _Round.loaded, plain_graph),
     ]
     return steps
 
@@ -343,11 +446,13 @@ def _analysis_task(path: Path, repeat: int) -> dict[str, Any]:
     # Round by round rather than phase by phase, so that a busy spell of the shared
     # machine spreads over all phases instead of falling on one.
     for _ in range(repeat):
+        start = _Round(network)
         for phase, setup, run in steps:
-            prepared = setup(network)
+            prepared = setup(start)
             result = _measure(phase, functools.partial(run, prepared), peaks=True)
             phase.answer = _answer(result)
             del prepared, result
+        del start
     return {
         "phases": [phase.to_json() for phase, _, _ in steps],
         "load_peak_rss_bytes": load_peak,

@@ -24,6 +24,7 @@ from bildungsnetz.gaps import (
     find_missing_required_ties,
     find_unreachable,
 )
+from bildungsnetz.gaps._analysis import analyse
 from bildungsnetz.rules import RequiredTie
 from gap_shapes import chain_to_office, ja_rule, one_rule, school_apart_from_office
 
@@ -259,6 +260,93 @@ def test_the_cache_keeps_the_file_and_a_second_run_reuses_it(measured, cache, tm
         "cached file used",
     )
     assert sorted(cache.iterdir()) == [kept]
+
+
+# Cold copies and the shared analysis -------------------------------------------------------
+
+
+def _memo_keys(network):
+    return set(run._memo(network))
+
+
+def test_a_fresh_copy_is_equal_and_cold():
+    """Equal records, the same lookup tables, but nothing computed: analyse starts anew."""
+    network = synthetic(TINY, seed=0)
+    warm = analyse(network, as_of=run.AS_OF)
+    fresh = run._fresh(network)
+    assert fresh == network
+    assert fresh.actors is network.actors
+    assert run._memo(fresh) == {}
+    assert run._memo(fresh) is not run._memo(network)
+    assert analyse(fresh, as_of=run.AS_OF) is not warm
+    # The original keeps its own memo and analysis.
+    assert analyse(network, as_of=run.AS_OF) is warm
+
+
+def test_a_fresh_copy_refuses_a_network_without_the_memo(monkeypatch):
+    """If the network's memo is renamed, the script stops instead of measuring warm caches."""
+    monkeypatch.setattr(run, "MEMO", "_no_such_memo")
+    with pytest.raises(RuntimeError, match="_no_such_memo"):
+        run._fresh(musterkreis())
+
+
+def _state(shared):
+    """What a detector could find cached: memo keys, attributes of the analysis and graph."""
+    analysis = analyse(shared.network, as_of=run.AS_OF)
+    return (
+        _memo_keys(shared.network),
+        _memo_keys(analysis.network),
+        set(vars(analysis)),
+        {name: len(value) for name, value in vars(analysis).items() if isinstance(value, dict)},
+        set(vars(analysis.graph)),
+    )
+
+
+def test_the_shared_analysis_is_restored_to_what_analyse_left():
+    """After any detector (with horizon too) the caches are as right after analyse."""
+    network = synthetic(80, seed=0)
+    shared = run.SharedAnalysis(network)
+    analysed = shared.restored()
+    before = _state(shared)
+    analysis = analyse(analysed, as_of=run.AS_OF)
+    find_gaps(analysed, as_of=run.AS_OF, horizon=run.HORIZON)
+    assert _state(shared) != before
+    assert shared.restored() is analysed
+    assert _state(shared) == before
+    assert analyse(analysed, as_of=run.AS_OF) is analysis
+    assert analysis.cache == {}
+
+
+def _findings(result):
+    return [gap.model_dump(mode="json") for gap in result]
+
+
+@pytest.mark.parametrize(
+    "network", [musterkreis(), synthetic(80, seed=1)], ids=["musterkreis", "synthetic-80"]
+)
+def test_detectors_on_the_restored_analysis_find_what_they_find_cold(network):
+    """Each detector after all others on the shared copy equals it on its own cold copy."""
+    shared = run.SharedAnalysis(network)
+    for detector in [*DETECTORS, *reversed(DETECTORS)]:
+        call = run._detector_call(detector)
+        alone = run._fresh(network)
+        analyse(alone, as_of=run.AS_OF)
+        assert _findings(call(shared.restored())) == _findings(call(alone)), detector.__name__
+
+
+def test_every_round_starts_from_its_own_copies():
+    """Cold copies are new each time; the analysed copy is shared until a cold one is asked."""
+    network = synthetic(TINY, seed=0)
+    start = run._Round(network)
+    assert start.loaded() is network
+    first, second = start.cold(), start.cold()
+    assert first is not second
+    assert first is not network
+    analysed = start.analysed()
+    assert start.analysed() is analysed
+    assert analysed is not network
+    start.cold()
+    assert start.analysed() is not analysed
 
 
 # Plan, cache names and targets -------------------------------------------------------------
