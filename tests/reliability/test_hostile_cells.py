@@ -226,6 +226,43 @@ def test_a_formula_that_shows_an_error_in_an_optional_cell_is_named(tmp_path):
     assert refused(path) == [("Akteure!E4", SHOWS.format("#DIV/0!"))]
 
 
+def _without_references(path, error=None):
+    """Return a copy of the workbook whose row 4 of Akteure says nowhere where it is.
+
+    With ``error``, its cell E4 (the pupils) is that XML, also without a reference.
+    """
+    target = path.with_name("ohne-bezug.xlsx")
+    member = "xl/worksheets/sheet2.xml"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w") as copy:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == member:
+                row = re.search(rb'<row r="4".*?</row>', data)[0]
+                bare = row
+                if error is not None:
+                    bare, count = re.subn(rb'<c r="E4"[^>]*>.*?</c>', error, bare)
+                    assert count == 1
+                bare = re.sub(rb' r="[A-Z]*[0-9]+"', b"", bare)
+                assert b" r=" not in bare
+                data = data.replace(row, bare)
+            copy.writestr(info, data)
+    return target
+
+
+@pytest.mark.requires_module("openpyxl")
+def test_a_row_without_references_is_read_where_it_stands(tmp_path):
+    """The premise of the next test: calamine places cells that say not where they are."""
+    assert io.read(_without_references(office_book(tmp_path))) == OFFICE_NETWORK
+
+
+@pytest.mark.requires_module("openpyxl")
+def test_an_error_cell_without_a_reference_is_named_where_it_stands(tmp_path):
+    """A cell that says not where it is (no r=) and shows #DIV/0! is named at its place."""
+    error = b'<c t="e"><f>1/0</f><v>#DIV/0!</v></c>'
+    path = _without_references(office_book(tmp_path), error)
+    assert refused(path) == [("Akteure!E4", SHOWS.format("#DIV/0!"))]
+
+
 ERRORS = {  # sheet number in office_book, cell -> what the cell shows
     (2, "E4"): "#N/A",
     (2, "D4"): "#NAME?",

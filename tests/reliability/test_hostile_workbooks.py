@@ -300,3 +300,12 @@ def test_a_workbook_cut_at_its_start_is_no_readable_workbook(tmp_path):
     target.write_bytes(book.read_bytes()[3000:])
     assert zipfile.is_zipfile(target)  # the directory at the end is whole
     assert the_problem(target).startswith("not a readable workbook (BadZipFile:")
+
+
+def test_column_letters_and_numbers_are_inverse():
+    """Every column of a sheet, A to XFD, has the letters whose number it is."""
+    assert _workbook_zip._letters(1) == b"A"
+    assert _workbook_zip._letters(28) == b"AB"
+    assert _workbook_zip._letters(16_384) == b"XFD"
+    for column in range(1, 16_385):
+        assert _workbook_zip._column(_workbook_zip._letters(column)) == column

@@ -65,6 +65,7 @@ _VALUE = re.compile(
     rb"<(?:[A-Za-z_][\w.-]*:)?v(?=[\s>])[^>]*>(.*?)</(?:[A-Za-z_][\w.-]*:)?v>", re.S
 )
 _CELL_AT = re.compile(rb"""(?<=\s)r\s*=\s*["']([A-Z]+)([0-9]+)["']""")
+_ROW_OR_CELL = re.compile(_PREFIX + rb"(row|c)(?=[\s/>])([^>]*)>")
 # The parts that name the sheets of an .xlsx, and their members.
 _WORKBOOK = "xl/workbook.xml"
 _WORKBOOK_RELATIONSHIPS = "xl/_rels/workbook.xml.rels"
@@ -262,15 +263,42 @@ class _SheetExtent:
 
     def _read_errors(self, body: bytes, rest: bytes) -> tuple[bytes, bytes]:
         """Note the error cells in ``body``; one cut off at its end is read with the next piece."""
+        found: list[tuple[int, re.Match[bytes] | None, str]] = []
         for tag in _ERROR_CELL.finditer(body):
             end = _CELL_END.search(body, tag.end())
             if end is None:
-                return body[: tag.start()], body[tag.start() :] + rest
+                body, rest = body[: tag.start()], body[tag.start() :] + rest
+                break
             value = _VALUE.search(body, tag.end(), end.start())
-            reference = _CELL_AT.search(tag[0])
-            if value is not None and reference is not None:
-                self.errors.append((reference[1], reference[2], shown_text(value[1]) or "#?"))
+            if value is not None:
+                found.append((tag.start(), _CELL_AT.search(tag[0]), shown_text(value[1]) or "#?"))
+        # A cell without a reference is where the cells and rows before it put it.
+        unplaced = {start for start, reference, _ in found if reference is None}
+        placed = self._positions(body, unplaced) if unplaced else {}
+        for start, reference, code in found:
+            letters, row = (reference[1], reference[2]) if reference else placed[start]
+            self.errors.append((letters, row, code))
         return body, rest
+
+    def _positions(self, body: bytes, starts: set[int]) -> dict[int, tuple[bytes, bytes]]:
+        """Return the column letters and row of the cells starting at ``starts`` in ``body``.
+
+        Counted on from the row and cell where the text before ``body`` ended, as calamine
+        places a row or cell that says not where it is.
+        """
+        row, column = self.rows, self.column
+        positions = {}
+        for tag in _ROW_OR_CELL.finditer(body):
+            reference = _REFERENCE.search(tag[2])
+            letters, digits = (reference[1], reference[2]) if reference else (b"", b"")
+            if tag[1] == b"row":
+                row, column = (_number(digits) if digits else row + 1), 0
+                continue
+            column = _column(letters) if letters else column + 1
+            row = _number(digits) if digits else row
+            if tag.start() in starts:
+                positions[tag.start()] = (_letters(column), str(row).encode())
+        return positions
 
     def _read_referenced(self, row_numbers: list[bytes], cells: list[tuple[bytes, bytes]]) -> None:
         # What Excel and LibreOffice write: every row and cell says where it is. The
@@ -351,6 +379,15 @@ def _column(letters: bytes) -> int:
     for letter in letters:
         number = number * 26 + letter - ord("A") + 1
     return number
+
+
+def _letters(column: int) -> bytes:
+    """Return the letters of a column numbered from 1 (``28`` -> ``AB``)."""
+    letters = b""
+    while column > 0:
+        column, remainder = divmod(column - 1, 26)
+        letters = bytes([ord("A") + remainder]) + letters
+    return letters
 
 
 def _too_big(what: str) -> str:
