@@ -15,6 +15,7 @@ calamine does not read (styles, settings) are left out.
 
 from __future__ import annotations
 
+import struct
 import tracemalloc
 import zipfile
 
@@ -204,6 +205,49 @@ def test_an_error_outside_the_tables_is_not_read(tmp_path):
     own = {"Nebenrechnung": [row(text("Summe"), error("#DIV/0!"))]}
     network = io.read(ods_book(tmp_path, [beside], extra=own))
     assert [actor.id for actor in network.actors] == ["gs-1", "ja", "kita-1"]
+
+
+# -- a broken zip -------------------------------------------------------------------------------
+
+
+def declaring_one_byte_less(path, member):
+    """Make the zip of ``path`` declare ``member`` a byte shorter than it is, in both headers."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as book:
+        offset = book.getinfo(member).header_offset
+    # The central directory's entry: its signature, 42 bytes of fields, then the name.
+    central = data.index(b"PK\x01\x02", offset)
+    while data[central + 46 : central + 46 + len(member)] != member.encode():
+        central = data.index(b"PK\x01\x02", central + 4)
+    for size_at in (offset + 22, central + 24):  # local header, central directory
+        (size,) = struct.unpack_from("<I", data, size_at)
+        struct.pack_into("<I", data, size_at, size - 1)
+    path.write_bytes(data)
+
+
+def test_a_mimetype_longer_than_declared_is_no_readable_workbook(tmp_path):
+    """calamine's OSError for it (found by fuzzing) is a LoadError naming the file."""
+    path = ods_book(tmp_path)
+    declaring_one_byte_less(path, "mimetype")
+    [problem] = refused(path)
+    assert problem.file == str(path)
+    assert problem.message == (
+        "not a readable workbook (OSError: File is larger than its declared uncompressed size)"
+    )
+
+
+def test_a_file_gone_before_calamine_reads_it_is_an_os_error(tmp_path, monkeypatch):
+    """The system's errors stay OSErrors: the file removed after the checks, before calamine."""
+    path = ods_book(tmp_path)
+
+    def remove_it(source):
+        source.unlink()
+        return []
+
+    monkeypatch.setattr("bildungsnetz.io.workbook.check_workbook_zip", remove_it)
+    with pytest.raises(OSError, match=r"\(os error 2\)$") as caught:
+        io.read_workbook(path)
+    assert not isinstance(caught.value, LoadError)
 
 
 # -- repeated rows and cells ---------------------------------------------------------------------
