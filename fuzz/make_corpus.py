@@ -146,7 +146,7 @@ def ods_row(values: list[CellValue], *, runs: bool = False, extra: str = "") -> 
     return f"<table:table-row>{''.join(cells)}{extra}</table:table-row>"
 
 
-def ods_book(tables: dict[str, list[str]]) -> bytes:
+def ods_book(tables: dict[str, list[str]], *, packed: int = zipfile.ZIP_DEFLATED) -> bytes:
     """Return the bytes of an .ods file of the named tables, each a list of rows."""
     body = "".join(
         f"<table:table table:name={quoteattr(name)}>{''.join(rows)}</table:table>"
@@ -160,13 +160,13 @@ def ods_book(tables: dict[str, list[str]]) -> bytes:
     with tempfile.SpooledTemporaryFile() as buffer:
         with zipfile.ZipFile(buffer, "w") as book:
             # A fixed time stamp: the same network gives the same seed.
-            for name, text, packed in [
+            for name, text, method in [
                 ("mimetype", ODS_TYPE, zipfile.ZIP_STORED),
                 ("META-INF/manifest.xml", ODS_MANIFEST, zipfile.ZIP_DEFLATED),
-                ("content.xml", content, zipfile.ZIP_DEFLATED),
+                ("content.xml", content, packed),
             ]:
                 member = zipfile.ZipInfo(name, date_time=(2025, 11, 1, 0, 0, 0))
-                member.compress_type = packed
+                member.compress_type = method
                 book.writestr(member, text)
         buffer.seek(0)
         return buffer.read()
@@ -206,6 +206,37 @@ def ods_seeds(network: EducationNetwork) -> dict[str, bytes]:
         "slice.ods": ods_book(plain),
         "slice-repeated.ods": ods_book(repeated),
         "slice-errors.ods": ods_book(errors),
+        "actors-stored.ods": ods_book(few_actors(network), packed=zipfile.ZIP_STORED),
+    }
+
+
+def few_actors(network: EducationNetwork) -> dict[str, list[str]]:
+    """Return the sheets of a few actors, repeats and an error cell, for a stored content.xml.
+
+    Deflated, a change of one byte garbles everything after it; stored, the fuzzer's
+    changes reach the XML itself, and the walk through its rows and cells (which runs
+    before calamine checks the member's checksum).
+    """
+    few = [actor for actor in network.actors if actor.part_of is None and not actor.funding]
+    grids = to_grids(
+        network.replace(
+            actors=few[:2], cooperations=[], forums=[], flows=[], interventions=[], programmes=[]
+        ),
+        lang="de",
+    )
+    actors = grids["actors"]
+    first, *others = actors.rows
+    return {
+        grids["network"].name: [
+            ods_row(grids["network"].headers),
+            ods_row(grids["network"].rows[0]),
+        ],
+        actors.name: [
+            ods_row(actors.headers, runs=True),
+            ods_row(first, runs=True, extra=ODS_ERROR),  # beside the table: not read
+            *(ods_row(row, runs=True) for row in others),
+            ODS_PADDING,
+        ],
     }
 
 

@@ -121,6 +121,17 @@ def test_the_ods_seeds_are_the_workbook_seed(seed):
     assert (ODS_SEEDS / seed).stat().st_size < 8_000
 
 
+@pytest.mark.requires_extra("excel")
+def test_the_stored_ods_seed_is_two_actors_of_the_workbook_seed():
+    """Its content.xml is stored as it is (the fuzzer changes the XML) and holds two actors."""
+    with zipfile.ZipFile(ODS_SEEDS / "actors-stored.ods") as book:
+        assert book.getinfo("content.xml").compress_type == zipfile.ZIP_STORED
+    workbook = io.read_workbook(FUZZ / "corpus" / "workbook" / "slice.xlsx")
+    actors = io.read_workbook(ODS_SEEDS / "actors-stored.ods").actors
+    assert len(actors) == 2
+    assert [workbook.actor(actor.id) for actor in actors] == list(actors)
+
+
 def test_the_ods_seeds_hold_repeats_and_error_cells():
     """The seeds reach what the .ods walk follows: repeated rows and cells, cells showing errors."""
 
@@ -132,6 +143,10 @@ def test_the_ods_seeds_hold_repeats_and_error_cells():
     assert b"number-columns-repeated" in content("slice-repeated.ods")
     assert b'table:number-rows-repeated="1048560"' in content("slice-repeated.ods")
     assert content("slice-errors.ods").count(b'calcext:value-type="error"') == 2
+    stored = content("actors-stored.ods")
+    assert b"number-columns-repeated" in stored
+    assert b"number-rows-repeated" in stored
+    assert stored.count(b'calcext:value-type="error"') == 1
 
 
 SEEDS = [
