@@ -305,6 +305,45 @@ def test_a_sheet_past_the_bounds_is_refused_by_sheet_and_row(tmp_path, rows, mes
     assert peak < SMALL
 
 
+def test_a_row_of_values_repeated_past_what_the_file_holds_is_refused(tmp_path):
+    """Two million cells of values from a kilobyte (found by fuzzing): refused, cheaply.
+
+    Within the bound of 50 million cells, calamine and Python would still take hundreds of
+    megabytes for it (gigabytes at ten million cells); a sheet may span a million cells
+    more than its content.xml has bytes, no more.
+    """
+    values = (
+        '<table:table-cell table:number-columns-repeated="100" office:value-type="string">'
+        "<text:p>x</text:p></table:table-cell>"
+    )
+    path = ods_book(tmp_path, [row(values, repeated=20_000)])
+    assert path.stat().st_size < 1024
+    problems, peak = peak_of(lambda: refused(path))
+    [problem] = problems
+    assert (problem.file, problem.sheet, problem.row) == (str(path), "Akteure", 4)
+    start = (
+        "refused: repeated rows or cells of values make the sheet span 20,003 rows and 100 "
+        "columns, more cells than its "
+    )
+    assert problem.message.startswith(start)
+    read = int(problem.message[len(start) :].split(" bytes can hold")[0].replace(",", ""))
+    assert _ods_tables.FREE_CELLS + read < 20_003 * 100
+    with zipfile.ZipFile(path) as book:
+        assert read < len(book.read("content.xml"))
+    assert peak < SMALL
+
+
+@pytest.mark.requires_extra  # the zip is followed before calamine is needed
+def test_a_million_cells_of_values_from_a_kilobyte_pass_the_bounds(tmp_path):
+    """A million cells (200,000 rows of 5 columns) are what a sheet may span freely."""
+    values = (
+        '<table:table-cell table:number-columns-repeated="4" office:value-type="string">'
+        "<text:p>x</text:p></table:table-cell>"
+    )
+    filler = row(values, repeated=_ods_tables.FREE_CELLS // 5 - 3)
+    assert _workbook_zip.check_workbook_zip(ods_book(tmp_path, [filler])) == []
+
+
 @pytest.mark.requires_extra  # constants only
 def test_the_bounds_are_those_of_excel():
     """1,048,576 rows and 16,384 columns (XFD), as a sheet of Excel or LibreOffice has."""

@@ -86,8 +86,9 @@ def read_workbook(path: str | os.PathLike[str]) -> EducationNetwork:
         an error (``#DIV/0!``) among them; also for a file that is no workbook, one that
         unpacks to more than 1 GiB (a zip bomb), one with a sheet spanning more than 50
         million cells (``A1`` to ``XFD1048576``) and one with a cell past row 1,048,576
-        or column 16,384 (in an ``.ods``, its repeated rows and cells counted), refused
-        before they take the memory. The file is only read.
+        or column 16,384 (in an ``.ods``, its repeated rows and cells counted, and
+        refused when they span a million cells more than ``content.xml`` has bytes),
+        refused before they take the memory. The file is only read.
     OSError
         If the file cannot be opened: ``FileNotFoundError`` if it does not exist.
     MissingDependencyError
