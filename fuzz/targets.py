@@ -173,8 +173,13 @@ def _report(data: bytes) -> object:
     return report.to_json()
 
 
-def _workbook(data: bytes) -> object:
-    return io.read_workbook(_as_file(data, ".xlsx"))
+def _workbook(suffix: str) -> Callable[[bytes], object]:
+    # One reading for every kind of workbook; the suffix picks calamine's reader (and, for
+    # .ods, the library's own walk through content.xml).
+    def read(data: bytes) -> object:
+        return io.read_workbook(_as_file(data, suffix))
+
+    return read
 
 
 def _csv_folder(data: bytes) -> object:
@@ -241,7 +246,8 @@ TARGETS: dict[str, Target] = {
     "json": Target(_json, (BildungsnetzError,)),
     "json_file": Target(_json_file, (BildungsnetzError,)),
     "report": Target(_report, (BildungsnetzError,)),
-    "workbook": Target(_workbook, (BildungsnetzError,)),
+    "workbook": Target(_workbook(".xlsx"), (BildungsnetzError,)),
+    "ods": Target(_workbook(".ods"), (BildungsnetzError,)),
     "csv_folder": Target(_csv_folder, (BildungsnetzError,)),
     "graphml": Target(_graphml, (BildungsnetzError,)),
     "survey": Target(_survey, (BildungsnetzError,)),

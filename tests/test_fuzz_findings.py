@@ -12,11 +12,13 @@ from __future__ import annotations
 import importlib.util
 import signal
 import sys
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from bildungsnetz import io
 from bildungsnetz.errors import LoadError, LoadProblem
 from core_only import CORE_ONLY, extra_packages, installed
 
@@ -36,7 +38,7 @@ def _load_targets():
 targets = _load_targets()
 
 # The extra a target's loader needs; the others need none.
-TARGET_EXTRAS = {"workbook": "excel", "graphml": "graphml"}
+TARGET_EXTRAS = {"workbook": "excel", "ods": "excel", "graphml": "graphml"}
 # Processor seconds an input may take before it counts as a hang, as in fuzz/run.py.
 HANG_SECONDS = 5.0
 
@@ -90,6 +92,7 @@ def test_every_loader_and_parser_has_a_target():
         "json_file",
         "report",
         "workbook",
+        "ods",
         "csv_folder",
         "graphml",
         "survey",
@@ -104,6 +107,46 @@ def test_every_loader_and_parser_has_a_target():
 def test_every_target_has_seeds():
     """Each target starts from seeds made from the shipped example (fuzz/make_corpus.py)."""
     assert [t for t in targets.TARGETS if not any((FUZZ / "corpus" / t).iterdir())] == []
+
+
+ODS_SEEDS = FUZZ / "corpus" / "ods"
+
+
+@pytest.mark.requires_extra("excel")
+@pytest.mark.parametrize("seed", ["slice.ods", "slice-repeated.ods", "slice-errors.ods"])
+def test_the_ods_seeds_are_the_workbook_seed(seed):
+    """Each .ods seed (written by make_corpus.py, not by the library) reads as the .xlsx one."""
+    workbook = io.read_workbook(FUZZ / "corpus" / "workbook" / "slice.xlsx")
+    assert io.read_workbook(ODS_SEEDS / seed) == workbook
+    assert (ODS_SEEDS / seed).stat().st_size < 8_000
+
+
+@pytest.mark.requires_extra("excel")
+def test_the_stored_ods_seed_is_two_actors_of_the_workbook_seed():
+    """Its content.xml is stored as it is (the fuzzer changes the XML) and holds two actors."""
+    with zipfile.ZipFile(ODS_SEEDS / "actors-stored.ods") as book:
+        assert book.getinfo("content.xml").compress_type == zipfile.ZIP_STORED
+    workbook = io.read_workbook(FUZZ / "corpus" / "workbook" / "slice.xlsx")
+    actors = io.read_workbook(ODS_SEEDS / "actors-stored.ods").actors
+    assert len(actors) == 2
+    assert [workbook.actor(actor.id) for actor in actors] == list(actors)
+
+
+def test_the_ods_seeds_hold_repeats_and_error_cells():
+    """The seeds reach what the .ods walk follows: repeated rows and cells, cells showing errors."""
+
+    def content(seed):
+        with zipfile.ZipFile(ODS_SEEDS / seed) as book:
+            return book.read("content.xml")
+
+    assert b"number-rows-repeated" not in content("slice.ods")
+    assert b"number-columns-repeated" in content("slice-repeated.ods")
+    assert b'table:number-rows-repeated="1048560"' in content("slice-repeated.ods")
+    assert content("slice-errors.ods").count(b'calcext:value-type="error"') == 2
+    stored = content("actors-stored.ods")
+    assert b"number-columns-repeated" in stored
+    assert b"number-rows-repeated" in stored
+    assert stored.count(b'calcext:value-type="error"') == 1
 
 
 SEEDS = [

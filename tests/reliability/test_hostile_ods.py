@@ -15,6 +15,7 @@ calamine does not read (styles, settings) are left out.
 
 from __future__ import annotations
 
+import struct
 import tracemalloc
 import zipfile
 
@@ -206,6 +207,49 @@ def test_an_error_outside_the_tables_is_not_read(tmp_path):
     assert [actor.id for actor in network.actors] == ["gs-1", "ja", "kita-1"]
 
 
+# -- a broken zip -------------------------------------------------------------------------------
+
+
+def declaring_one_byte_less(path, member):
+    """Make the zip of ``path`` declare ``member`` a byte shorter than it is, in both headers."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as book:
+        offset = book.getinfo(member).header_offset
+    # The central directory's entry: its signature, 42 bytes of fields, then the name.
+    central = data.index(b"PK\x01\x02", offset)
+    while data[central + 46 : central + 46 + len(member)] != member.encode():
+        central = data.index(b"PK\x01\x02", central + 4)
+    for size_at in (offset + 22, central + 24):  # local header, central directory
+        (size,) = struct.unpack_from("<I", data, size_at)
+        struct.pack_into("<I", data, size_at, size - 1)
+    path.write_bytes(data)
+
+
+def test_a_mimetype_longer_than_declared_is_no_readable_workbook(tmp_path):
+    """calamine's OSError for it (found by fuzzing) is a LoadError naming the file."""
+    path = ods_book(tmp_path)
+    declaring_one_byte_less(path, "mimetype")
+    [problem] = refused(path)
+    assert problem.file == str(path)
+    assert problem.message == (
+        "not a readable workbook (OSError: File is larger than its declared uncompressed size)"
+    )
+
+
+def test_a_file_gone_before_calamine_reads_it_is_an_os_error(tmp_path, monkeypatch):
+    """The system's errors stay OSErrors: the file removed after the checks, before calamine."""
+    path = ods_book(tmp_path)
+
+    def remove_it(source):
+        source.unlink()
+        return []
+
+    monkeypatch.setattr("bildungsnetz.io.workbook.check_workbook_zip", remove_it)
+    with pytest.raises(OSError, match=r"\(os error 2\)$") as caught:
+        io.read_workbook(path)
+    assert not isinstance(caught.value, LoadError)
+
+
 # -- repeated rows and cells ---------------------------------------------------------------------
 
 
@@ -259,6 +303,45 @@ def test_a_sheet_past_the_bounds_is_refused_by_sheet_and_row(tmp_path, rows, mes
     assert (problem.file, problem.sheet, problem.row) == (str(path), "Akteure", first)
     assert problem.message == f"{message}; delete what stands far outside the tables"
     assert peak < SMALL
+
+
+def test_a_row_of_values_repeated_past_what_the_file_holds_is_refused(tmp_path):
+    """Two million cells of values from a kilobyte (found by fuzzing): refused, cheaply.
+
+    Within the bound of 50 million cells, calamine and Python would still take hundreds of
+    megabytes for it (gigabytes at ten million cells); a sheet may span a million cells
+    more than its content.xml has bytes, no more.
+    """
+    values = (
+        '<table:table-cell table:number-columns-repeated="100" office:value-type="string">'
+        "<text:p>x</text:p></table:table-cell>"
+    )
+    path = ods_book(tmp_path, [row(values, repeated=20_000)])
+    assert path.stat().st_size < 1024
+    problems, peak = peak_of(lambda: refused(path))
+    [problem] = problems
+    assert (problem.file, problem.sheet, problem.row) == (str(path), "Akteure", 4)
+    start = (
+        "refused: repeated rows or cells of values make the sheet span 20,003 rows and 100 "
+        "columns, more cells than its "
+    )
+    assert problem.message.startswith(start)
+    read = int(problem.message[len(start) :].split(" bytes can hold")[0].replace(",", ""))
+    assert _ods_tables.FREE_CELLS + read < 20_003 * 100
+    with zipfile.ZipFile(path) as book:
+        assert read < len(book.read("content.xml"))
+    assert peak < SMALL
+
+
+@pytest.mark.requires_extra  # the zip is followed before calamine is needed
+def test_a_million_cells_of_values_from_a_kilobyte_pass_the_bounds(tmp_path):
+    """A million cells (200,000 rows of 5 columns) are what a sheet may span freely."""
+    values = (
+        '<table:table-cell table:number-columns-repeated="4" office:value-type="string">'
+        "<text:p>x</text:p></table:table-cell>"
+    )
+    filler = row(values, repeated=_ods_tables.FREE_CELLS // 5 - 3)
+    assert _workbook_zip.check_workbook_zip(ods_book(tmp_path, [filler])) == []
 
 
 @pytest.mark.requires_extra  # constants only

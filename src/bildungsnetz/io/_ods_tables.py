@@ -9,9 +9,13 @@ process), and silently drops whatever stands past row 1,048,576 or column 16,384
 
 :class:`OdsTables` follows the row and cell tags with arithmetic only, never a row at a
 time: it notes how far each table's values reach, refuses a value past Excel's last row or
-column (:data:`MAX_ROWS`, :data:`MAX_COLUMNS`) and a block of more cells than the caller
-allows, and collects the cells that show an error (``calcext:value-type="error"``, or a
-formula showing ``#DIV/0!`` or ``Err:502`` in files without that attribute), which
+column (:data:`MAX_ROWS`, :data:`MAX_COLUMNS`), a block of more cells than the caller
+allows, and a block of more cells than the XML read so far has bytes, beyond
+:data:`FREE_CELLS`: within the caller's bound, a kilobyte repeating a row of values a
+million times would still take calamine and Python gigabytes, while a sheet as
+LibreOffice saves it spends bytes on nearly every cell it spans (it repeats only equal
+neighbours). It collects the cells that show an error (``calcext:value-type="error"``,
+or a formula showing ``#DIV/0!`` or ``Err:502`` in files without that attribute), which
 calamine reads as empty ones.
 """
 
@@ -24,13 +28,16 @@ from typing import NoReturn
 
 from bildungsnetz.io._shown_errors import ERROR_TEXT, ErrorCells, shown_text
 
-__all__ = ["MAX_COLUMNS", "MAX_ROWS", "OdsTables", "TableTooLargeError"]
+__all__ = ["FREE_CELLS", "MAX_COLUMNS", "MAX_ROWS", "OdsTables", "TableTooLargeError"]
 
 MAX_ROWS = 1_048_576
 """The most rows a sheet may have, as in Excel (and LibreOffice)."""
 
 MAX_COLUMNS = 16_384
 """The most columns a sheet may have, as in Excel (``XFD``)."""
+
+FREE_CELLS = 1_000_000
+"""The cells a sheet may span beyond one for each byte of ``content.xml`` read so far."""
 
 # calamine knows the elements and attributes by these names only (no other prefix).
 _TABLE_OR_ROW = re.compile(rb"<table:table(-row)?(?=[\s/>])([^>]*)>")
@@ -82,6 +89,7 @@ class OdsTables:
     max_cells: int
     errors: list[ErrorCells] = field(default_factory=list)
     _table: _Table | None = None
+    _read_before: int = 0  # bytes of the XML read with the earlier pieces
 
     def read(self, data: bytes) -> bytes:
         """Follow the rows in ``data``; return its end after the last whole row.
@@ -106,11 +114,13 @@ class OdsTables:
                     return data[tag.start() :]
                 content, position = data[position:end], end + len(_ROW_END)
             if self._table is not None:
-                self._read_row(self._table, tag[2], content)
+                self._read_row(self._table, tag[2], content, self._read_before + position)
         # Only a tag cut at the end may start a row.
-        return data[max(position, data.rfind(b"<")) :]
+        rest = data[max(position, data.rfind(b"<")) :]
+        self._read_before += len(data) - len(rest)
+        return rest
 
-    def _read_row(self, table: _Table, attributes: bytes, content: bytes) -> None:
+    def _read_row(self, table: _Table, attributes: bytes, content: bytes, read: int) -> None:
         repeat = _repeat(attributes)
         first = table.row + 1
         table.row += repeat
@@ -129,6 +139,12 @@ class OdsTables:
             what = (
                 f"the sheet spans {table.rows:,} rows and {table.columns:,} columns, "
                 f"more than {self.max_cells:,} cells"
+            )
+            _refuse(table, what, first)
+        if table.rows * table.columns > FREE_CELLS + read:
+            what = (
+                f"repeated rows or cells of values make the sheet span {table.rows:,} rows and "
+                f"{table.columns:,} columns, more cells than its {read:,} bytes can hold"
             )
             _refuse(table, what, first)
 

@@ -59,6 +59,8 @@ _XML_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 _XML_FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 # Excel cannot show dates before 1 March 1900 as dates; such days are written as text.
 _FIRST_EXCEL_DAY = date(1900, 3, 1)
+# How Rust ends an error of the operating system (calamine passes it on as a bare OSError).
+_OS_ERROR = re.compile(r"\(os error [0-9]+\)$")
 
 
 def read_workbook(path: str | os.PathLike[str]) -> EducationNetwork:
@@ -84,8 +86,9 @@ def read_workbook(path: str | os.PathLike[str]) -> EducationNetwork:
         an error (``#DIV/0!``) among them; also for a file that is no workbook, one that
         unpacks to more than 1 GiB (a zip bomb), one with a sheet spanning more than 50
         million cells (``A1`` to ``XFD1048576``) and one with a cell past row 1,048,576
-        or column 16,384 (in an ``.ods``, its repeated rows and cells counted), refused
-        before they take the memory. The file is only read.
+        or column 16,384 (in an ``.ods``, its repeated rows and cells counted, and
+        refused when they span a million cells more than ``content.xml`` has bytes),
+        refused before they take the memory. The file is only read.
     OSError
         If the file cannot be opened: ``FileNotFoundError`` if it does not exist.
     MissingDependencyError
@@ -149,12 +152,23 @@ def workbook_grids(path: str | os.PathLike[str], *, feature: str = "reading") ->
             )
             for name in workbook.sheet_names
         ]
-    except OSError:
-        raise
     except Exception as error:  # calamine raises errors of its own for broken files
+        if _from_the_system(error):
+            raise
         message = f"not a readable workbook ({type(error).__name__}: {error})"
         raise LoadError([LoadProblem(message, file=str(source))]) from None
     return [_cleaned(grid, errors) for grid in grids]
+
+
+def _from_the_system(error: Exception) -> bool:
+    """Tell an error of the system (a disk error, the file gone since it was opened).
+
+    calamine gives both the system's errors and those of a broken member (one longer than
+    its zip declares) as a bare ``OSError``; only the system's end in Rust's ``(os error N)``.
+    """
+    if not isinstance(error, OSError):
+        return False
+    return error.errno is not None or _OS_ERROR.search(str(error)) is not None
 
 
 def _cleaned(grid: Grid, errors: list[ErrorCells]) -> Grid:
