@@ -553,13 +553,14 @@ def _flow_table(
     years = {flow.year for flow in network.flows}
     chosen = year if year is not None else (max(years) if years else None)
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    groups: dict[str, tuple[str, str]] = {}
+    # Every institution's group once, however many flows it sends or receives.
+    ends: dict[str, None] = {}
     for flow in network.flows:
         if flow.year != chosen:
             continue
-        for actor_id in (flow.source, flow.target):
-            groups[labels[actor_id]] = _group_key(network.actor(actor_id))
+        ends[flow.source] = ends[flow.target] = None
         counts[labels[flow.source]][labels[flow.target]] += flow.pupils
+    groups = {labels[actor_id]: _group_key(network.actor(actor_id)) for actor_id in ends}
     return counts, groups
 
 
