@@ -4,15 +4,24 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import pytest
 from hypothesis import given, settings
 
 from bildungsnetz.datasets import musterkreis, synthetic
 from bildungsnetz.gaps import find_missing_required_ties, find_uncovered_topics
+from bildungsnetz.gaps._analysis import analyse
 from bildungsnetz.gaps._text import accusative, kinds_phrase, quoted
 from bildungsnetz.gaps.required_ties import _wanted
-from bildungsnetz.gaps.transitions import _flow_table, _group_key, _institution_labels
+from bildungsnetz.gaps.transitions import (
+    _flow_table,
+    _group_key,
+    _institution_labels,
+    _protected_flows,
+    _Published,
+)
+from bildungsnetz.privacy import DEFAULT_POLICY, DisclosurePolicy
 from bildungsnetz.rules import RequiredTie, default_rules
-from strategies_districts import districts
+from strategies_districts import STICHTAG, districts
 
 
 def _reference_flow_table(network, year, labels):
@@ -101,3 +110,12 @@ def test_measure_extension_reasons_are_written_in_full():
         assert suggestion.reason.de.endswith(f"und kann auch an {site.name} stattfinden.")
         assert f"(Stufe {quoted(measure.tier.label('de'), 'de')})" in suggestion.reason.de
         assert suggestion.reason.en.endswith(f"and can also take place at {site.name}.")
+
+
+@pytest.mark.parametrize("make", [musterkreis, lambda: synthetic(80, seed=2)])
+def test_findings_publish_the_fine_table_of_the_nested_protection(make):
+    """The counts findings may show are those of the matrix by institution beside by form."""
+    analysis = analyse(make(), None, as_of=STICHTAG)
+    for policy in (DEFAULT_POLICY, DisclosurePolicy(threshold=5)):
+        fine, _ = _protected_flows(analysis.network, None, policy)
+        assert _Published(analysis, policy).table == fine
