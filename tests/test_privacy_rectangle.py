@@ -27,10 +27,24 @@ def _reference_corners(grid, cell, partner):
     return grid.values[cell] + room - 1, (beside, across, far)
 
 
+def _reference_partners(grid, cell):
+    """Every (row, column) whose rectangle with ``cell`` has four non-zero corners, by scan."""
+    row, column = cell
+    rows = {other for other, _ in grid.values}
+    columns = {other for _, other in grid.values}
+    return [
+        (other_row, other_column)
+        for other_row in sorted(rows - {row})
+        for other_column in sorted(columns - {column})
+        if {(row, other_column), (other_row, column), (other_row, other_column)}
+        <= grid.values.keys()
+    ]
+
+
 def _reference_rectangle(grid, cell, hidden, threshold):
     """The cheapest protecting rectangle, every key built from the corners one by one."""
     best_key, best = None, ()
-    for partner in _partners(grid, cell):
+    for partner in _reference_partners(grid, cell):
         reach, corners = _reference_corners(grid, cell, partner)
         new = [corner for corner in corners if corner not in hidden]
         key = (
@@ -68,6 +82,16 @@ def test_rectangle_is_the_reference_rectangle(table, threshold, data):
     for cell in cells:
         expected = _reference_rectangle(grid, cell, hidden, threshold)
         assert _rectangle(grid, cell, hidden, threshold) == expected
+
+
+@given(tables())
+def test_partners_are_every_rectangle_of_non_zero_corners(table):
+    """The partner search finds exactly the pairs a scan of the whole grid finds, once each."""
+    grid = _Grid.of(table)
+    for cell in grid.values:
+        found = list(_partners(grid, cell))
+        assert len(found) == len(set(found))
+        assert sorted(found) == _reference_partners(grid, cell)
 
 
 @given(tables(), st.integers(2, 6))

@@ -26,6 +26,7 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping
+from json import encoder as json_encoder
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
 
@@ -37,7 +38,7 @@ from bildungsnetz.model import Cooperation, CooperationKind, Intensity, Language
 from bildungsnetz.model.enums import LabelledEnum, register_labels
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from bildungsnetz.model import EducationNetwork
 
@@ -420,6 +421,39 @@ def _has_cooperation(network: EducationNetwork, cooperation_id: str) -> bool:
 _IDENTITY = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=str)
 
 
+def _make_identity_text() -> Callable[[Any], str]:
+    """Return what ``_IDENTITY.encode`` returns, through one C encoder made once.
+
+    ``JSONEncoder.encode`` makes a new C encoder (and its cycle markers) for every call,
+    which costs more than encoding an identity; ids are public, so the text must be the
+    same byte for byte: the same C encoder with the same settings. Identities are trees of
+    a few values, never cyclic, so no markers are kept. Without the C encoder, the plain
+    one.
+    """
+    make = getattr(json_encoder, "c_make_encoder", None)
+    if make is None:  # pragma: no cover - CPython always has it
+        return _IDENTITY.encode
+    chunks = make(
+        None,
+        _IDENTITY.default,
+        json_encoder.encode_basestring,
+        None,
+        _IDENTITY.key_separator,
+        _IDENTITY.item_separator,
+        True,
+        False,
+        True,
+    )
+
+    def text(identity: Any) -> str:
+        return "".join(chunks(identity, 0))
+
+    return text
+
+
+_identity_text = _make_identity_text()
+
+
 def gap_id(kind: GapKind, actors: tuple[str, ...], rule: str | None, key: Mapping[str, Any]) -> str:
     """Return the stable id of a finding: a hash of what identifies it.
 
@@ -432,7 +466,7 @@ def gap_id(kind: GapKind, actors: tuple[str, ...], rule: str | None, key: Mappin
     >>> first == gap_id(GapKind.CUT_TIE, ("a", "b"), None, {}), first[:2]
     (True, 'g-')
     """
-    identity = _IDENTITY.encode(
+    identity = _identity_text(
         {"kind": kind.value, "actors": list(actors), "rule": rule, "key": dict(key)}
     )
     return "g-" + hashlib.sha256(identity.encode("utf-8")).hexdigest()[:16]
@@ -487,7 +521,7 @@ def concern_id(
         identity = {"about": list(actors[:1]), "key": dict(key)}
     else:
         identity = {"key": dict(key)}
-    text = _IDENTITY.encode({"kind": family.value, "rule": rule, **identity})
+    text = _identity_text({"kind": family.value, "rule": rule, **identity})
     return "c-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 

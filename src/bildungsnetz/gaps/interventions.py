@@ -467,27 +467,24 @@ def _extension(
     analysis: Analysis, measure: Intervention, site: Actor, plausibility: float
 ) -> SuggestedMeasure:
     providers = tuple(sorted(measure.providers))
-    # A measure is proposed to many schools: its providers are named once.
-    phrases: dict[str, tuple[str, str]] = analysis.cache.setdefault("provider_phrases", {})
+    # A measure is proposed to many schools: what it is and who runs it is written once.
+    phrases: dict[str, tuple[str, str]] = analysis.cache.setdefault("measure_phrases", {})
     if measure.id not in phrases:
+        by_de = f" von {names(analysis, providers, 'de')}" if providers else ""
+        by_en = f" by {names(analysis, providers, 'en')}" if providers else ""
         phrases[measure.id] = (
-            f" von {names(analysis, providers, 'de')}" if providers else "",
-            f" by {names(analysis, providers, 'en')}" if providers else "",
+            f"{quoted(measure.name, 'de')}{by_de} läuft bereits (Stufe "
+            f"{quoted(measure.tier.label('de'), 'de')}) und kann auch an ",
+            f"{quoted(measure.name, 'en')}{by_en} already runs (tier "
+            f"{quoted(measure.tier.label('en'), 'en')}) and can also take place at ",
         )
-    by_de, by_en = phrases[measure.id]
+    runs_de, runs_en = phrases[measure.id]
     return SuggestedMeasure._trusted(
         intervention=measure.id,
         site=site.id,
         providers=providers,
         plausibility=plausibility,
-        reason=Explanation(
-            de=f"{quoted(measure.name, 'de')}{by_de} läuft bereits (Stufe "
-            f"{quoted(measure.tier.label('de'), 'de')}) und kann auch an {site.name} "
-            "stattfinden.",
-            en=f"{quoted(measure.name, 'en')}{by_en} already runs (tier "
-            f"{quoted(measure.tier.label('en'), 'en')}) and can also take place at "
-            f"{site.name}.",
-        ),
+        reason=Explanation(de=f"{runs_de}{site.name} stattfinden.", en=f"{runs_en}{site.name}."),
     )
 
 

@@ -208,6 +208,21 @@ class _RuleCheck:
         return {nodes[i]: int(counts[i]) for i in np.flatnonzero(counts).tolist()}
 
     @cached_property
+    def described(self) -> tuple[str, str]:
+        """The rule's partner in words (German, English), written once per rule."""
+        return self.rule.partner.describe("de"), self.rule.partner.describe("en")
+
+    @cached_property
+    def reaching(self) -> tuple[str, str]:
+        """The rule's partner as what a subject reaches (German, English), once per rule."""
+        return accusative(self.rule.partner, "de"), accusative(self.rule.partner, "en")
+
+    @cached_property
+    def wanted(self) -> tuple[str, str]:
+        """The partners the rule asks for, in words: written once per rule, not per finding."""
+        return _wanted(self.rule)
+
+    @cached_property
     def nearby(self) -> _Nearby:
         """The partners a suggestion may propose, by area."""
         return _Nearby(self)
@@ -288,9 +303,9 @@ class _RuleCheck:
             score=_size(actor),
             evidence={"intermediaries": 1, "partners_reached": reached},
             explanation=Explanation(
-                de=f"{actor.name} erreicht {accusative(self.rule.partner, 'de')} nur über "
+                de=f"{actor.name} erreicht {self.reaching[0]} nur über "
                 f"{broker.name}. Fällt {broker.name} aus, reißt die Verbindung ab.",
-                en=f"{actor.name} reaches {accusative(self.rule.partner, 'en')} only through "
+                en=f"{actor.name} reaches {self.reaching[1]} only through "
                 f"{broker.name}. If {broker.name} drops out, the link is lost.",
             ),
             suggestions=_suggest(self, actor, exclude=_neighbours(self.analysis, actor)),
@@ -300,7 +315,7 @@ class _RuleCheck:
 
     def _unreachable(self, index: int, actor: Actor) -> Gap:
         part = int(self.analysis.component_sizes[self.analysis.components[index]])
-        partner_de, partner_en = self.rule.partner.describe("de"), self.rule.partner.describe("en")
+        partner_de, partner_en = self.described
         return Gap.create(
             kind=GapKind.UNREACHABLE,
             severity=shift(self.rule.severity, 1),
@@ -341,7 +356,7 @@ class _RuleCheck:
             key={"partner": sorted(kind.value for kind in rule.partner.kinds)},
             score=_size(actor),
             evidence=evidence,
-            explanation=_missing_text(rule, actor.name, have),
+            explanation=_missing_text(rule, actor.name, have, self.wanted),
             suggestions=_suggest(self, actor, exclude=exclude),
             method=f"{_METHOD}.find_missing_required_ties",
             params=self.params,
@@ -524,13 +539,9 @@ def _reason(partner: Actor, actor: Actor, load: int) -> Explanation:
     )
 
 
-def _missing_text(rule: RequiredTie, name: str, have: int) -> Explanation:
-    partner_de, partner_en = rule.partner.describe("de"), rule.partner.describe("en")
-    kinds_de = f" (Art: {kinds_phrase(rule.kinds, 'de')})" if rule.kinds else ""
-    kinds_en = f" (kind: {kinds_phrase(rule.kinds, 'en')})" if rule.kinds else ""
+def _missing_text(rule: RequiredTie, name: str, have: int, wanted: tuple[str, str]) -> Explanation:
+    to_de, to_en = wanted
     if rule.within == 1:
-        to_de = f"{quoted(partner_de, 'de')}{kinds_de}"
-        to_en = f"{quoted(partner_en, 'en')}{kinds_en}"
         if rule.min_partners == 1:
             return Explanation(
                 de=f"{name} hat keine ausreichende direkte Verbindung zu {to_de}: gefunden "
@@ -544,11 +555,21 @@ def _missing_text(rule: RequiredTie, name: str, have: int) -> Explanation:
             f"{rule.min_partners} needed.",
         )
     return Explanation(
-        de=f"{name} erreicht {accusative(rule.partner, 'de')} nicht in höchstens "
+        de=f"{name} erreicht {to_de} nicht in höchstens "
         f"{rule.within} Schritten; der Weg führt über mehr Stellen, als die Regel erlaubt.",
-        en=f"{name} does not reach {accusative(rule.partner, 'en')} within {rule.within} "
+        en=f"{name} does not reach {to_en} within {rule.within} "
         "steps; the way runs through more hands than the rule allows.",
     )
+
+
+def _wanted(rule: RequiredTie) -> tuple[str, str]:
+    """Return the partners a missing-tie finding says the rule asks for (German, English)."""
+    if rule.within != 1:
+        return accusative(rule.partner, "de"), accusative(rule.partner, "en")
+    partner_de, partner_en = rule.partner.describe("de"), rule.partner.describe("en")
+    kinds_de = f" (Art: {kinds_phrase(rule.kinds, 'de')})" if rule.kinds else ""
+    kinds_en = f" (kind: {kinds_phrase(rule.kinds, 'en')})" if rule.kinds else ""
+    return f"{quoted(partner_de, 'de')}{kinds_de}", f"{quoted(partner_en, 'en')}{kinds_en}"
 
 
 def _shallow_text(

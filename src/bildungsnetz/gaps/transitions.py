@@ -49,6 +49,7 @@ from bildungsnetz.privacy import (
     DisclosurePolicy,
     ProtectedTable,
     protect_nested,
+    protect_table,
     suppress,
 )
 from bildungsnetz.rules import RequiredTransitionCooperation
@@ -256,20 +257,18 @@ class _Published:
         network = analysis.network
         self.policy = policy
         self.labels = _institution_labels(network)
-        counts, groups = _flow_table(network, None, self.labels)
+        counts, _ = _flow_counts(network, None, self.labels)
         # The last day of a horizon mostly publishes the same table as the first: it is
-        # protected once per source network and table, not once per day.
+        # protected once per source network and table, not once per day. The table by
+        # institution is what protect_nested publishes beside the table by form (it is
+        # protected the same way, alone), so the groups are not needed here.
         key = (
             "protected_flows",
             policy,
             tuple((row, tuple(cells.items())) for row, cells in counts.items()),
-            tuple(groups.items()),
         )
         self.table: ProtectedTable[str, str] = analysis.source._memoised(
-            key,
-            lambda: protect_nested(counts, row_groups=groups, column_groups=groups, policy=policy)[
-                0
-            ],
+            key, lambda: protect_table(counts, policy=policy)
         )
         self.records: dict[tuple[str, str], int] = defaultdict(int)
         self.into: dict[str, int] = defaultdict(int)
@@ -550,17 +549,29 @@ def _flow_table(
 
     With them the group of every institution: its school form, or its kind.
     """
+    counts, ends = _flow_counts(network, year, labels)
+    # Every institution's group once, however many flows it sends or receives.
+    groups = {labels[actor_id]: _group_key(network.actor(actor_id)) for actor_id in ends}
+    return counts, groups
+
+
+def _flow_counts(
+    network: EducationNetwork, year: int | None, labels: dict[str, str]
+) -> tuple[dict[str, dict[str, int]], dict[str, None]]:
+    """Return the pupils of a school year by institution, and the ids of the institutions.
+
+    The ids in the order they first appear in the flows (sender before receiver).
+    """
     years = {flow.year for flow in network.flows}
     chosen = year if year is not None else (max(years) if years else None)
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    groups: dict[str, tuple[str, str]] = {}
+    ends: dict[str, None] = {}
     for flow in network.flows:
         if flow.year != chosen:
             continue
-        for actor_id in (flow.source, flow.target):
-            groups[labels[actor_id]] = _group_key(network.actor(actor_id))
+        ends[flow.source] = ends[flow.target] = None
         counts[labels[flow.source]][labels[flow.target]] += flow.pupils
-    return counts, groups
+    return counts, ends
 
 
 def _relabelled(
