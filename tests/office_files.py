@@ -192,6 +192,21 @@ def load_error(path: Path, reader: Any = io.read) -> LoadError:
     return caught.value
 
 
+def refusal(path: Path, reader: Any = io.read) -> LoadError:
+    """Return the :class:`LoadError` of reading ``path``; nothing came back, nothing changed.
+
+    The file (if there is one) has the content and modification time it had before.
+    """
+    before = fingerprint(path) if path.is_file() else None
+    result = None
+    with pytest.raises(LoadError) as caught:
+        result = reader(path)
+    assert result is None
+    if before is not None:
+        assert fingerprint(path) == before
+    return caught.value
+
+
 def located(error: LoadError) -> list[tuple[str | None, str]]:
     """Return each problem of ``error`` as (cell, message)."""
     return [(problem.cell, problem.message) for problem in error.problems]

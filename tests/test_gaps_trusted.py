@@ -81,15 +81,19 @@ def test_an_invalid_remedy_fails_the_check():
         assert_valid(wrong)
 
 
-def test_a_whole_number_score_fails_the_check():
-    """A score given as an int would be written as one: validation makes it a float."""
-    gap = Gap.create(
+def _cut_tie():
+    return Gap.create(
         kind="cut_tie",
         severity="low",
         actors=("a", "b"),
         explanation=Explanation(de="-", en="-"),
         method="m",
     )
+
+
+def test_a_whole_number_score_fails_the_check():
+    """A score given as an int would be written as one: validation makes it a float."""
+    gap = _cut_tie()
     wrong = Gap._trusted(**{**dict(gap), "score": 3})
     with pytest.raises(AssertionError):
         assert_valid(wrong)
@@ -120,12 +124,6 @@ def test_trusted_refuses_unknown_and_missing_fields():
 
 def test_trusted_models_are_frozen():
     """Built without validation, a finding still refuses assignment."""
-    gap = Gap.create(
-        kind="cut_tie",
-        severity="low",
-        actors=("a", "b"),
-        explanation=Explanation(de="-", en="-"),
-        method="m",
-    )
+    gap = _cut_tie()
     with pytest.raises(ValidationError):
         gap.score = 2.0
