@@ -34,11 +34,11 @@ from bildungsnetz._repr import clipped
 from bildungsnetz.model.dates import to_day
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+    from collections.abc import Collection, Iterator, Mapping, Sequence
     from datetime import date
 
     from bildungsnetz.model import Actor, Cooperation, EducationNetwork, Forum, Intensity
-    from bildungsnetz.model.dates import DayLike, Period
+    from bildungsnetz.model.dates import DayLike
 
 __all__ = [
     "DEFAULT_MAX_FORUM_SIZE",
@@ -581,37 +581,39 @@ def _record_columns(network: EducationNetwork) -> _RecordColumns:
     """Return the columns of ``network``'s records, computed once per network."""
 
     def compute() -> _RecordColumns:
-        order = network._by_id()
-        actors, ties = order.actors, order.cooperations
-        index = {actor.id: position for position, actor in enumerate(actors)}
-        ends = _tie_ends(ties, index)
-        active_from, active_until = _day_numbers(map(attrgetter("active"), actors), len(actors))
-        valid_from, valid_until = _day_numbers(map(attrgetter("period"), ties), len(ties))
+        # The snapshots of the model read the same columns of the ties (their ends and
+        # their distinct periods) in Python; they are read from the records only once.
+        order, ties = network._by_id(), network._tie_columns(sorted_by_id=True)
+        index = {actor.id: position for position, actor in enumerate(order.actors)}
+        count = len(ties.ties)
+        active = map(attrgetter("active"), order.actors)
+        active_from, active_until = _day_numbers(list(map(attrgetter("start", "end"), active)))
+        valid_from, valid_until = _day_numbers(ties.periods)
+        codes = np.array(ties.codes, dtype=np.int64)
         return _RecordColumns(
-            actors=actors,
+            actors=order.actors,
             active_from=active_from,
             active_until=active_until,
-            cooperations=ties,
-            first=ends[0::2],
-            second=ends[1::2],
-            valid_from=valid_from,
-            valid_until=valid_until,
+            cooperations=ties.ties,
+            first=np.fromiter(map(index.__getitem__, ties.firsts), dtype=np.int64, count=count),
+            second=np.fromiter(map(index.__getitem__, ties.seconds), dtype=np.int64, count=count),
+            valid_from=valid_from[codes],
+            valid_until=valid_until[codes],
         )
 
     return network._memoised(("record_columns",), compute)
 
 
-def _day_numbers(periods: Iterable[Period], count: int) -> tuple[IntArray, IntArray]:
-    """Return the first day and the first day after of each period, as ordinals."""
-    bounds = list(map(attrgetter("start", "end"), periods))
+def _day_numbers(bounds: Sequence[tuple[date | None, date | None]]) -> tuple[IntArray, IntArray]:
+    """Return the first day and the first day after of each (start, end), as ordinals."""
     # Records share few distinct periods: each is converted once, and the columns are
     # filled by C-level maps.
     distinct = set(bounds)
     starts = {key: _OPEN_START if key[0] is None else key[0].toordinal() for key in distinct}
     ends = {key: _OPEN_END if key[1] is None else key[1].toordinal() for key in distinct}
     return (
-        np.fromiter(map(starts.__getitem__, bounds), dtype=np.int64, count=count),
-        np.fromiter(map(ends.__getitem__, bounds), dtype=np.int64, count=count),
+        np.fromiter(map(starts.__getitem__, bounds), dtype=np.int64, count=len(bounds)),
+        np.fromiter(map(ends.__getitem__, bounds), dtype=np.int64, count=len(bounds)),
     )
 
 

@@ -27,11 +27,11 @@ bildungsnetz.errors.NetworkIntegrityError: 2 problems in network 'Kaputt':
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress
-from operator import attrgetter
+from operator import and_, attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from pydantic import PrivateAttr, ValidationError
@@ -50,7 +50,7 @@ from bildungsnetz.model.intervention import Intervention
 from bildungsnetz.model.programme import Programme
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable, Iterator
     from datetime import date
 
     from bildungsnetz.model.dates import DayLike
@@ -72,6 +72,8 @@ class _Index:
         self._forums = network.forums
         self._interventions = network.interventions
         self._programmes = network.programmes
+        # Set by a snapshot whose ties are taken, in their order, from these by actor.
+        self.ties_among: Callable[[], Mapping[str, tuple[Cooperation, ...]]] | None = None
 
     @cached_property
     def actors(self) -> dict[str, Actor]:
@@ -85,14 +87,10 @@ class _Index:
         return {kind: tuple(items) for kind, items in by_kind.items()}
 
     @cached_property
-    def ties(self) -> dict[str, tuple[Cooperation, ...]]:
-        ties: dict[str, list[Cooperation]] = defaultdict(list)
-        for tie in self._cooperations:
-            first, second = tie.actors
-            ties[first].append(tie)
-            if second != first:
-                ties[second].append(tie)
-        return {actor_id: tuple(items) for actor_id, items in ties.items()}
+    def ties(self) -> Mapping[str, tuple[Cooperation, ...]]:
+        if self.ties_among is not None:
+            return _KeptTies(self.ties_among(), self._cooperations)
+        return _ties_by_actor(self._cooperations)
 
     @cached_property
     def forums_of(self) -> dict[str, tuple[Forum, ...]]:
@@ -117,6 +115,49 @@ class _Index:
     @cached_property
     def programmes(self) -> dict[str, Programme]:
         return {programme.id: programme for programme in self._programmes}
+
+
+def _ties_by_actor(ties: Iterable[Cooperation]) -> dict[str, tuple[Cooperation, ...]]:
+    by_actor: dict[str, list[Cooperation]] = defaultdict(list)
+    for tie in ties:
+        first, second = tie.actors
+        by_actor[first].append(tie)
+        if second != first:
+            by_actor[second].append(tie)
+    return {actor_id: tuple(items) for actor_id, items in by_actor.items()}
+
+
+class _KeptTies(Mapping[str, tuple[Cooperation, ...]]):
+    """The ties of each actor among ``kept``, filtered from a larger table on first use.
+
+    What a snapshot needs to answer ``ties_of`` for a few actors without building the
+    table of all its ties: the network's table (in the snapshot's order) filtered by the
+    identity of the ties it keeps.
+    """
+
+    def __init__(
+        self, among: Mapping[str, tuple[Cooperation, ...]], kept: tuple[Cooperation, ...]
+    ) -> None:
+        self._among = among
+        self._kept = set(map(id, kept))
+        self._found: dict[str, tuple[Cooperation, ...]] = {}
+
+    def __getitem__(self, actor_id: str) -> tuple[Cooperation, ...]:
+        if actor_id not in self._found:
+            kept = self._kept
+            self._found[actor_id] = tuple(
+                tie for tie in self._among.get(actor_id, ()) if id(tie) in kept
+            )
+        found = self._found[actor_id]
+        if not found:
+            raise KeyError(actor_id)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return (actor_id for actor_id in self._among if actor_id in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -546,6 +587,14 @@ class EducationNetwork(Record):
         """Return the records sorted by id (flows by key), sorted once per network."""
         return self._memoised(("by_id",), lambda: _id_order(self))
 
+    def _tie_columns(self, *, sorted_by_id: bool) -> _TieColumns:
+        """Return the columns of the ties (sorted by id or in record order), read once."""
+        if sorted_by_id:
+            return self._memoised(
+                ("tie_columns", "by_id"), lambda: _TieColumns.of(self._by_id().cooperations)
+            )
+        return self._memoised(("tie_columns", None), lambda: _TieColumns.of(self.cooperations))
+
     def _restricted(
         self, alive: set[str], *, day: date | None, order: _IdOrder | None = None
     ) -> EducationNetwork:
@@ -578,7 +627,7 @@ class EducationNetwork(Record):
         )
         changes: dict[str, Any] = {
             "actors": actors,
-            "cooperations": _current_ties(records.cooperations, alive, day),
+            "cooperations": self._tie_columns(sorted_by_id=order is not None).current(alive, day),
             "forums": forums,
             "interventions": interventions,
             "flows": flows,
@@ -590,26 +639,59 @@ class EducationNetwork(Record):
         # Dropping records together with every reference to them keeps a valid network
         # valid (a property test rebuilds snapshots with every check to make sure), so
         # the whole-network check is not run again: on all of Germany it costs seconds.
-        return type(self).model_construct(**{**self.__dict__, **changes})
+        restricted = type(self).model_construct(**{**self.__dict__, **changes})
+        if order is not None:
+            # Its ties are some of these, in this order: each actor's are found by filtering.
+            restricted._lookup.ties_among = lambda: self._memoised(
+                ("ties_by_actor", "by_id"), lambda: _ties_by_actor(order.cooperations)
+            )
+        return restricted
 
 
-def _current_ties(
-    ties: tuple[Cooperation, ...], alive: set[str], day: date | None
-) -> tuple[Cooperation, ...]:
-    """Return the ties whose period contains ``day`` (any, without one) and both ends alive."""
-    # The ties are the bulk of a large network: each test runs in C (compress and map),
-    # and ties share few distinct periods, each asked about the day once.
-    if day is not None:
+@dataclass(frozen=True, slots=True)
+class _TieColumns:
+    """Ties with what decides whether each holds on a day: its period (a code) and its ends.
+
+    Read from the records once per network, so that a day's ties are chosen by C-level
+    maps over lists; ties share few distinct periods, each asked about a day once.
+    """
+
+    ties: tuple[Cooperation, ...]
+    periods: tuple[tuple[date | None, date | None], ...]
+    codes: list[int]
+    firsts: list[str]
+    seconds: list[str]
+
+    @classmethod
+    def of(cls, ties: tuple[Cooperation, ...]) -> _TieColumns:
         bounds = list(map(_BOUNDS, map(_PERIOD, ties)))
-        holds = {
-            (start, end): (start is None or start <= day) and (end is None or day < end)
-            for start, end in set(bounds)
-        }
-        ties = tuple(compress(ties, map(holds.__getitem__, bounds)))
-    return tuple(compress(ties, map(alive.issuperset, map(_ACTORS, ties))))
+        distinct = tuple(dict.fromkeys(bounds))
+        number = {period: code for code, period in enumerate(distinct)}
+        pairs = list(map(_ACTORS, ties))
+        return cls(
+            ties=ties,
+            periods=distinct,
+            codes=list(map(number.__getitem__, bounds)),
+            firsts=list(map(_FIRST, pairs)),
+            seconds=list(map(_SECOND, pairs)),
+        )
+
+    def current(self, alive: set[str], day: date | None) -> tuple[Cooperation, ...]:
+        """Return the ties whose period holds ``day`` (any, without one) and ends are alive."""
+        ends = map(
+            and_, map(alive.__contains__, self.firsts), map(alive.__contains__, self.seconds)
+        )
+        if day is None:
+            return tuple(compress(self.ties, ends))
+        holds = [
+            (start is None or start <= day) and (end is None or day < end)
+            for start, end in self.periods
+        ]
+        return tuple(compress(self.ties, map(and_, map(holds.__getitem__, self.codes), ends)))
 
 
 _PERIOD, _ACTORS, _BOUNDS = attrgetter("period"), attrgetter("actors"), attrgetter("start", "end")
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
 def _unwrapped(error: ValidationError) -> Exception:
