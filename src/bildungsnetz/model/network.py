@@ -50,7 +50,7 @@ from bildungsnetz.model.intervention import Intervention
 from bildungsnetz.model.programme import Programme
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable
     from datetime import date
 
     from bildungsnetz.model.dates import DayLike
@@ -72,12 +72,10 @@ class _Index:
         self._forums = network.forums
         self._interventions = network.interventions
         self._programmes = network.programmes
-        # Set by a snapshot whose ties are taken, in their order, from these by actor.
-        self.ties_among: Callable[[], Mapping[str, tuple[Cooperation, ...]]] | None = None
 
     @cached_property
     def actors(self) -> dict[str, Actor]:
-        return {actor.id: actor for actor in self._actors}
+        return _by_id(self._actors)
 
     @cached_property
     def by_kind(self) -> dict[ActorKind, tuple[Actor, ...]]:
@@ -87,9 +85,7 @@ class _Index:
         return {kind: tuple(items) for kind, items in by_kind.items()}
 
     @cached_property
-    def ties(self) -> Mapping[str, tuple[Cooperation, ...]]:
-        if self.ties_among is not None:
-            return _KeptTies(self.ties_among(), self._cooperations)
+    def ties(self) -> dict[str, tuple[Cooperation, ...]]:
         return _ties_by_actor(self._cooperations)
 
     @cached_property
@@ -102,19 +98,24 @@ class _Index:
 
     @cached_property
     def cooperations(self) -> dict[str, Cooperation]:
-        return {tie.id: tie for tie in self._cooperations}
+        return _by_id(self._cooperations)
 
     @cached_property
     def forums(self) -> dict[str, Forum]:
-        return {forum.id: forum for forum in self._forums}
+        return _by_id(self._forums)
 
     @cached_property
     def interventions(self) -> dict[str, Intervention]:
-        return {measure.id: measure for measure in self._interventions}
+        return _by_id(self._interventions)
 
     @cached_property
     def programmes(self) -> dict[str, Programme]:
-        return {programme.id: programme for programme in self._programmes}
+        return _by_id(self._programmes)
+
+
+def _by_id(records: tuple[_Keyed, ...]) -> dict[str, _Keyed]:
+    # zip and map build the table in C: a nation has a million ties.
+    return dict(zip(map(_ID, records), records, strict=True))
 
 
 def _ties_by_actor(ties: Iterable[Cooperation]) -> dict[str, tuple[Cooperation, ...]]:
@@ -125,39 +126,6 @@ def _ties_by_actor(ties: Iterable[Cooperation]) -> dict[str, tuple[Cooperation, 
         if second != first:
             by_actor[second].append(tie)
     return {actor_id: tuple(items) for actor_id, items in by_actor.items()}
-
-
-class _KeptTies(Mapping[str, tuple[Cooperation, ...]]):
-    """The ties of each actor among ``kept``, filtered from a larger table on first use.
-
-    What a snapshot needs to answer ``ties_of`` for a few actors without building the
-    table of all its ties: the network's table (in the snapshot's order) filtered by the
-    identity of the ties it keeps.
-    """
-
-    def __init__(
-        self, among: Mapping[str, tuple[Cooperation, ...]], kept: tuple[Cooperation, ...]
-    ) -> None:
-        self._among = among
-        self._kept = set(map(id, kept))
-        self._found: dict[str, tuple[Cooperation, ...]] = {}
-
-    def __getitem__(self, actor_id: str) -> tuple[Cooperation, ...]:
-        if actor_id not in self._found:
-            kept = self._kept
-            self._found[actor_id] = tuple(
-                tie for tie in self._among.get(actor_id, ()) if id(tie) in kept
-            )
-        found = self._found[actor_id]
-        if not found:
-            raise KeyError(actor_id)
-        return found
-
-    def __iter__(self) -> Iterator[str]:
-        return (actor_id for actor_id in self._among if actor_id in self)
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -639,13 +607,7 @@ class EducationNetwork(Record):
         # Dropping records together with every reference to them keeps a valid network
         # valid (a property test rebuilds snapshots with every check to make sure), so
         # the whole-network check is not run again: on all of Germany it costs seconds.
-        restricted = type(self).model_construct(**{**self.__dict__, **changes})
-        if order is not None:
-            # Its ties are some of these, in this order: each actor's are found by filtering.
-            restricted._lookup.ties_among = lambda: self._memoised(
-                ("ties_by_actor", "by_id"), lambda: _ties_by_actor(order.cooperations)
-            )
-        return restricted
+        return type(self).model_construct(**{**self.__dict__, **changes})
 
 
 @dataclass(frozen=True, slots=True)
@@ -690,6 +652,7 @@ class _TieColumns:
         return tuple(compress(self.ties, map(and_, map(holds.__getitem__, self.codes), ends)))
 
 
+_ID = attrgetter("id")
 _PERIOD, _ACTORS, _BOUNDS = attrgetter("period"), attrgetter("actors"), attrgetter("start", "end")
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
