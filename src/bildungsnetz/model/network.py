@@ -27,7 +27,7 @@ bildungsnetz.errors.NetworkIntegrityError: 2 problems in network 'Kaputt':
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress
@@ -50,7 +50,7 @@ from bildungsnetz.model.intervention import Intervention
 from bildungsnetz.model.programme import Programme
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
     from datetime import date
 
     from bildungsnetz.model.dates import DayLike
