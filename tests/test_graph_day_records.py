@@ -27,6 +27,12 @@ def assert_records_of_the_day(network, day):
     assert [columns.cooperations[i] for i in records.cooperations.tolist()] == ties
     assert records.first.tolist() == [position[tie.actors[0]] for tie in ties]
     assert records.second.tolist() == [position[tie.actors[1]] for tie in ties]
+    links = [
+        sorted((position[actor.id], position[actor.part_of]))
+        for actor in actors
+        if actor.part_of in position and actor.part_of != actor.id
+    ]
+    assert records.organisational.tolist() == links
     assert {a.dtype for a in (records.actors, records.cooperations, records.first)} == {
         np.dtype(np.int64)
     }

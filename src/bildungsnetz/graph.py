@@ -507,12 +507,18 @@ class _CompactPairs:
 
 
 def _compact_pairs(
-    network: EducationNetwork, max_forum_size: int, *, ends: IntArray | None = None
+    network: EducationNetwork,
+    max_forum_size: int,
+    *,
+    ends: IntArray | None = None,
+    organisational: IntArray | None = None,
 ) -> _CompactPairs:
     """Return the pairs of :func:`project` before collapsing, computed once per network.
 
-    ``ends``, if given, must be what would be computed otherwise: the node numbers of the
-    two ends of every cooperation, interleaved (a day's records give them as arrays).
+    ``ends`` and ``organisational``, if given, must be what would be computed otherwise
+    (a day's records give them as arrays): the node numbers of the two ends of every
+    cooperation, interleaved, and the ``part_of`` links as rows (smaller id first) in
+    the order of the actors.
     """
 
     def compute() -> _CompactPairs:
@@ -523,11 +529,17 @@ def _compact_pairs(
             for position, forum in enumerate(network.forums)
             for _, first, second in _forum_pairs_of(forum, max_forum_size)
         ]
-        organisational = [(index[a], index[b]) for a, b in _organisational_pairs(network)]
+        links = (
+            np.array(
+                [(index[a], index[b]) for a, b in _organisational_pairs(network)], dtype=np.int64
+            ).reshape(-1, 2)
+            if organisational is None
+            else organisational
+        )
         tie_ends = _tie_ends(ties, index) if ends is None else ends
-        others = np.array(
-            [pair[1:] for pair in forum_pairs] + organisational, dtype=np.int64
-        ).reshape(-1, 2)
+        others = np.concatenate(
+            [np.array([pair[1:] for pair in forum_pairs], dtype=np.int64).reshape(-1, 2), links]
+        )
         first = np.concatenate([tie_ends[0::2], others[:, 0]])
         second = np.concatenate([tie_ends[1::2], others[:, 1]])
         tie = np.full(first.size, -1, dtype=np.int64)
@@ -564,12 +576,13 @@ class _RecordColumns:
     What every day's records are taken from (see :func:`_day_records`): read from the
     records once per network, so that a day costs array operations. Days are ordinals
     (:meth:`datetime.date.toordinal`); an open start or end is the smallest or largest
-    integer.
+    integer. ``parent`` is the number of each actor's ``part_of``, -1 for none.
     """
 
     actors: tuple[Actor, ...]
     active_from: IntArray
     active_until: IntArray
+    parent: IntArray
     cooperations: tuple[Cooperation, ...]
     first: IntArray
     second: IntArray
@@ -590,10 +603,15 @@ def _record_columns(network: EducationNetwork) -> _RecordColumns:
         active_from, active_until = _day_numbers(list(map(attrgetter("start", "end"), active)))
         valid_from, valid_until = _day_numbers(ties.periods)
         codes = np.array(ties.codes, dtype=np.int64)
+        parents = [
+            -1 if actor.part_of is None or actor.part_of == actor.id else index[actor.part_of]
+            for actor in order.actors
+        ]
         return _RecordColumns(
             actors=order.actors,
             active_from=active_from,
             active_until=active_until,
+            parent=np.array(parents, dtype=np.int64).reshape(-1),
             cooperations=ties.ties,
             first=np.fromiter(map(index.__getitem__, ties.firsts), dtype=np.int64, count=count),
             second=np.fromiter(map(index.__getitem__, ties.seconds), dtype=np.int64, count=count),
@@ -625,13 +643,15 @@ class _DayRecords:
     ``columns.cooperations[cooperations[k]]`` of the network's :class:`_RecordColumns`:
     the records, in the order, of the network's snapshot in id order
     (``EducationNetwork._in_id_order``). ``first`` and ``second`` are the node numbers of
-    each tie's ends.
+    each tie's ends; ``organisational`` the ``part_of`` links between actors of the day as
+    rows of node numbers, the smaller (the smaller id) first, in the order of the actors.
     """
 
     actors: IntArray
     cooperations: IntArray
     first: IntArray
     second: IntArray
+    organisational: IntArray
 
 
 def _day_records(network: EducationNetwork, day: date | None) -> _DayRecords:
@@ -653,11 +673,16 @@ def _day_records(network: EducationNetwork, day: date | None) -> _DayRecords:
             current = (columns.valid_from <= ordinal) & (ordinal < columns.valid_until)
         current &= alive[columns.first] & alive[columns.second]
         number = np.cumsum(alive, dtype=np.int64) - 1
+        # An actor whose parent has ended loses its part_of in the snapshot, and its link.
+        child = np.flatnonzero(alive & (columns.parent >= 0))
+        child = child[alive[columns.parent[child]]]
+        ends = np.stack((number[child], number[columns.parent[child]]), axis=1)
         return _DayRecords(
             actors=np.flatnonzero(alive).astype(np.int64),
             cooperations=np.flatnonzero(current).astype(np.int64),
             first=number[columns.first[current]],
             second=number[columns.second[current]],
+            organisational=np.sort(ends, axis=1).reshape(-1, 2),
         )
 
     return network._memoised(("day_records", day), compute)
@@ -675,5 +700,5 @@ def _day_arrays(
     records = _day_records(network, day)
     ends = np.empty(2 * records.first.size, dtype=np.int64)
     ends[0::2], ends[1::2] = records.first, records.second
-    _compact_pairs(current, max_forum_size, ends=ends)
+    _compact_pairs(current, max_forum_size, ends=ends, organisational=records.organisational)
     return to_arrays(current, max_forum_size=max_forum_size)
