@@ -34,10 +34,10 @@ from bildungsnetz._repr import clipped
 from bildungsnetz.model.dates import to_day
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Iterator
+    from collections.abc import Collection, Iterator, Mapping, Sequence
     from datetime import date
 
-    from bildungsnetz.model import Actor, EducationNetwork, Forum, Intensity
+    from bildungsnetz.model import Actor, Cooperation, EducationNetwork, Forum, Intensity
     from bildungsnetz.model.dates import DayLike
 
 __all__ = [
@@ -48,6 +48,10 @@ __all__ = [
     "to_graph",
     "transition_graph",
 ]
+
+IntArray = np.ndarray[Any, np.dtype[np.int64]]
+_ACTORS = attrgetter("actors")
+_OPEN_START, _OPEN_END = np.iinfo(np.int64).min, np.iinfo(np.int64).max
 
 DEFAULT_MAX_FORUM_SIZE = 12
 """Forums up to this many participants count as ties between all their participants.
@@ -502,8 +506,20 @@ class _CompactPairs:
     forum: np.ndarray[Any, np.dtype[np.int64]]
 
 
-def _compact_pairs(network: EducationNetwork, max_forum_size: int) -> _CompactPairs:
-    """Return the pairs of :func:`project` before collapsing, computed once per network."""
+def _compact_pairs(
+    network: EducationNetwork,
+    max_forum_size: int,
+    *,
+    ends: IntArray | None = None,
+    organisational: IntArray | None = None,
+) -> _CompactPairs:
+    """Return the pairs of :func:`project` before collapsing, computed once per network.
+
+    ``ends`` and ``organisational``, if given, must be what would be computed otherwise
+    (a day's records give them as arrays): the node numbers of the two ends of every
+    cooperation, interleaved, and the ``part_of`` links as rows (smaller id first) in
+    the order of the actors.
+    """
 
     def compute() -> _CompactPairs:
         index = {actor.id: position for position, actor in enumerate(network.actors)}
@@ -513,18 +529,19 @@ def _compact_pairs(network: EducationNetwork, max_forum_size: int) -> _CompactPa
             for position, forum in enumerate(network.forums)
             for _, first, second in _forum_pairs_of(forum, max_forum_size)
         ]
-        organisational = [(index[a], index[b]) for a, b in _organisational_pairs(network)]
-        # map and chain keep the million lookups of a large network out of Python frames.
-        ends = np.fromiter(
-            map(index.__getitem__, chain.from_iterable(map(attrgetter("actors"), ties))),
-            dtype=np.int64,
-            count=2 * len(ties),
+        links = (
+            np.array(
+                [(index[a], index[b]) for a, b in _organisational_pairs(network)], dtype=np.int64
+            ).reshape(-1, 2)
+            if organisational is None
+            else organisational
         )
-        others = np.array(
-            [pair[1:] for pair in forum_pairs] + organisational, dtype=np.int64
-        ).reshape(-1, 2)
-        first = np.concatenate([ends[0::2], others[:, 0]])
-        second = np.concatenate([ends[1::2], others[:, 1]])
+        tie_ends = _tie_ends(ties, index) if ends is None else ends
+        others = np.concatenate(
+            [np.array([pair[1:] for pair in forum_pairs], dtype=np.int64).reshape(-1, 2), links]
+        )
+        first = np.concatenate([tie_ends[0::2], others[:, 0]])
+        second = np.concatenate([tie_ends[1::2], others[:, 1]])
         tie = np.full(first.size, -1, dtype=np.int64)
         tie[: len(ties)] = np.arange(len(ties), dtype=np.int64)
         forum = np.full(first.size, -1, dtype=np.int64)
@@ -540,3 +557,148 @@ def _marked(flags: list[bool], positions: np.ndarray[Any, np.dtype[np.int64]]) -
     """Tell for each position (-1 for none) whether its record is flagged."""
     marked = np.append(np.asarray(flags, dtype=bool), False)
     return marked[positions]
+
+
+def _tie_ends(ties: Sequence[Cooperation], index: Mapping[str, int]) -> IntArray:
+    """Return the numbers of both ends of every tie, interleaved (first, second, ...)."""
+    # map and chain keep the million lookups of a large network out of Python frames.
+    return np.fromiter(
+        map(index.__getitem__, chain.from_iterable(map(_ACTORS, ties))),
+        dtype=np.int64,
+        count=2 * len(ties),
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class _RecordColumns:
+    """A network's actors and cooperations in id order, with their periods as day numbers.
+
+    What every day's records are taken from (see :func:`_day_records`): read from the
+    records once per network, so that a day costs array operations. Days are ordinals
+    (:meth:`datetime.date.toordinal`); an open start or end is the smallest or largest
+    integer. ``parent`` is the number of each actor's ``part_of``, -1 for none.
+    """
+
+    actors: tuple[Actor, ...]
+    active_from: IntArray
+    active_until: IntArray
+    parent: IntArray
+    cooperations: tuple[Cooperation, ...]
+    first: IntArray
+    second: IntArray
+    valid_from: IntArray
+    valid_until: IntArray
+
+
+def _record_columns(network: EducationNetwork) -> _RecordColumns:
+    """Return the columns of ``network``'s records, computed once per network."""
+
+    def compute() -> _RecordColumns:
+        # The snapshots of the model read the same columns of the ties (their ends and
+        # their distinct periods) in Python; they are read from the records only once.
+        order, ties = network._by_id(), network._tie_columns(sorted_by_id=True)
+        index = {actor.id: position for position, actor in enumerate(order.actors)}
+        count = len(ties.ties)
+        active = map(attrgetter("active"), order.actors)
+        active_from, active_until = _day_numbers(list(map(attrgetter("start", "end"), active)))
+        valid_from, valid_until = _day_numbers(ties.periods)
+        codes = np.array(ties.codes, dtype=np.int64)
+        parents = [
+            -1 if actor.part_of is None or actor.part_of == actor.id else index[actor.part_of]
+            for actor in order.actors
+        ]
+        return _RecordColumns(
+            actors=order.actors,
+            active_from=active_from,
+            active_until=active_until,
+            parent=np.array(parents, dtype=np.int64).reshape(-1),
+            cooperations=ties.ties,
+            first=np.fromiter(map(index.__getitem__, ties.firsts), dtype=np.int64, count=count),
+            second=np.fromiter(map(index.__getitem__, ties.seconds), dtype=np.int64, count=count),
+            valid_from=valid_from[codes],
+            valid_until=valid_until[codes],
+        )
+
+    return network._memoised(("record_columns",), compute)
+
+
+def _day_numbers(bounds: Sequence[tuple[date | None, date | None]]) -> tuple[IntArray, IntArray]:
+    """Return the first day and the first day after of each (start, end), as ordinals."""
+    # Records share few distinct periods: each is converted once, and the columns are
+    # filled by C-level maps.
+    distinct = set(bounds)
+    starts = {key: _OPEN_START if key[0] is None else key[0].toordinal() for key in distinct}
+    ends = {key: _OPEN_END if key[1] is None else key[1].toordinal() for key in distinct}
+    return (
+        np.fromiter(map(starts.__getitem__, bounds), dtype=np.int64, count=len(bounds)),
+        np.fromiter(map(ends.__getitem__, bounds), dtype=np.int64, count=len(bounds)),
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class _DayRecords:
+    """The actors and cooperations of a network on one day, in id order, as arrays.
+
+    Node ``j`` is the actor ``columns.actors[actors[j]]`` and tie ``k`` the cooperation
+    ``columns.cooperations[cooperations[k]]`` of the network's :class:`_RecordColumns`:
+    the records, in the order, of the network's snapshot in id order
+    (``EducationNetwork._in_id_order``). ``first`` and ``second`` are the node numbers of
+    each tie's ends; ``organisational`` the ``part_of`` links between actors of the day as
+    rows of node numbers, the smaller (the smaller id) first, in the order of the actors.
+    """
+
+    actors: IntArray
+    cooperations: IntArray
+    first: IntArray
+    second: IntArray
+    organisational: IntArray
+
+
+def _day_records(network: EducationNetwork, day: date | None) -> _DayRecords:
+    """Return the records of ``network`` on ``day`` (all without one), computed once.
+
+    An actor is there if its activity contains the day; a cooperation if its period
+    contains the day and both its ends are there, as in :meth:`EducationNetwork.as_of`.
+    A day costs array operations over the network's columns, not a pass over the records.
+    """
+
+    def compute() -> _DayRecords:
+        columns = _record_columns(network)
+        if day is None:
+            alive = np.ones(len(columns.actors), dtype=np.bool_)
+            current = np.ones(len(columns.cooperations), dtype=np.bool_)
+        else:
+            ordinal = day.toordinal()
+            alive = (columns.active_from <= ordinal) & (ordinal < columns.active_until)
+            current = (columns.valid_from <= ordinal) & (ordinal < columns.valid_until)
+        current &= alive[columns.first] & alive[columns.second]
+        number = np.cumsum(alive, dtype=np.int64) - 1
+        # An actor whose parent has ended loses its part_of in the snapshot, and its link.
+        child = np.flatnonzero(alive & (columns.parent >= 0))
+        child = child[alive[columns.parent[child]]]
+        ends = np.stack((number[child], number[columns.parent[child]]), axis=1)
+        return _DayRecords(
+            actors=np.flatnonzero(alive).astype(np.int64),
+            cooperations=np.flatnonzero(current).astype(np.int64),
+            first=number[columns.first[current]],
+            second=number[columns.second[current]],
+            organisational=np.sort(ends, axis=1).reshape(-1, 2),
+        )
+
+    return network._memoised(("day_records", day), compute)
+
+
+def _day_arrays(
+    network: EducationNetwork, day: date | None, *, max_forum_size: int
+) -> CompactGraph:
+    """Return :func:`to_arrays` of ``network`` on ``day`` with records in id order.
+
+    The graph of ``network._in_id_order(day)``, whose cooperations' ends are taken from
+    :func:`_day_records` instead of looked up tie by tie.
+    """
+    current = network._in_id_order(day)
+    records = _day_records(network, day)
+    ends = np.empty(2 * records.first.size, dtype=np.int64)
+    ends[0::2], ends[1::2] = records.first, records.second
+    _compact_pairs(current, max_forum_size, ends=ends, organisational=records.organisational)
+    return to_arrays(current, max_forum_size=max_forum_size)

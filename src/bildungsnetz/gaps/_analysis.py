@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from scipy.sparse import csgraph
 
-from bildungsnetz.graph import to_arrays
+from bildungsnetz.graph import _day_arrays, _day_records
 from bildungsnetz.model import ActorKind, Severity
 from bildungsnetz.model.dates import to_day
 from bildungsnetz.rules import default_rules
@@ -18,7 +18,7 @@ from bildungsnetz.rules import default_rules
 if TYPE_CHECKING:
     from datetime import date
 
-    from bildungsnetz.graph import CompactGraph
+    from bildungsnetz.graph import CompactGraph, _DayRecords
     from bildungsnetz.model import Actor, EducationNetwork
     from bildungsnetz.model.dates import DayLike
     from bildungsnetz.rules import RuleSet, Selector
@@ -48,6 +48,11 @@ class Analysis:
     def actors(self) -> tuple[Actor, ...]:
         """The actors in node order."""
         return self.network.actors
+
+    @cached_property
+    def records(self) -> _DayRecords:
+        """The day's actors and cooperations as positions in the source's record columns."""
+        return _day_records(self.source, self.as_of)
 
     @cached_property
     def components(self) -> IntArray:
@@ -250,7 +255,7 @@ def analyse(
     def compute() -> Analysis:
         # In id order, so that no finding can depend on the order of the records.
         current = network._in_id_order(day)
-        graph = to_arrays(current, max_forum_size=chosen.max_forum_size)
+        graph = _day_arrays(network, day, max_forum_size=chosen.max_forum_size)
         return Analysis(network=current, rules=chosen, as_of=day, graph=graph, source=network)
 
     return network._memoised(("analysis", chosen, day), compute)

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import combinations
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from bildungsnetz.gaps._exclusive import neighbourhoods
 from bildungsnetz.gaps.gap import GapKind
+from bildungsnetz.graph import _record_columns
 from bildungsnetz.model import CooperationKind, Intensity
 
 if TYPE_CHECKING:
@@ -30,9 +31,8 @@ __all__ = ["Shortfall", "TieTable", "partner_load", "shortfalls", "tie_table"]
 
 _KIND_CODE = {kind: code for code, kind in enumerate(CooperationKind)}
 _RANK: dict[Intensity | None, int] = {None: -1} | {level: level.rank for level in Intensity}
-_PAIR, _KIND = attrgetter("actors"), attrgetter("kind")
+_KIND = attrgetter("kind")
 _CONFIRMED, _INTENSITY = attrgetter("confirmed"), attrgetter("intensity")
-_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 _UNCONFIRMED, _SHALLOW, _GOOD = 0, 1, 2
 _TWO_STEPS = 2
 
@@ -62,21 +62,35 @@ class TieTable:
 
 
 def _tie_columns(analysis: Analysis) -> TieTable:
+    # The columns of every cooperation of the source are read once; a day takes its own
+    # with the positions of the cooperations it keeps.
+    records = analysis.records
+    kind, confirmed, intensity = analysis.source._memoised(
+        ("required_tie_columns",), lambda: _source_columns(analysis)
+    )
+    chosen = records.cooperations
+    return TieTable(
+        first=records.first,
+        second=records.second,
+        kind=kind[chosen],
+        confirmed=confirmed[chosen],
+        intensity=intensity[chosen],
+    )
+
+
+def _source_columns(analysis: Analysis) -> tuple[IntArray, BoolArray, IntArray]:
+    """Return the kind code, confirmation and intensity rank of every cooperation in id order."""
     # Column by column, each one pass of C-level maps: the record attributes are read
     # once per tie, and no Python tuple is built per tie (a nation has a million ties).
-    ties = analysis.network.cooperations
-    position = analysis.graph.index.__getitem__
-    pairs = list(map(_PAIR, ties))
+    ties = _record_columns(analysis.source).cooperations
 
     def column(values: Iterable[int]) -> IntArray:
         return np.fromiter(values, dtype=np.int64, count=len(ties))
 
-    return TieTable(
-        first=column(map(position, map(_FIRST, pairs))),
-        second=column(map(position, map(_SECOND, pairs))),
-        kind=column(map(_KIND_CODE.__getitem__, map(_KIND, ties))),
-        confirmed=np.fromiter(map(_CONFIRMED, ties), dtype=np.bool_, count=len(ties)),
-        intensity=column(map(_RANK.__getitem__, map(_INTENSITY, ties))),
+    return (
+        column(map(_KIND_CODE.__getitem__, map(_KIND, ties))),
+        np.fromiter(map(_CONFIRMED, ties), dtype=np.bool_, count=len(ties)),
+        column(map(_RANK.__getitem__, map(_INTENSITY, ties))),
     )
 
 

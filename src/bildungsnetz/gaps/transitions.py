@@ -23,8 +23,6 @@ True
 from __future__ import annotations
 
 from collections import defaultdict
-from itertools import chain
-from operator import attrgetter
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
@@ -131,16 +129,9 @@ def _pair_key(first: int, second: int, size: int) -> int:
 def _tied_pairs(analysis: Analysis) -> set[int]:
     """Return the pairs of actors tied by a cooperation, as keys, computed once."""
     if "tied_pairs" not in analysis.cache:
-        index = analysis.graph.index
-        ties = analysis.network.cooperations
-        # map and chain keep the lookups of a large network out of Python frames.
-        ends = np.fromiter(
-            map(index.__getitem__, chain.from_iterable(map(attrgetter("actors"), ties))),
-            dtype=np.int64,
-            count=2 * len(ties),
-        )
-        first, second = ends[0::2], ends[1::2]
-        keys = np.minimum(first, second) * len(index) + np.maximum(first, second)
+        records, size = analysis.records, len(analysis.graph.index)
+        first, second = records.first, records.second
+        keys = np.minimum(first, second) * size + np.maximum(first, second)
         analysis.cache["tied_pairs"] = set(keys.tolist())
     tied: set[int] = analysis.cache["tied_pairs"]
     return tied

@@ -29,7 +29,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from operator import attrgetter
+from functools import cached_property
+from itertools import compress
+from operator import and_, attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from pydantic import PrivateAttr, ValidationError
@@ -56,41 +58,97 @@ if TYPE_CHECKING:
 __all__ = ["EducationNetwork"]
 
 
-@dataclass(frozen=True, slots=True)
 class _Index:
-    actors: dict[str, Actor]
-    by_kind: dict[ActorKind, tuple[Actor, ...]]
-    ties: dict[str, tuple[Cooperation, ...]]
-    forums_of: dict[str, tuple[Forum, ...]]
-    cooperations: dict[str, Cooperation]
-    forums: dict[str, Forum]
-    interventions: dict[str, Intervention]
-    programmes: dict[str, Programme]
+    """The lookup tables of a network, each built on its first use.
+
+    A snapshot that a detector asks only for actors never builds the table of ties by
+    actor (the bulk of a large network).
+    """
+
+    def __init__(self, network: EducationNetwork) -> None:
+        # The record tuples, not the network: no cycle between a network and its index.
+        self._actors = network.actors
+        self._cooperations = network.cooperations
+        self._forums = network.forums
+        self._interventions = network.interventions
+        self._programmes = network.programmes
+
+    @cached_property
+    def actors(self) -> dict[str, Actor]:
+        return _by_id(self._actors)
+
+    @cached_property
+    def by_kind(self) -> dict[ActorKind, tuple[Actor, ...]]:
+        by_kind: dict[ActorKind, list[Actor]] = defaultdict(list)
+        for actor in self._actors:
+            by_kind[actor.kind].append(actor)
+        return {kind: tuple(items) for kind, items in by_kind.items()}
+
+    @cached_property
+    def ties(self) -> dict[str, tuple[Cooperation, ...]]:
+        return _ties_by_actor(self._cooperations)
+
+    @cached_property
+    def forums_of(self) -> dict[str, tuple[Forum, ...]]:
+        forums_of: dict[str, list[Forum]] = defaultdict(list)
+        for forum in self._forums:
+            for participant in sorted(forum.participants):
+                forums_of[participant].append(forum)
+        return {actor_id: tuple(items) for actor_id, items in forums_of.items()}
+
+    @cached_property
+    def cooperations(self) -> dict[str, Cooperation]:
+        return _by_id(self._cooperations)
+
+    @cached_property
+    def forums(self) -> dict[str, Forum]:
+        return _by_id(self._forums)
+
+    @cached_property
+    def interventions(self) -> dict[str, Intervention]:
+        return _by_id(self._interventions)
+
+    @cached_property
+    def programmes(self) -> dict[str, Programme]:
+        return _by_id(self._programmes)
 
 
-def _build_index(network: EducationNetwork) -> _Index:
-    by_kind: dict[ActorKind, list[Actor]] = defaultdict(list)
-    for actor in network.actors:
-        by_kind[actor.kind].append(actor)
-    ties: dict[str, list[Cooperation]] = defaultdict(list)
-    for tie in network.cooperations:
+def _by_id(records: tuple[_Keyed, ...]) -> dict[str, _Keyed]:
+    # zip and map build the table in C: a nation has a million ties.
+    return dict(zip(map(_ID, records), records, strict=True))
+
+
+def _ties_by_actor(ties: Iterable[Cooperation]) -> dict[str, tuple[Cooperation, ...]]:
+    by_actor: dict[str, list[Cooperation]] = defaultdict(list)
+    for tie in ties:
         first, second = tie.actors
-        ties[first].append(tie)
+        by_actor[first].append(tie)
         if second != first:
-            ties[second].append(tie)
-    forums_of: dict[str, list[Forum]] = defaultdict(list)
-    for forum in network.forums:
-        for participant in sorted(forum.participants):
-            forums_of[participant].append(forum)
-    return _Index(
-        actors={actor.id: actor for actor in network.actors},
-        by_kind={kind: tuple(items) for kind, items in by_kind.items()},
-        ties={actor_id: tuple(items) for actor_id, items in ties.items()},
-        forums_of={actor_id: tuple(items) for actor_id, items in forums_of.items()},
-        cooperations={tie.id: tie for tie in network.cooperations},
-        forums={forum.id: forum for forum in network.forums},
-        interventions={measure.id: measure for measure in network.interventions},
-        programmes={programme.id: programme for programme in network.programmes},
+            by_actor[second].append(tie)
+    return {actor_id: tuple(items) for actor_id, items in by_actor.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class _IdOrder:
+    """A network's records sorted by id (flows by key), as a snapshot in id order keeps them."""
+
+    actors: tuple[Actor, ...]
+    cooperations: tuple[Cooperation, ...]
+    forums: tuple[Forum, ...]
+    interventions: tuple[Intervention, ...]
+    programmes: tuple[Programme, ...]
+    flows: tuple[TransitionFlow, ...]
+
+
+def _id_order(network: EducationNetwork) -> _IdOrder:
+    by_id = attrgetter("id")
+    return _IdOrder(
+        actors=tuple(sorted(network.actors, key=by_id)),
+        cooperations=tuple(sorted(network.cooperations, key=by_id)),
+        forums=tuple(sorted(network.forums, key=by_id)),
+        interventions=tuple(sorted(network.interventions, key=by_id)),
+        programmes=tuple(sorted(network.programmes, key=by_id)),
+        flows=tuple(sorted(network.flows, key=attrgetter("key"))),
     )
 
 
@@ -239,7 +297,7 @@ class EducationNetwork(Record):
 
     def model_post_init(self, context: Any, /) -> None:
         """Build the lookup tables (no checks: they run after validation)."""
-        self._index = _build_index(self)
+        self._index = _Index(self)
 
     @property
     def _lookup(self) -> _Index:
@@ -480,7 +538,8 @@ class EducationNetwork(Record):
         """Return the network on ``day`` (all of it, without one) with records in id order.
 
         What the gap detectors judge: the same records whatever order they came in, built
-        in one pass (one index) rather than as a snapshot and then a sorted copy.
+        in one pass (one index) rather than as a snapshot and then a sorted copy. The
+        records are sorted once per network; each day filters them in that order.
         """
 
         def ordered() -> EducationNetwork:
@@ -488,13 +547,28 @@ class EducationNetwork(Record):
                 alive = set(self._lookup.actors)
             else:
                 alive = {actor.id for actor in self.actors if actor.active.contains(day)}
-            return self._restricted(alive, day=day, sort=True)
+            return self._restricted(alive, day=day, order=self._by_id())
 
         return self._memoised(("in_id_order", day), ordered)
 
+    def _by_id(self) -> _IdOrder:
+        """Return the records sorted by id (flows by key), sorted once per network."""
+        return self._memoised(("by_id",), lambda: _id_order(self))
+
+    def _tie_columns(self, *, sorted_by_id: bool) -> _TieColumns:
+        """Return the columns of the ties (sorted by id or in record order), read once."""
+        if sorted_by_id:
+            return self._memoised(
+                ("tie_columns", "by_id"), lambda: _TieColumns.of(self._by_id().cooperations)
+            )
+        return self._memoised(("tie_columns", None), lambda: _TieColumns.of(self.cooperations))
+
     def _restricted(
-        self, alive: set[str], *, day: date | None, sort: bool = False
+        self, alive: set[str], *, day: date | None, order: _IdOrder | None = None
     ) -> EducationNetwork:
+        """Return the records of ``alive`` actors on ``day``, in ``order`` (or this network's)."""
+        records = self if order is None else order
+
         def current(period_holder: Cooperation | Forum | Intervention) -> bool:
             return day is None or period_holder.period.contains(day)
 
@@ -502,20 +576,10 @@ class EducationNetwork(Record):
             actor
             if actor.part_of is None or actor.part_of in alive
             else actor.model_copy(update={"part_of": None})
-            for actor in self.actors
+            for actor in records.actors
             if actor.id in alive
         )
-        # The ties are the bulk of a large network: one test of both ends, and the day
-        # asked only when there is one.
-        within = alive.issuperset
-        cooperations = (
-            tuple(tie for tie in self.cooperations if within(tie.actors))
-            if day is None
-            else tuple(
-                tie for tie in self.cooperations if tie.period.contains(day) and within(tie.actors)
-            )
-        )
-        forums = tuple(_restrict_forum(forum, alive) for forum in self.forums if current(forum))
+        forums = tuple(_restrict_forum(forum, alive) for forum in records.forums if current(forum))
         interventions = tuple(
             measure.model_copy(
                 update={
@@ -523,29 +587,74 @@ class EducationNetwork(Record):
                     "sites": measure.sites & alive,
                 }
             )
-            for measure in self.interventions
+            for measure in records.interventions
             if current(measure)
         )
-        flows = tuple(flow for flow in self.flows if flow.source in alive and flow.target in alive)
+        flows = tuple(
+            flow for flow in records.flows if flow.source in alive and flow.target in alive
+        )
         changes: dict[str, Any] = {
             "actors": actors,
-            "cooperations": cooperations,
+            "cooperations": self._tie_columns(sorted_by_id=order is not None).current(alive, day),
             "forums": forums,
             "interventions": interventions,
             "flows": flows,
         }
         if day is not None:
             changes["reference_date"] = day
-        if sort:
-            by_id = attrgetter("id")
-            changes["programmes"] = tuple(sorted(self.programmes, key=by_id))
-            changes["flows"] = tuple(sorted(flows, key=attrgetter("key")))
-            for name in ("actors", "cooperations", "forums", "interventions"):
-                changes[name] = tuple(sorted(changes[name], key=by_id))
+        if order is not None:
+            changes["programmes"] = order.programmes
         # Dropping records together with every reference to them keeps a valid network
         # valid (a property test rebuilds snapshots with every check to make sure), so
         # the whole-network check is not run again: on all of Germany it costs seconds.
         return type(self).model_construct(**{**self.__dict__, **changes})
+
+
+@dataclass(frozen=True, slots=True)
+class _TieColumns:
+    """Ties with what decides whether each holds on a day: its period (a code) and its ends.
+
+    Read from the records once per network, so that a day's ties are chosen by C-level
+    maps over lists; ties share few distinct periods, each asked about a day once.
+    """
+
+    ties: tuple[Cooperation, ...]
+    periods: tuple[tuple[date | None, date | None], ...]
+    codes: list[int]
+    firsts: list[str]
+    seconds: list[str]
+
+    @classmethod
+    def of(cls, ties: tuple[Cooperation, ...]) -> _TieColumns:
+        bounds = list(map(_BOUNDS, map(_PERIOD, ties)))
+        distinct = tuple(dict.fromkeys(bounds))
+        number = {period: code for code, period in enumerate(distinct)}
+        pairs = list(map(_ACTORS, ties))
+        return cls(
+            ties=ties,
+            periods=distinct,
+            codes=list(map(number.__getitem__, bounds)),
+            firsts=list(map(_FIRST, pairs)),
+            seconds=list(map(_SECOND, pairs)),
+        )
+
+    def current(self, alive: set[str], day: date | None) -> tuple[Cooperation, ...]:
+        """Return the ties whose period holds ``day`` (any, without one) and ends are alive."""
+        ends = map(
+            and_, map(alive.__contains__, self.firsts), map(alive.__contains__, self.seconds)
+        )
+        if day is None:
+            return tuple(compress(self.ties, ends))
+        holds = [
+            (start is None or start <= day) and (end is None or day < end)
+            for start, end in self.periods
+        ]
+        return tuple(compress(self.ties, map(and_, map(holds.__getitem__, self.codes), ends)))
+
+
+_ID = attrgetter("id")
+_PERIOD, _ACTORS, _BOUNDS = attrgetter("period"), attrgetter("actors"), attrgetter("start", "end")
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
 def _unwrapped(error: ValidationError) -> Exception:
