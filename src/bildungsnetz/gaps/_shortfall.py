@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from bildungsnetz.gaps._analysis import Analysis, BoolArray, IntArray
     from bildungsnetz.rules import RequiredTie
 
-__all__ = ["Shortfall", "TieTable", "partner_load", "shortfalls", "tie_table"]
+__all__ = ["Shortfall", "TieTable", "partner_load", "shortfalls", "tie_table", "ties_between"]
 
 _KIND_CODE = {kind: code for code, kind in enumerate(CooperationKind)}
 _RANK: dict[Intensity | None, int] = {None: -1} | {level: level.rank for level in Intensity}
@@ -100,6 +100,25 @@ def tie_table(analysis: Analysis) -> TieTable:
         analysis.cache["tie_table"] = _tie_columns(analysis)
     table: TieTable = analysis.cache["tie_table"]
     return table
+
+
+def ties_between(analysis: Analysis, one: int, other: int) -> list[int]:
+    """Return the positions of the day's cooperations between two nodes, in record order.
+
+    The pairs are sorted once per day; each question is then two binary searches, not
+    a pass over the ties (nor the per-actor index of the day's network, which would be
+    built for a handful of questions).
+    """
+    if "tie_pairs" not in analysis.cache:
+        table, n = tie_table(analysis), len(analysis.graph.nodes)
+        codes = np.minimum(table.first, table.second) * n + np.maximum(table.first, table.second)
+        order = np.argsort(codes, kind="stable")
+        analysis.cache["tie_pairs"] = (codes[order], order)
+    codes, order = analysis.cache["tie_pairs"]
+    code = min(one, other) * len(analysis.graph.nodes) + max(one, other)
+    start, end = np.searchsorted(codes, (code, code + 1)).tolist()
+    found: list[int] = order[start:end].tolist()
+    return found
 
 
 def _forum_pairs(analysis: Analysis) -> tuple[IntArray, IntArray]:

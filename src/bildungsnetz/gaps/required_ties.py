@@ -242,7 +242,7 @@ class _RuleCheck:
         if shortfall.kind is GapKind.UNREACHABLE:
             return self._unreachable(shortfall.subject, actor)
         if self.rule.within > 1:
-            return self._missing(actor, have=0, far=True, exclude=_neighbours(self.analysis, actor))
+            return self._missing(actor, have=0, far=True, exclude=self._neighbours(actor))
         nodes = self.analysis.graph.nodes
         if shortfall.kind is GapKind.MISSING_REQUIRED_TIE:
             good = {nodes[partner] for partner in shortfall.good}
@@ -255,6 +255,13 @@ class _RuleCheck:
         }
         shift_by = -1 if shortfall.kind is GapKind.SHALLOW_COOPERATION else -2
         return self._weak(actor, shortfall.kind, ties, shortfall.have, shift_by=shift_by)
+
+    def _neighbours(self, actor: Actor) -> set[str]:
+        """Return the actor's cooperation partners, which a suggestion must not propose."""
+        # Only suggestions need them: without, no per-actor tie index of the day is built.
+        if not self.suggest:
+            return set()
+        return {tie.other(actor.id) for tie in self.analysis.network.ties_of(actor.id)}
 
     # -- within one step ---------------------------------------------------------------
 
@@ -308,7 +315,7 @@ class _RuleCheck:
                 en=f"{actor.name} reaches {self.reaching[1]} only through "
                 f"{broker.name}. If {broker.name} drops out, the link is lost.",
             ),
-            suggestions=_suggest(self, actor, exclude=_neighbours(self.analysis, actor)),
+            suggestions=_suggest(self, actor, exclude=self._neighbours(actor)),
             method=f"{_METHOD}.find_fragile_pairs",
             params=self.params,
         )
@@ -332,7 +339,7 @@ class _RuleCheck:
                 f"of the network it lies in ({amount(part, 'actor', 'actors', lang='en')}) is "
                 "cut off from the rest.",
             ),
-            suggestions=_suggest(self, actor, exclude=_neighbours(self.analysis, actor)),
+            suggestions=_suggest(self, actor, exclude=self._neighbours(actor)),
             method=f"{_METHOD}.find_unreachable",
             params=self.params,
         )
@@ -361,10 +368,6 @@ class _RuleCheck:
             method=f"{_METHOD}.find_missing_required_ties",
             params=self.params,
         )
-
-
-def _neighbours(analysis: Analysis, actor: Actor) -> set[str]:
-    return {tie.other(actor.id) for tie in analysis.network.ties_of(actor.id)}
 
 
 def _size(actor: Actor) -> float:

@@ -41,6 +41,7 @@ import numpy as np
 from bildungsnetz import metrics
 from bildungsnetz.gaps._analysis import Analysis, analyse, shift
 from bildungsnetz.gaps._finish import finished
+from bildungsnetz.gaps._shortfall import ties_between
 from bildungsnetz.gaps._text import amount, decimal, names, number, quoted
 from bildungsnetz.gaps._verify import Judge, Outcome
 from bildungsnetz.gaps.gap import (
@@ -553,8 +554,9 @@ def _cut_tie_gap(
     analysis: Analysis, rule: NoSinglePointOfFailure, bridge: _Bridge, subjects: list[str]
 ) -> Gap:
     inside, outside = bridge.inside, bridge.outside
-    ties = analysis.network.ties_of(inside)
-    tie_ids = sorted(tie.id for tie in ties if tie.other(inside) == outside)
+    index, cooperations = analysis.graph.index, analysis.network.cooperations
+    between = ties_between(analysis, index[inside], index[outside])
+    tie_ids = sorted(cooperations[position].id for position in between)
     cut_off = bridge.sizes[0]
     return Gap.create(
         kind=GapKind.CUT_TIE,
