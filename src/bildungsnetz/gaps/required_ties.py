@@ -389,21 +389,14 @@ def _suggest(check: _RuleCheck, actor: Actor, *, exclude: set[str]) -> tuple[Any
     """
     if not check.suggest:
         return ()
-    candidates = [p for p in check.nearby.near(actor) if p.id != actor.id and p.id not in exclude]
+    ranked, busiest_near = check.nearby.ranked(actor)
+    candidates = [(value, p) for value, p in ranked if p.id != actor.id and p.id not in exclude]
     load = check.load
-    busiest = max([load.get(p.id, 0) for p in candidates] or [0]) or 1
-    # A post placed at schools has limited time, so spare capacity counts; an office
-    # that already works with many such actors is the natural partner for one more.
-    placed = CooperationKind.PLACEMENT in check.rule.kinds
-
-    def plausibility(partner: Actor) -> float:
-        local = partner.municipality is not None and partner.municipality == actor.municipality
-        busy = load.get(partner.id, 0)
-        fit = 1 - busy / (busiest + 1) if placed else busy / busiest
-        return round(0.2 + 0.4 * local + 0.2 * fit, 3)
-
-    scored = sorted(((plausibility(p), p) for p in candidates), key=lambda x: (-x[0], x[1].id))
-    return tuple(_proposal(check, actor, p, value) for value, p in scored[:_CANDIDATES])
+    busiest = max([load.get(p.id, 0) for _, p in candidates] or [0]) or 1
+    if busiest != busiest_near:
+        # The busiest partner near is left out: the others' plausibility changes with it.
+        candidates = check.nearby.scored(actor, [p for _, p in candidates], busiest)
+    return tuple(_proposal(check, actor, p, value) for value, p in candidates[:_CANDIDATES])
 
 
 class _Nearby:
@@ -429,9 +422,45 @@ class _Nearby:
                 self.own[parent].append(partner)
         self.municipalities, self.districts = group_by_area(free)
         self.everyone = self._least_busy(free)
+        self.placed = CooperationKind.PLACEMENT in check.rule.kinds
+        self._ranked_in: dict[str | None, tuple[list[tuple[float, Actor]], int]] = {}
 
     def _least_busy(self, partners: list[Actor]) -> list[Actor]:
         return sorted(partners, key=lambda p: (self.load.get(p.id, 0), p.id))[: self._FALLBACK]
+
+    def ranked(self, actor: Actor) -> tuple[list[tuple[float, Actor]], int]:
+        """Return the partners near ``actor``, most plausible first, and the busiest's load.
+
+        Ranked once per municipality for the subjects without partners of their own (the
+        most): the ranking depends only on the municipality then.
+        """
+        if actor.id in self.own:
+            return self._ranked(actor)
+        key = actor.municipality
+        if key not in self._ranked_in:
+            self._ranked_in[key] = self._ranked(actor)
+        return self._ranked_in[key]
+
+    def _ranked(self, actor: Actor) -> tuple[list[tuple[float, Actor]], int]:
+        near = self.near(actor)
+        busiest = max([self.load.get(p.id, 0) for p in near] or [0]) or 1
+        return self.scored(actor, near, busiest), busiest
+
+    def scored(
+        self, actor: Actor, partners: list[Actor], busiest: int
+    ) -> list[tuple[float, Actor]]:
+        """Return ``partners`` with their plausibility for ``actor``, most plausible first."""
+        # A post placed at schools has limited time, so spare capacity counts; an office
+        # that already works with many such actors is the natural partner for one more.
+        placed, load = self.placed, self.load
+
+        def plausibility(partner: Actor) -> float:
+            local = partner.municipality is not None and partner.municipality == actor.municipality
+            busy = load.get(partner.id, 0)
+            fit = 1 - busy / (busiest + 1) if placed else busy / busiest
+            return round(0.2 + 0.4 * local + 0.2 * fit, 3)
+
+        return sorted(((plausibility(p), p) for p in partners), key=lambda x: (-x[0], x[1].id))
 
     def near(self, actor: Actor) -> list[Actor]:
         """Return the partners free for ``actor`` near it (in no particular order)."""
