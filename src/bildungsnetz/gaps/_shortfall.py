@@ -220,19 +220,31 @@ def _direct(analysis: Analysis, rule: RequiredTie, subjects: BoolArray) -> list[
         pair, tie, (category == _UNCONFIRMED) & short[source], np.union1d(good, shallow[0])
     )
     by_shallow, by_unconfirmed = _grouped(*shallow, n), _grouped(*unconfirmed, n)
+    subjects_short = np.flatnonzero(short)
+    # The partners that count, for every subject short of them at once: one search
+    # over the sorted pairs, not one per subject.
+    kept_pairs = good[short[good // n]]
+    bounds = np.searchsorted(
+        kept_pairs, np.concatenate((subjects_short * n, (subjects_short + 1) * n))
+    )
+    starts, ends = np.split(bounds, 2)
+    partner = (kept_pairs % n).tolist()
     found = []
-    for subject in np.flatnonzero(short).tolist():
+    for subject, count, start, end in zip(
+        subjects_short.tolist(),
+        have[subjects_short].tolist(),
+        starts.tolist(),
+        ends.tolist(),
+        strict=True,
+    ):
         weak, kind = by_shallow.get(subject), GapKind.SHALLOW_COOPERATION
         if weak is None:
             weak, kind = by_unconfirmed.get(subject), GapKind.UNCONFIRMED_TIE
         if weak is not None:
-            found.append(Shortfall(subject, kind, int(have[subject]), weak[0], weak[1]))
+            found.append(Shortfall(subject, kind, count, weak[0], weak[1]))
             continue
-        start, end = np.searchsorted(good, (subject * n, (subject + 1) * n))
-        kept = tuple((good[start:end] - subject * n).tolist())
-        found.append(
-            Shortfall(subject, GapKind.MISSING_REQUIRED_TIE, int(have[subject]), good=kept)
-        )
+        kept = tuple(partner[start:end])
+        found.append(Shortfall(subject, GapKind.MISSING_REQUIRED_TIE, count, good=kept))
     return found
 
 
