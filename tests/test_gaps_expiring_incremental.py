@@ -65,7 +65,7 @@ def full_recomputation(network, horizon, rules=None):
     later = start.as_of + ahead
     before = {gap.id for gap in static_findings(network, start.rules, start.as_of)}
     opened = [gap for gap in static_findings(network, start.rules, later) if gap.id not in before]
-    endings = _endings(start.network, start.as_of, later)
+    endings = _endings(start, start.as_of, later)
     index = _EndingIndex(endings)
     blamed = defaultdict(list)
     for gap in opened:
@@ -231,7 +231,7 @@ def test_circles_and_isolation_of_the_later_day_naming_what_ends_are_all_judged(
     """Judged around what ends: every such finding naming a touched actor, and no other."""
     rules = sensitive_rules()
     later = STICHTAG + timedelta(days=horizon)
-    endings = _endings(analyse(network, rules, as_of=STICHTAG).network, STICHTAG, later)
+    endings = _endings(analyse(network, rules, as_of=STICHTAG), STICHTAG, later)
     ties = [ending for ending in endings if ending.collection != "interventions"]
     touched = set().union(*(ending.touches for ending in ties))
     kinds = {GapKind.DEPENDENT_ACTOR, GapKind.ISOLATED_ACTOR}

@@ -20,7 +20,7 @@ from bildungsnetz.gaps import find_dependent_actors, find_isolated_actors
 from bildungsnetz.gaps import required_ties as required
 from bildungsnetz.gaps._analysis import analyse
 from bildungsnetz.gaps._finish import unfinished
-from bildungsnetz.gaps._shortfall import ties_between
+from bildungsnetz.gaps._shortfall import ties_between, ties_of
 from bildungsnetz.gaps.expiring import _next_to
 from bildungsnetz.gaps.structure import _dependent_among, _isolated_among
 from bildungsnetz.model import CooperationKind
@@ -175,3 +175,17 @@ def test_the_neighbourhood_of_no_actor_is_empty_and_of_all_is_all():
     size = len(analysis.graph.nodes)
     assert not _next_to(analysis, np.zeros(size, dtype=np.bool_)).any()
     assert _next_to(analysis, np.ones(size, dtype=np.bool_)).all()
+
+
+@given(network=networks(max_actors=8), day=st.none() | st.just(STICHTAG))
+def test_ties_of_an_actor_from_the_tie_table_are_the_networks_in_order(network, day):
+    analysis = analyse(network, as_of=day)
+    for actor in analysis.actors:
+        assert ties_of(analysis, actor.id) == list(analysis.network.ties_of(actor.id))
+
+
+@pytest.mark.parametrize("make", [musterkreis, lambda: synthetic(80, seed=1)])
+def test_ties_of_every_actor_of_a_district_are_the_networks_in_order(make):
+    analysis = analyse(make(), as_of=STICHTAG)
+    for actor in analysis.actors:
+        assert ties_of(analysis, actor.id) == list(analysis.network.ties_of(actor.id))

@@ -25,9 +25,18 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from bildungsnetz.gaps._analysis import Analysis, BoolArray, IntArray
+    from bildungsnetz.model import Cooperation
     from bildungsnetz.rules import RequiredTie
 
-__all__ = ["Shortfall", "TieTable", "partner_load", "shortfalls", "tie_table", "ties_between"]
+__all__ = [
+    "Shortfall",
+    "TieTable",
+    "partner_load",
+    "shortfalls",
+    "tie_table",
+    "ties_between",
+    "ties_of",
+]
 
 _KIND_CODE = {kind: code for code, kind in enumerate(CooperationKind)}
 _RANK: dict[Intensity | None, int] = {None: -1} | {level: level.rank for level in Intensity}
@@ -119,6 +128,28 @@ def ties_between(analysis: Analysis, one: int, other: int) -> list[int]:
     start, end = np.searchsorted(codes, (code, code + 1)).tolist()
     found: list[int] = order[start:end].tolist()
     return found
+
+
+def ties_of(analysis: Analysis, actor: str) -> list[Cooperation]:
+    """Return the day's cooperations ``actor`` takes part in, in record order.
+
+    What ``analysis.network.ties_of`` returns, from an index of the tie table sorted once
+    per day (array operations) rather than the network's table of records by actor,
+    which a pass over every cooperation builds in Python.
+    """
+    if "ties_by_node" not in analysis.cache:
+        table, n = tie_table(analysis), len(analysis.graph.nodes)
+        source, _, tie = table.directed()
+        # A tie of an actor with itself is its tie once.
+        once = np.concatenate((np.ones(table.first.size, np.bool_), table.first != table.second))
+        source, tie = source[once], tie[once]
+        order = np.lexsort((tie, source))
+        bounds = np.searchsorted(source[order], np.arange(n + 1))
+        analysis.cache["ties_by_node"] = (bounds, tie[order])
+    bounds, ties = analysis.cache["ties_by_node"]
+    node = analysis.graph.index[actor]
+    cooperations = analysis.network.cooperations
+    return [cooperations[position] for position in ties[bounds[node] : bounds[node + 1]].tolist()]
 
 
 def _forum_pairs(analysis: Analysis) -> tuple[IntArray, IntArray]:

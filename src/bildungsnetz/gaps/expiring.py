@@ -31,6 +31,7 @@ from bildungsnetz.gaps._analysis import analyse, ranges
 from bildungsnetz.gaps._detectors import static_findings
 from bildungsnetz.gaps._exclusive import exclusive_pairs
 from bildungsnetz.gaps._finish import finished, unfinished
+from bildungsnetz.gaps._shortfall import ties_of
 from bildungsnetz.gaps._text import amount, listing
 from bildungsnetz.gaps.gap import Explanation, Gap, GapKind, gap_id
 from bildungsnetz.gaps.interventions import (
@@ -127,7 +128,7 @@ def find_expiring_critical_ties(
     if start.as_of is None:
         return []
     later = start.as_of + ahead
-    endings = _endings(start.network, start.as_of, later)
+    endings = _endings(start, start.as_of, later)
     if not endings:
         return []
     before = {gap.id for gap in static_findings(network, start.rules, start.as_of)}
@@ -298,7 +299,9 @@ def _brokers_among(
     ]
 
 
-def _endings(network: EducationNetwork, first: date, last: date) -> list[_Ending]:
+def _endings(analysis: Analysis, first: date, last: date) -> list[_Ending]:
+    network = analysis.network
+
     def inside(end: date | None) -> bool:
         return end is not None and first < end <= last
 
@@ -313,7 +316,7 @@ def _endings(network: EducationNetwork, first: date, last: date) -> list[_Ending
     for actor in network.actors:
         if inside(actor.active.end):
             assert actor.active.end is not None
-            neighbours = {tie.other(actor.id) for tie in network.ties_of(actor.id)}
+            neighbours = {tie.other(actor.id) for tie in ties_of(analysis, actor.id)}
             found.append(
                 _Ending(
                     "actors",

@@ -50,7 +50,7 @@ from bildungsnetz.gaps._analysis import (
     shift,
 )
 from bildungsnetz.gaps._finish import finished
-from bildungsnetz.gaps._shortfall import Shortfall, partner_load, shortfalls
+from bildungsnetz.gaps._shortfall import Shortfall, partner_load, shortfalls, ties_of
 from bildungsnetz.gaps._text import accusative, amount, kinds_phrase, listing, names, quoted
 from bildungsnetz.gaps._verify import Judge, Outcome
 from bildungsnetz.gaps.gap import (
@@ -261,7 +261,7 @@ class _RuleCheck:
         # Only suggestions need them: without, no per-actor tie index of the day is built.
         if not self.suggest:
             return set()
-        return {tie.other(actor.id) for tie in self.analysis.network.ties_of(actor.id)}
+        return {tie.other(actor.id) for tie in ties_of(self.analysis, actor.id)}
 
     # -- within one step ---------------------------------------------------------------
 
@@ -517,13 +517,13 @@ def _proposal(
 def _served_by(check: _RuleCheck, post: Actor) -> tuple[str, ...]:
     """Return the subjects a post is already placed at, in id order (once per post)."""
     if post.id not in check.served:
-        network, subjects = check.analysis.network, check.analysis.mask(check.rule.subject)
+        subjects = check.analysis.mask(check.rule.subject)
         position = check.analysis.graph.index
         check.served[post.id] = tuple(
             sorted(
                 {
                     tie.other(post.id)
-                    for tie in network.ties_of(post.id)
+                    for tie in ties_of(check.analysis, post.id)
                     if tie.kind is CooperationKind.PLACEMENT
                     and subjects[position[tie.other(post.id)]]
                 }
