@@ -119,8 +119,10 @@ def ties_between(analysis: Analysis, one: int, other: int) -> list[int]:
     built for a handful of questions).
     """
     if "tie_pairs" not in analysis.cache:
-        table, n = tie_table(analysis), len(analysis.graph.nodes)
-        codes = np.minimum(table.first, table.second) * n + np.maximum(table.first, table.second)
+        # The ends alone, from the day's records: no other column of the ties is read.
+        records, n = analysis.records, len(analysis.graph.nodes)
+        first, second = records.first, records.second
+        codes = np.minimum(first, second) * n + np.maximum(first, second)
         order = np.argsort(codes, kind="stable")
         analysis.cache["tie_pairs"] = (codes[order], order)
     codes, order = analysis.cache["tie_pairs"]
@@ -138,11 +140,14 @@ def ties_of(analysis: Analysis, actor: str) -> list[Cooperation]:
     which a pass over every cooperation builds in Python.
     """
     if "ties_by_node" not in analysis.cache:
-        table, n = tie_table(analysis), len(analysis.graph.nodes)
-        source, _, tie = table.directed()
+        # The ends alone, from the day's records: no other column of the ties is read.
+        records, n = analysis.records, len(analysis.graph.nodes)
+        first, second = records.first, records.second
+        positions = np.arange(first.size, dtype=np.int64)
         # A tie of an actor with itself is its tie once.
-        once = np.concatenate((np.ones(table.first.size, np.bool_), table.first != table.second))
-        source, tie = source[once], tie[once]
+        once = first != second
+        source = np.concatenate((first, second[once]))
+        tie = np.concatenate((positions, positions[once]))
         order = np.lexsort((tie, source))
         bounds = np.searchsorted(source[order], np.arange(n + 1))
         analysis.cache["ties_by_node"] = (bounds, tie[order])
