@@ -21,10 +21,12 @@ import time_networks as times
 from bildungsnetz import Period
 from bildungsnetz.datasets import musterkreis, synthetic
 from bildungsnetz.gaps import (
+    find_dependent_actors,
     find_exclusive_brokers,
     find_expiring_critical_ties,
     find_fragile_pairs,
     find_insular_groups,
+    find_isolated_actors,
     find_missing_required_ties,
     find_shallow_cooperation,
     find_transitions_without_cooperation,
@@ -34,7 +36,7 @@ from bildungsnetz.gaps import (
 )
 from bildungsnetz.gaps._analysis import analyse
 from bildungsnetz.gaps._detectors import STATIC_DETECTORS, static_findings
-from bildungsnetz.gaps._finish import finished
+from bildungsnetz.gaps._finish import finished, unfinished
 from bildungsnetz.gaps.expiring import (
     _MEASURE_DETECTORS,
     _TIE_DETECTORS,
@@ -43,7 +45,9 @@ from bildungsnetz.gaps.expiring import (
     _EndingIndex,
     _endings,
     _finding,
+    _later_findings,
 )
+from bildungsnetz.gaps.gap import GapKind
 from bildungsnetz.model.dates import to_horizon
 from bildungsnetz.rules import NoSinglePointOfFailure, RuleSet, default_rules
 from strategies_districts import STICHTAG, districts
@@ -61,7 +65,7 @@ def full_recomputation(network, horizon, rules=None):
     later = start.as_of + ahead
     before = {gap.id for gap in static_findings(network, start.rules, start.as_of)}
     opened = [gap for gap in static_findings(network, start.rules, later) if gap.id not in before]
-    endings = _endings(start.network, start.as_of, later)
+    endings = _endings(start, start.as_of, later)
     index = _EndingIndex(endings)
     blamed = defaultdict(list)
     for gap in opened:
@@ -220,3 +224,27 @@ def test_every_static_detector_is_judged_or_never_blamed():
     listed = [*required, *about, *_TIE_DETECTORS, *_MEASURE_DETECTORS, *unblamed]
     assert sorted(listed, key=repr) == sorted(STATIC_DETECTORS, key=repr)
     assert len(set(listed)) == len(listed)
+
+
+@given(network=timed_districts(), horizon=st.sampled_from([365, 1095]))
+def test_circles_and_isolation_of_the_later_day_naming_what_ends_are_all_judged(network, horizon):
+    """Judged around what ends: every such finding naming a touched actor, and no other."""
+    rules = sensitive_rules()
+    later = STICHTAG + timedelta(days=horizon)
+    endings = _endings(analyse(network, rules, as_of=STICHTAG), STICHTAG, later)
+    ties = [ending for ending in endings if ending.collection != "interventions"]
+    touched = set().union(*(ending.touches for ending in ties))
+    kinds = {GapKind.DEPENDENT_ACTOR, GapKind.ISOLATED_ACTOR}
+    with unfinished():
+        judged = {
+            gap.id: gap
+            for gap in _later_findings(network, rules, later, endings, set())
+            if gap.kind in kinds
+        }
+        whole = [
+            *find_dependent_actors(network, rules, as_of=later),
+            *find_isolated_actors(network, rules, as_of=later),
+        ]
+    naming = {gap.id for gap in whole if set(gap.actors) & touched}
+    assert naming <= set(judged) <= {gap.id for gap in whole}
+    assert all(judged[gap.id] == gap for gap in whole if gap.id in judged)

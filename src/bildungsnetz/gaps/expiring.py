@@ -27,10 +27,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from bildungsnetz.gaps._analysis import analyse
+from bildungsnetz.gaps._analysis import analyse, ranges
 from bildungsnetz.gaps._detectors import static_findings
 from bildungsnetz.gaps._exclusive import exclusive_pairs
 from bildungsnetz.gaps._finish import finished, unfinished
+from bildungsnetz.gaps._shortfall import ties_of
 from bildungsnetz.gaps._text import amount, listing
 from bildungsnetz.gaps.gap import Explanation, Gap, GapKind, gap_id
 from bildungsnetz.gaps.interventions import (
@@ -41,6 +42,8 @@ from bildungsnetz.gaps.interventions import (
 from bildungsnetz.gaps.required_ties import findings_about
 from bildungsnetz.gaps.structure import (
     _broker_gap,
+    _dependent_among,
+    _isolated_among,
     find_cut_actors,
     find_cut_ties,
     find_dependent_actors,
@@ -125,7 +128,7 @@ def find_expiring_critical_ties(
     if start.as_of is None:
         return []
     later = start.as_of + ahead
-    endings = _endings(start.network, start.as_of, later)
+    endings = _endings(start, start.as_of, later)
     if not endings:
         return []
     before = {gap.id for gap in static_findings(network, start.rules, start.as_of)}
@@ -144,8 +147,9 @@ def find_expiring_critical_ties(
 
 # How the later day is judged, detector by detector (a test checks that these, the
 # required ties, exclusive brokers, transitions, and the group detectors whose findings
-# name no actor, are the static detectors): whole, but only when something they can be
-# blamed on ends.
+# name no actor, are the static detectors), only when something they can be blamed on
+# ends: cut actors and ties whole (one search of the whole day decides them), closed
+# circles only for the subjects next to a touched actor, isolation only of touched ones.
 _TIE_DETECTORS = (
     find_cut_actors,
     find_cut_ties,
@@ -216,7 +220,9 @@ def _later_findings(
     blamed only for findings naming an actor it touches, so the required ties are judged
     only for the subjects that are, or neighbour, such an actor (a finding names the
     subject and its direct partners or intermediary), exclusive brokerage is counted
-    only for such actors, and only the flows from or to them are judged; the groups and
+    only for such actors, and only the flows from or to them are judged; closed circles
+    only for the subjects that are, or neighbour, such an actor, isolation only of such
+    actors (cut actors and ties need the search of the whole day); the groups and
     municipalities never (their findings name no actor); coverage and needs only when
     an intervention ends, since nothing else is blamed for them. Findings are taken as
     found, without evidence in words or verified suggestions.
@@ -231,12 +237,26 @@ def _later_findings(
             found += findings_about(analysis, touched)
             found += _brokers_among(analysis, touched, before)
             found += transitions_about(analysis, around)
-            for detector in _TIE_DETECTORS:
-                found += detector(network, rules, as_of=later)
+            found += find_cut_actors(network, rules, as_of=later)
+            found += find_cut_ties(network, rules, as_of=later)
+            found += _dependent_among(analysis, _next_to(analysis, touched))
+            found += _isolated_among(analysis, touched)
         if len(ties) < len(endings):
             for detector in _MEASURE_DETECTORS:
                 found += detector(network, rules, as_of=later)
     return found
+
+
+def _next_to(analysis: Analysis, touched: BoolArray) -> BoolArray:
+    """Return the mask of the ``touched`` nodes and their neighbours.
+
+    A dependent-actor finding names its subject and the subject's contacts: it names a
+    touched actor only if its subject is one or neighbours one.
+    """
+    graph = analysis.graph
+    near = touched.copy()
+    near[graph.indices[ranges(graph.indptr, np.flatnonzero(touched))]] = True
+    return near
 
 
 def _present(analysis: Analysis, actors: frozenset[str]) -> BoolArray:
@@ -279,7 +299,9 @@ def _brokers_among(
     ]
 
 
-def _endings(network: EducationNetwork, first: date, last: date) -> list[_Ending]:
+def _endings(analysis: Analysis, first: date, last: date) -> list[_Ending]:
+    network = analysis.network
+
     def inside(end: date | None) -> bool:
         return end is not None and first < end <= last
 
@@ -294,7 +316,7 @@ def _endings(network: EducationNetwork, first: date, last: date) -> list[_Ending
     for actor in network.actors:
         if inside(actor.active.end):
             assert actor.active.end is not None
-            neighbours = {tie.other(actor.id) for tie in network.ties_of(actor.id)}
+            neighbours = {tie.other(actor.id) for tie in ties_of(analysis, actor.id)}
             found.append(
                 _Ending(
                     "actors",

@@ -40,6 +40,7 @@ from scipy.sparse import csgraph
 
 from bildungsnetz.gaps._analysis import Analysis, BoolArray, IntArray, analyse, shift
 from bildungsnetz.gaps._finish import finished
+from bildungsnetz.gaps._shortfall import ties_of
 from bildungsnetz.gaps._text import amount, listing, names, quoted
 from bildungsnetz.gaps.gap import Explanation, Gap, GapKind
 from bildungsnetz.graph import to_arrays
@@ -274,10 +275,13 @@ def _intervention_losses(network: EducationNetwork, subjects: list[Actor], losse
             losses.served.add(school.id)
 
 
-def _social_work(network: EducationNetwork, school: str) -> list[Cooperation]:
+def _social_work(
+    network: EducationNetwork, school: str, ties: Iterable[Cooperation] | None = None
+) -> list[Cooperation]:
+    """Return the school's placements of school social work among ``ties`` (default: all)."""
     return [
         tie
-        for tie in network.ties_of(school)
+        for tie in (network.ties_of(school) if ties is None else ties)
         if tie.kind is CooperationKind.PLACEMENT
         and network.actor(tie.other(school)).kind is ActorKind.SCHOOL_SOCIAL_WORK
     ]
@@ -287,7 +291,7 @@ def _placements(analysis: Analysis, school: str) -> list[Cooperation]:
     """Return the school's school social work placements, looked up once per analysis."""
     known: dict[str, list[Cooperation]] = analysis.cache.setdefault("social_work", {})
     if school not in known:
-        known[school] = _social_work(analysis.network, school)
+        known[school] = _social_work(analysis.network, school, ties_of(analysis, school))
     return known[school]
 
 
@@ -480,7 +484,7 @@ def _placement_ends(
     """Return post -> the day its money ends, if every placement rests on ending money."""
     network = analysis.network
     ends: dict[str, date] = {}
-    for tie in network.ties_of(school.id):
+    for tie in ties_of(analysis, school.id):
         if tie.kind is not CooperationKind.PLACEMENT:
             continue
         post = network.actor(tie.other(school.id))

@@ -50,7 +50,7 @@ from bildungsnetz.gaps._analysis import (
     shift,
 )
 from bildungsnetz.gaps._finish import finished
-from bildungsnetz.gaps._shortfall import Shortfall, partner_load, shortfalls
+from bildungsnetz.gaps._shortfall import Shortfall, partner_load, shortfalls, ties_of
 from bildungsnetz.gaps._text import accusative, amount, kinds_phrase, listing, names, quoted
 from bildungsnetz.gaps._verify import Judge, Outcome
 from bildungsnetz.gaps.gap import (
@@ -242,7 +242,7 @@ class _RuleCheck:
         if shortfall.kind is GapKind.UNREACHABLE:
             return self._unreachable(shortfall.subject, actor)
         if self.rule.within > 1:
-            return self._missing(actor, have=0, far=True, exclude=_neighbours(self.analysis, actor))
+            return self._missing(actor, have=0, far=True, exclude=self._neighbours(actor))
         nodes = self.analysis.graph.nodes
         if shortfall.kind is GapKind.MISSING_REQUIRED_TIE:
             good = {nodes[partner] for partner in shortfall.good}
@@ -255,6 +255,13 @@ class _RuleCheck:
         }
         shift_by = -1 if shortfall.kind is GapKind.SHALLOW_COOPERATION else -2
         return self._weak(actor, shortfall.kind, ties, shortfall.have, shift_by=shift_by)
+
+    def _neighbours(self, actor: Actor) -> set[str]:
+        """Return the actor's cooperation partners, which a suggestion must not propose."""
+        # Only suggestions need them: without, no per-actor tie index of the day is built.
+        if not self.suggest:
+            return set()
+        return {tie.other(actor.id) for tie in ties_of(self.analysis, actor.id)}
 
     # -- within one step ---------------------------------------------------------------
 
@@ -308,7 +315,7 @@ class _RuleCheck:
                 en=f"{actor.name} reaches {self.reaching[1]} only through "
                 f"{broker.name}. If {broker.name} drops out, the link is lost.",
             ),
-            suggestions=_suggest(self, actor, exclude=_neighbours(self.analysis, actor)),
+            suggestions=_suggest(self, actor, exclude=self._neighbours(actor)),
             method=f"{_METHOD}.find_fragile_pairs",
             params=self.params,
         )
@@ -332,7 +339,7 @@ class _RuleCheck:
                 f"of the network it lies in ({amount(part, 'actor', 'actors', lang='en')}) is "
                 "cut off from the rest.",
             ),
-            suggestions=_suggest(self, actor, exclude=_neighbours(self.analysis, actor)),
+            suggestions=_suggest(self, actor, exclude=self._neighbours(actor)),
             method=f"{_METHOD}.find_unreachable",
             params=self.params,
         )
@@ -363,10 +370,6 @@ class _RuleCheck:
         )
 
 
-def _neighbours(analysis: Analysis, actor: Actor) -> set[str]:
-    return {tie.other(actor.id) for tie in analysis.network.ties_of(actor.id)}
-
-
 def _size(actor: Actor) -> float:
     # Larger schools first: more pupils are concerned. The score is the size in whole
     # hundreds, coarser than any disclosure rounding, so it never publishes a count.
@@ -386,21 +389,14 @@ def _suggest(check: _RuleCheck, actor: Actor, *, exclude: set[str]) -> tuple[Any
     """
     if not check.suggest:
         return ()
-    candidates = [p for p in check.nearby.near(actor) if p.id != actor.id and p.id not in exclude]
+    ranked, busiest_near = check.nearby.ranked(actor)
+    candidates = [(value, p) for value, p in ranked if p.id != actor.id and p.id not in exclude]
     load = check.load
-    busiest = max([load.get(p.id, 0) for p in candidates] or [0]) or 1
-    # A post placed at schools has limited time, so spare capacity counts; an office
-    # that already works with many such actors is the natural partner for one more.
-    placed = CooperationKind.PLACEMENT in check.rule.kinds
-
-    def plausibility(partner: Actor) -> float:
-        local = partner.municipality is not None and partner.municipality == actor.municipality
-        busy = load.get(partner.id, 0)
-        fit = 1 - busy / (busiest + 1) if placed else busy / busiest
-        return round(0.2 + 0.4 * local + 0.2 * fit, 3)
-
-    scored = sorted(((plausibility(p), p) for p in candidates), key=lambda x: (-x[0], x[1].id))
-    return tuple(_proposal(check, actor, p, value) for value, p in scored[:_CANDIDATES])
+    busiest = max([load.get(p.id, 0) for _, p in candidates] or [0]) or 1
+    if busiest != busiest_near:
+        # The busiest partner near is left out: the others' plausibility changes with it.
+        candidates = check.nearby.scored(actor, [p for _, p in candidates], busiest)
+    return tuple(_proposal(check, actor, p, value) for value, p in candidates[:_CANDIDATES])
 
 
 class _Nearby:
@@ -426,9 +422,45 @@ class _Nearby:
                 self.own[parent].append(partner)
         self.municipalities, self.districts = group_by_area(free)
         self.everyone = self._least_busy(free)
+        self.placed = CooperationKind.PLACEMENT in check.rule.kinds
+        self._ranked_in: dict[str | None, tuple[list[tuple[float, Actor]], int]] = {}
 
     def _least_busy(self, partners: list[Actor]) -> list[Actor]:
         return sorted(partners, key=lambda p: (self.load.get(p.id, 0), p.id))[: self._FALLBACK]
+
+    def ranked(self, actor: Actor) -> tuple[list[tuple[float, Actor]], int]:
+        """Return the partners near ``actor``, most plausible first, and the busiest's load.
+
+        Ranked once per municipality for the subjects without partners of their own (the
+        most): the ranking depends only on the municipality then.
+        """
+        if actor.id in self.own:
+            return self._ranked(actor)
+        key = actor.municipality
+        if key not in self._ranked_in:
+            self._ranked_in[key] = self._ranked(actor)
+        return self._ranked_in[key]
+
+    def _ranked(self, actor: Actor) -> tuple[list[tuple[float, Actor]], int]:
+        near = self.near(actor)
+        busiest = max([self.load.get(p.id, 0) for p in near] or [0]) or 1
+        return self.scored(actor, near, busiest), busiest
+
+    def scored(
+        self, actor: Actor, partners: list[Actor], busiest: int
+    ) -> list[tuple[float, Actor]]:
+        """Return ``partners`` with their plausibility for ``actor``, most plausible first."""
+        # A post placed at schools has limited time, so spare capacity counts; an office
+        # that already works with many such actors is the natural partner for one more.
+        placed, load = self.placed, self.load
+
+        def plausibility(partner: Actor) -> float:
+            local = partner.municipality is not None and partner.municipality == actor.municipality
+            busy = load.get(partner.id, 0)
+            fit = 1 - busy / (busiest + 1) if placed else busy / busiest
+            return round(0.2 + 0.4 * local + 0.2 * fit, 3)
+
+        return sorted(((plausibility(p), p) for p in partners), key=lambda x: (-x[0], x[1].id))
 
     def near(self, actor: Actor) -> list[Actor]:
         """Return the partners free for ``actor`` near it (in no particular order)."""
@@ -485,13 +517,13 @@ def _proposal(
 def _served_by(check: _RuleCheck, post: Actor) -> tuple[str, ...]:
     """Return the subjects a post is already placed at, in id order (once per post)."""
     if post.id not in check.served:
-        network, subjects = check.analysis.network, check.analysis.mask(check.rule.subject)
+        subjects = check.analysis.mask(check.rule.subject)
         position = check.analysis.graph.index
         check.served[post.id] = tuple(
             sorted(
                 {
                     tie.other(post.id)
-                    for tie in network.ties_of(post.id)
+                    for tie in ties_of(check.analysis, post.id)
                     if tie.kind is CooperationKind.PLACEMENT
                     and subjects[position[tie.other(post.id)]]
                 }

@@ -39,8 +39,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from bildungsnetz import metrics
-from bildungsnetz.gaps._analysis import Analysis, analyse, shift
+from bildungsnetz.gaps._analysis import Analysis, BoolArray, analyse, shift
 from bildungsnetz.gaps._finish import finished
+from bildungsnetz.gaps._shortfall import ties_between
 from bildungsnetz.gaps._text import amount, decimal, names, number, quoted
 from bildungsnetz.gaps._verify import Judge, Outcome
 from bildungsnetz.gaps.gap import (
@@ -553,8 +554,9 @@ def _cut_tie_gap(
     analysis: Analysis, rule: NoSinglePointOfFailure, bridge: _Bridge, subjects: list[str]
 ) -> Gap:
     inside, outside = bridge.inside, bridge.outside
-    ties = analysis.network.ties_of(inside)
-    tie_ids = sorted(tie.id for tie in ties if tie.other(inside) == outside)
+    index, cooperations = analysis.graph.index, analysis.network.cooperations
+    between = ties_between(analysis, index[inside], index[outside])
+    tie_ids = sorted(cooperations[position].id for position in between)
     cut_off = bridge.sizes[0]
     return Gap.create(
         kind=GapKind.CUT_TIE,
@@ -758,16 +760,28 @@ def find_dependent_actors(
     True
     """
     analysis = analyse(network, rules, as_of=as_of)
+    return finished(analysis, _dependent_among(analysis))
+
+
+def _dependent_among(analysis: Analysis, among: BoolArray | None = None) -> list[Gap]:
+    """Return the dependent-actor findings about the subjects in ``among`` (all: ``None``).
+
+    A finding names the subject and its contacts, so the findings naming some actors are
+    those about the subjects among them and their neighbours.
+    """
     scores = metrics.constraint(_simple_graph(analysis))
-    degree = analysis.graph.degree
+    degree, index = analysis.graph.degree, analysis.graph.index
     gaps = []
     for rule in analysis.rules.of_type(NoSinglePointOfFailure):
         for actor in analysis.matching(rule.subject):
+            row = index[actor.id]
+            if among is not None and not among[row]:
+                continue
             value = scores.get(actor.id, float("nan"))
-            several = degree[analysis.graph.index[actor.id]] >= 2  # noqa: PLR2004 (one contact is a cut tie)
+            several = degree[row] >= 2  # noqa: PLR2004 (one contact is a cut tie)
             if several and value >= rule.max_constraint:
                 gaps.append(_dependent_gap(analysis, rule, actor.id, value))
-    return finished(analysis, gaps)
+    return gaps
 
 
 def _dependent_gap(
@@ -815,11 +829,19 @@ def find_isolated_actors(
     [('a',)]
     """
     analysis = analyse(network, rules, as_of=as_of)
+    return finished(analysis, _isolated_among(analysis))
+
+
+def _isolated_among(analysis: Analysis, among: BoolArray | None = None) -> list[Gap]:
+    """Return the isolated-actor findings about the actors in ``among`` (all: ``None``)."""
     subject_masks = [
         analysis.mask(rule.subject) for rule in analysis.rules.of_type(NoSinglePointOfFailure)
     ]
+    alone = analysis.graph.degree == 0
+    if among is not None:
+        alone &= among
     gaps = []
-    for index in np.flatnonzero(analysis.graph.degree == 0):
+    for index in np.flatnonzero(alone):
         actor = analysis.actors[int(index)]
         important = any(mask[index] for mask in subject_masks)
         limit = analysis.rules.max_forum_size
@@ -853,7 +875,7 @@ def find_isolated_actors(
                 params=analysis.params,
             )
         )
-    return finished(analysis, gaps)
+    return gaps
 
 
 def find_underlinked_groups(
