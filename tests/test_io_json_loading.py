@@ -243,14 +243,20 @@ def test_nested_pauses_leave_the_outermost_in_charge(collector):
 
 
 def test_objects_frozen_before_a_load_stay_frozen(collector, tiny_network):
-    """A program's own gc.freeze() is left alone."""
+    """A program's own gc.freeze() is left alone: what it froze is still frozen after a load.
+
+    Not the freeze count: a load may legitimately free frozen objects (the tables that share
+    equal sets are emptied when they grow past their limit), which lowers the count.
+    """
+    program = [[]]  # a container the collector tracks, frozen by the program
     gc.freeze()
     try:
-        frozen = gc.get_freeze_count()
         io.loads(io.dumps(tiny_network))
-        assert gc.get_freeze_count() == frozen
+        assert gc.get_freeze_count() > 0
+        assert all(item is not program for item in gc.get_objects())
     finally:
         gc.unfreeze()
+    assert any(item is program for item in gc.get_objects())
 
 
 def test_the_loaded_records_go_straight_to_the_oldest_generation(collector, tiny_network):
