@@ -18,9 +18,8 @@ from bildungsnetz import find_gaps
 from bildungsnetz.datasets import musterkreis, synthetic
 from bildungsnetz.gaps import find_dependent_actors, find_isolated_actors
 from bildungsnetz.gaps import required_ties as required
-from bildungsnetz.gaps._analysis import analyse
+from bildungsnetz.gaps._analysis import analyse, ties_between, ties_of
 from bildungsnetz.gaps._finish import unfinished
-from bildungsnetz.gaps._shortfall import ties_between, ties_of
 from bildungsnetz.gaps.expiring import _next_to
 from bildungsnetz.gaps.structure import _dependent_among, _isolated_among
 from bildungsnetz.model import CooperationKind

@@ -25,18 +25,9 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from bildungsnetz.gaps._analysis import Analysis, BoolArray, IntArray
-    from bildungsnetz.model import Cooperation
     from bildungsnetz.rules import RequiredTie
 
-__all__ = [
-    "Shortfall",
-    "TieTable",
-    "partner_load",
-    "shortfalls",
-    "tie_table",
-    "ties_between",
-    "ties_of",
-]
+__all__ = ["Shortfall", "TieTable", "partner_load", "shortfalls", "tie_table"]
 
 _KIND_CODE = {kind: code for code, kind in enumerate(CooperationKind)}
 _RANK: dict[Intensity | None, int] = {None: -1} | {level: level.rank for level in Intensity}
@@ -109,52 +100,6 @@ def tie_table(analysis: Analysis) -> TieTable:
         analysis.cache["tie_table"] = _tie_columns(analysis)
     table: TieTable = analysis.cache["tie_table"]
     return table
-
-
-def ties_between(analysis: Analysis, one: int, other: int) -> list[int]:
-    """Return the positions of the day's cooperations between two nodes, in record order.
-
-    The pairs are sorted once per day; each question is then two binary searches, not
-    a pass over the ties (nor the per-actor index of the day's network, which would be
-    built for a handful of questions).
-    """
-    if "tie_pairs" not in analysis.cache:
-        # The ends alone, from the day's records: no other column of the ties is read.
-        records, n = analysis.records, len(analysis.graph.nodes)
-        first, second = records.first, records.second
-        codes = np.minimum(first, second) * n + np.maximum(first, second)
-        order = np.argsort(codes, kind="stable")
-        analysis.cache["tie_pairs"] = (codes[order], order)
-    codes, order = analysis.cache["tie_pairs"]
-    code = min(one, other) * len(analysis.graph.nodes) + max(one, other)
-    start, end = np.searchsorted(codes, (code, code + 1)).tolist()
-    found: list[int] = order[start:end].tolist()
-    return found
-
-
-def ties_of(analysis: Analysis, actor: str) -> list[Cooperation]:
-    """Return the day's cooperations ``actor`` takes part in, in record order.
-
-    What ``analysis.network.ties_of`` returns, from an index of the tie table sorted once
-    per day (array operations) rather than the network's table of records by actor,
-    which a pass over every cooperation builds in Python.
-    """
-    if "ties_by_node" not in analysis.cache:
-        # The ends alone, from the day's records: no other column of the ties is read.
-        records, n = analysis.records, len(analysis.graph.nodes)
-        first, second = records.first, records.second
-        positions = np.arange(first.size, dtype=np.int64)
-        # A tie of an actor with itself is its tie once.
-        once = first != second
-        source = np.concatenate((first, second[once]))
-        tie = np.concatenate((positions, positions[once]))
-        order = np.lexsort((tie, source))
-        bounds = np.searchsorted(source[order], np.arange(n + 1))
-        analysis.cache["ties_by_node"] = (bounds, tie[order])
-    bounds, ties = analysis.cache["ties_by_node"]
-    node = analysis.graph.index[actor]
-    cooperations = analysis.network.cooperations
-    return [cooperations[position] for position in ties[bounds[node] : bounds[node + 1]].tolist()]
 
 
 def _forum_pairs(analysis: Analysis) -> tuple[IntArray, IntArray]:

@@ -27,11 +27,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from bildungsnetz.gaps._analysis import analyse, ranges
+from bildungsnetz.gaps._analysis import analyse, ranges, ties_of
 from bildungsnetz.gaps._detectors import static_findings
 from bildungsnetz.gaps._exclusive import exclusive_pairs
 from bildungsnetz.gaps._finish import finished, unfinished
-from bildungsnetz.gaps._shortfall import ties_of
 from bildungsnetz.gaps._text import amount, listing
 from bildungsnetz.gaps.gap import Explanation, Gap, GapKind, gap_id
 from bildungsnetz.gaps.interventions import (

@@ -38,9 +38,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy.sparse import csgraph
 
-from bildungsnetz.gaps._analysis import Analysis, BoolArray, IntArray, analyse, shift
+from bildungsnetz.gaps._analysis import Analysis, BoolArray, IntArray, analyse, shift, ties_of
 from bildungsnetz.gaps._finish import finished
-from bildungsnetz.gaps._shortfall import ties_of
 from bildungsnetz.gaps._text import amount, listing, names, quoted
 from bildungsnetz.gaps.gap import Explanation, Gap, GapKind
 from bildungsnetz.graph import to_arrays

@@ -48,9 +48,10 @@ from bildungsnetz.gaps._analysis import (
     group_by_area,
     ranges,
     shift,
+    ties_of,
 )
 from bildungsnetz.gaps._finish import finished
-from bildungsnetz.gaps._shortfall import Shortfall, partner_load, shortfalls, ties_of
+from bildungsnetz.gaps._shortfall import Shortfall, partner_load, shortfalls
 from bildungsnetz.gaps._text import accusative, amount, kinds_phrase, listing, names, quoted
 from bildungsnetz.gaps._verify import Judge, Outcome
 from bildungsnetz.gaps.gap import (

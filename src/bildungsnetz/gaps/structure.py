@@ -39,9 +39,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from bildungsnetz import metrics
-from bildungsnetz.gaps._analysis import Analysis, BoolArray, analyse, shift
+from bildungsnetz.gaps._analysis import Analysis, BoolArray, analyse, shift, ties_between
 from bildungsnetz.gaps._finish import finished
-from bildungsnetz.gaps._shortfall import ties_between
 from bildungsnetz.gaps._text import amount, decimal, names, number, quoted
 from bildungsnetz.gaps._verify import Judge, Outcome
 from bildungsnetz.gaps.gap import (
