@@ -392,34 +392,35 @@ def _published(
     policy: DisclosurePolicy,
 ) -> ProtectedTable[Row, Column]:
     """Return the table and its totals as published, the ``hidden`` counts ``None``."""
+    # Thousands of cells share a few hundred distinct counts: each is rounded once.
+    shown = {count: suppress(count, policy=policy) for count in {0, *grid.values.values()}}
+    row_rank, column_rank = grid.row_rank, grid.column_rank
+    total_row, total_column = grid.total_row, grid.total_column
 
     def published(cell: Cell, count: int) -> int | None:
-        return None if cell in hidden else suppress(count, policy=policy)
+        return None if cell in hidden else shown[count]
 
-    columns = dict.fromkeys(column for cells in table.values() for column in cells)
+    cells: dict[Row, dict[Column, int | None]] = {}
+    row_totals: dict[Row, int | None] = {}
+    for row, counts in table.items():
+        rank = row_rank[row]
+        cells[row] = {
+            column: None if (rank, column_rank[column]) in hidden else shown[count]
+            for column, count in counts.items()
+        }
+        row_totals[row] = published((rank, total_column), sum(counts.values()))
+    columns = dict.fromkeys(column for counts in table.values() for column in counts)
     return ProtectedTable(
-        cells={
-            row: {
-                column: published((grid.row_rank[row], grid.column_rank[column]), count)
-                for column, count in cells.items()
-            }
-            for row, cells in table.items()
-        },
-        row_totals={
-            row: published((grid.row_rank[row], grid.total_column), sum(cells.values()))
-            for row, cells in table.items()
-        },
+        cells=cells,
+        row_totals=row_totals,
         column_totals={
             column: published(
-                (grid.total_row, grid.column_rank[column]),
-                grid.values.get((grid.total_row, grid.column_rank[column]), 0),
+                (total_row, column_rank[column]),
+                grid.values.get((total_row, column_rank[column]), 0),
             )
             for column in columns
         },
-        total=published(
-            (grid.total_row, grid.total_column),
-            grid.values.get((grid.total_row, grid.total_column), 0),
-        ),
+        total=published((total_row, total_column), grid.values.get((total_row, total_column), 0)),
     )
 
 
