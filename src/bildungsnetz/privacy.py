@@ -236,10 +236,11 @@ def protect_table(
     Only rectangles whose four corners are not zero are tried: for a count in row ``i``
     and column ``j``, the second column is one of the non-zero counts of row ``i``, the
     second row one of column ``j``. With ``n`` non-zero counts the cost is O(n log n) to
-    order them plus, per primary count, about the product of the non-zero counts in its
-    row and its column; a total is paired from its shorter side, so a small total costs
-    what its few cells cost. An institution-level matrix of 6,000 Kitas and 2,000 schools
-    with 20,000 flows is protected in one to two seconds.
+    order the labels and index the counts by row and column plus, per primary count,
+    about the product of the non-zero counts in its row and its column; a total is paired
+    from its shorter side, so a small total costs what its few cells cost. An
+    institution-level matrix of 6,000 Kitas and 2,000 schools with 20,000 flows is
+    protected in one to two seconds.
 
     Examples
     --------
