@@ -16,6 +16,7 @@ from bildungsnetz.gaps.transitions import (
     _flow_table,
     _group_key,
     _institution_labels,
+    _latest_flows,
     _protected_flows,
     _Published,
 )
@@ -118,4 +119,5 @@ def test_findings_publish_the_fine_table_of_the_nested_protection(make):
     analysis = analyse(make(), None, as_of=STICHTAG)
     for policy in (DEFAULT_POLICY, DisclosurePolicy(threshold=5)):
         fine, _ = _protected_flows(analysis.network, None, policy)
-        assert _Published(analysis, policy).table == fine
+        published = _Published(analysis, policy, _latest_flows(analysis.network))
+        assert published.table == fine

@@ -22,7 +22,8 @@ True
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
@@ -83,7 +84,14 @@ class _Links:
 
     def direct(self, first: str, second: str) -> bool:
         index = self.analysis.graph.index
-        return _pair_key(index[first], index[second], len(index)) in _tied_pairs(self.analysis)
+        one, other = index[first], index[second]
+        key = one * len(index) + other if one < other else other * len(index) + one
+        return key in self._tied
+
+    @cached_property
+    def _tied(self) -> set[int]:
+        # Asked once per flow: looked up once per check, not once per flow.
+        return _tied_pairs(self.analysis)
 
     def shared_forum(self, first: str, second: str) -> str | None:
         if not self.rule.forums:
@@ -120,10 +128,6 @@ class _Links:
             or self.shared_forum(first, second) is not None
             or self.within(first, second)
         )
-
-
-def _pair_key(first: int, second: int, size: int) -> int:
-    return min(first, second) * size + max(first, second)
 
 
 def _tied_pairs(analysis: Analysis) -> set[int]:
@@ -191,12 +195,10 @@ def transitions_about(
     the actors are or send children to, for the finding about all their Kitas; counts
     and severities are those of the whole table.
     """
-    flows = [
-        flow
-        for flow in _latest_flows(analysis.network)
-        if flow.source in analysis.graph.index and flow.target in analysis.graph.index
-    ]
-    published = _Published(analysis, policy)
+    latest = _latest_flows(analysis.network)
+    index = analysis.graph.index
+    flows = [flow for flow in latest if flow.source in index and flow.target in index]
+    published = _Published(analysis, policy, latest)
     gaps: list[Gap] = []
     for rule in analysis.rules.of_type(RequiredTransitionCooperation):
         selected = [f for f in flows if not rule.transitions or f.transition in rule.transitions]
@@ -241,14 +243,25 @@ class _Published:
 
     A finding shows a count only where the protected matrix by institution shows it or
     determines it, so that findings and matrix published together reveal nothing that
-    the matrix withholds.
+    the matrix withholds. ``flows`` are those of the latest school year.
     """
 
-    def __init__(self, analysis: Analysis, policy: DisclosurePolicy) -> None:
+    def __init__(
+        self, analysis: Analysis, policy: DisclosurePolicy, flows: list[TransitionFlow]
+    ) -> None:
         network = analysis.network
         self.policy = policy
-        self.labels = _institution_labels(network)
-        counts, _ = _flow_counts(network, None, self.labels)
+        self.labels = labels = _institution_labels(network)
+        # The table, the records of each cell and the flows into each school in one pass
+        # over the latest flows (the table is _flow_counts', with its rows in that order).
+        counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        self.records: dict[tuple[str, str], int] = defaultdict(int)
+        self.into: dict[str, int] = defaultdict(int)
+        for flow in flows:
+            source, target = flow.source, flow.target
+            counts[labels[source]][labels[target]] += flow.pupils
+            self.records[source, target] += 1
+            self.into[target] += 1
         # The last day of a horizon mostly publishes the same table as the first: it is
         # protected once per source network and table, not once per day. The table by
         # institution is what protect_nested publishes beside the table by form (it is
@@ -261,11 +274,6 @@ class _Published:
         self.table: ProtectedTable[str, str] = analysis.source._memoised(
             key, lambda: protect_table(counts, policy=policy)
         )
-        self.records: dict[tuple[str, str], int] = defaultdict(int)
-        self.into: dict[str, int] = defaultdict(int)
-        for flow in _latest_flows(network):
-            self.records[flow.source, flow.target] += 1
-            self.into[flow.target] += 1
 
     def flow(self, flow: TransitionFlow) -> int | None:
         """Return the flow's count if it is the only record of its cell and the cell is shown."""
@@ -581,9 +589,7 @@ def _relabelled(
 
 def _institution_labels(network: EducationNetwork) -> dict[str, str]:
     """Return a row label per actor: its name, with the id where two share a name."""
-    counts: dict[str, int] = defaultdict(int)
-    for actor in network.actors:
-        counts[actor.name] += 1
+    counts = Counter(actor.name for actor in network.actors)
     return {
         actor.id: actor.name if counts[actor.name] == 1 else f"{actor.name} ({actor.id})"
         for actor in network.actors
