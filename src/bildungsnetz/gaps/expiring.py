@@ -30,7 +30,7 @@ import numpy as np
 
 from bildungsnetz.gaps._analysis import analyse, ranges, ties_of
 from bildungsnetz.gaps._detectors import static_findings
-from bildungsnetz.gaps._exclusive import exclusive_pairs
+from bildungsnetz.gaps._exclusive import exclusive_bound, exclusive_pairs
 from bildungsnetz.gaps._finish import finished, unfinished
 from bildungsnetz.gaps._text import amount, listing
 from bildungsnetz.gaps.gap import Explanation, Gap, GapKind, gap_id
@@ -405,7 +405,8 @@ def _brokers_among(
     pairs counted for them alone (``gaps/_exclusive.py``). Candidates are the actors with
     enough contacts to broker the smallest number of pairs that counts, unless the
     finding each rule would give (whatever its numbers) is among the ``known`` ids: the
-    hubs, brokers already, cost the most to count.
+    hubs, brokers already, cost the most to count; and unless a bound on their pairs
+    (:func:`~bildungsnetz.gaps._exclusive.exclusive_bound`) is below every rule's.
     """
     graph = analysis.graph
     rules = analysis.rules.of_type(NoSinglePointOfFailure)
@@ -416,7 +417,11 @@ def _brokers_among(
         for row in np.flatnonzero(enough).tolist():
             key = gap_id(GapKind.EXCLUSIVE_BROKER, (graph.nodes[row],), rule.id, {})
             candidates[row] |= key not in known
+    # Most remaining hubs broker few pairs alone: their contacts share another node. A
+    # bound, one step from each contact, spares them the count of their pairs.
     rows = np.flatnonzero(candidates)
+    smallest = min((rule.min_exclusive_pairs for rule in rules), default=0)
+    rows = rows[exclusive_bound(graph.indptr, graph.indices, rows) >= smallest]
     counts = dict(
         zip(rows.tolist(), exclusive_pairs(graph.indptr, graph.indices, rows).tolist(), strict=True)
     )
