@@ -29,6 +29,7 @@ from bildungsnetz.gaps import (
     find_isolated_actors,
     find_uncovered_topics,
     find_underlinked_groups,
+    find_unmet_needs,
 )
 from bildungsnetz.gaps._analysis import analyse
 from bildungsnetz.gaps._detectors import STATIC_DETECTORS, static_findings
@@ -304,6 +305,46 @@ def test_circles_and_isolation_of_the_later_day_naming_what_ends_are_all_judged(
     naming = {gap.id for gap in whole if set(gap.actors) & touched}
     assert naming <= set(judged) <= {gap.id for gap in whole}
     assert all(judged[gap.id] == gap for gap in whole if gap.id in judged)
+
+
+@given(network=timed_districts(), horizon=st.sampled_from([365, 1095]))
+def test_unmet_needs_of_the_later_day_about_what_ends_are_all_judged(network, horizon):
+    """Needs are judged of the sites and providers of ending measures: all, and no other."""
+    later = STICHTAG + timedelta(days=horizon)
+    endings = _endings(analyse(network, as_of=STICHTAG), STICHTAG, later)
+    measures = [ending for ending in endings if ending.collection == "interventions"]
+    served = set().union(*(ending.touches for ending in measures))
+    with unfinished():
+        judged = [
+            gap
+            for gap in _later_findings(network, default_rules(), later, endings, set())
+            if gap.kind is GapKind.UNMET_NEED
+        ]
+        whole = find_unmet_needs(network, as_of=later)
+    expected = [gap for gap in whole if set(gap.actors) & served]
+    assert sorted(judged, key=lambda gap: gap.sort_key) == expected
+
+
+def test_unmet_needs_of_a_synthetic_district_judged_about_what_ends():
+    """Many measures end in a synthetic district: the needs of their sites, as found whole."""
+    network = synthetic(80, seed=0)
+    start = analyse(network)
+    later = start.as_of + timedelta(days=1095)
+    endings = _endings(start, start.as_of, later)
+    with unfinished():
+        judged = [
+            gap
+            for gap in _later_findings(network, start.rules, later, endings, set())
+            if gap.kind in {GapKind.UNMET_NEED, GapKind.UNCOVERED_TOPIC}
+        ]
+        whole = [
+            *find_unmet_needs(network, as_of=later),
+            *find_uncovered_topics(network, as_of=later),
+        ]
+    assert judged
+    assert {gap.id for gap in judged} <= {gap.id for gap in whole}
+    blamed = [gap for gap in whole if any(_caused(e, gap) for e in endings)]
+    assert {gap.id for gap in blamed} <= {gap.id for gap in judged}
 
 
 # A flow of 55 pupils between two schools whose only tie ends within a year: its finding

@@ -39,6 +39,7 @@ from bildungsnetz.gaps.interventions import (
     _fits,
     _uncovered_forms,
     _uncovered_municipalities,
+    _unmet_gap,
     find_provider_dependence,
     find_uncovered_topics,
     find_unmet_needs,
@@ -67,7 +68,7 @@ from bildungsnetz.gaps.transitions import find_transitions_without_cooperation, 
 from bildungsnetz.graph import _record_columns
 from bildungsnetz.model.dates import to_horizon
 from bildungsnetz.privacy import DEFAULT_POLICY, DisclosurePolicy
-from bildungsnetz.rules import NoSinglePointOfFailure, RequiredCoverage
+from bildungsnetz.rules import NeedCoverage, NoSinglePointOfFailure, RequiredCoverage
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection
@@ -187,6 +188,14 @@ class _LaterDay:
         return _present(self.analysis, self.around)
 
     @cached_property
+    def served(self) -> frozenset[str]:
+        """The sites and providers of the ending interventions."""
+        measures = (
+            ending.touches for ending in self.endings if ending.collection == "interventions"
+        )
+        return frozenset().union(*measures)
+
+    @cached_property
     def topics(self) -> frozenset[str]:
         """The topics an ending intervention serves."""
         measures = (
@@ -265,12 +274,38 @@ def _uncovered_about(day: _LaterDay) -> list[Gap]:
     return gaps
 
 
+def _unmet_about(day: _LaterDay) -> list[Gap]:
+    """Return the unmet-need findings about the sites and providers of ending measures.
+
+    What :func:`~bildungsnetz.gaps.find_unmet_needs` finds about them: a finding names
+    its school alone, and is blamed only on an ending intervention that touches it.
+    """
+    analysis, served = day.analysis, day.served
+    sites: dict[str, list[Intervention]] = defaultdict(list)
+    for measure in _active(analysis):
+        for site in measure.sites:
+            sites[site].append(measure)
+    gaps = []
+    for rule in analysis.rules.of_type(NeedCoverage):
+        for school in analysis.matching(rule.subject):
+            if school.id not in served:
+                continue
+            value = None if school.school is None else getattr(school.school, rule.indicator)
+            if value is None or value < rule.threshold:
+                continue
+            if any(m.tier >= rule.tier for m in sites.get(school.id, [])):
+                continue
+            gaps.append(_unmet_gap(analysis, rule, school, value))
+    return gaps
+
+
 # How the later day is judged, detector by detector (a test checks that these are the
 # static detectors), only when something they can be blamed on ends: the required ties,
 # exclusive brokers and transitions only around the touched actors, cut actors and ties
 # whole (one search of the whole day decides them), closed circles only for the subjects
 # next to a touched actor, isolation only of touched ones, coverage only of the topics of
-# ending interventions, and the groups, whose findings name no actor, never.
+# ending interventions, needs only of their sites and providers, and the groups, whose
+# findings name no actor, never.
 _LATER_DAY: tuple[_Judged, ...] = (
     _Judged(
         (
@@ -290,7 +325,7 @@ _LATER_DAY: tuple[_Judged, ...] = (
     _Judged((find_dependent_actors,), "ties", _dependent_about),
     _Judged((find_isolated_actors,), "ties", _isolated_about),
     _Judged((find_uncovered_topics,), "interventions", _uncovered_about),
-    _Judged((find_unmet_needs,), "interventions", _whole(find_unmet_needs)),
+    _Judged((find_unmet_needs,), "interventions", _unmet_about),
     _Judged((find_provider_dependence,), "interventions", _whole(find_provider_dependence)),
     _Judged((find_underlinked_groups, find_insular_groups), None),
 )
@@ -363,8 +398,9 @@ def _later_findings(
     judged; closed circles only for the subjects that are, or neighbour, such an actor,
     isolation only of such actors (cut actors and ties need the search of the whole day);
     the groups and municipalities never (their findings name no actor); coverage and
-    needs only when an intervention ends, since nothing else is blamed for them, and
-    coverage only of the topics such an intervention serves. Findings are taken as found,
+    needs only when an intervention ends, since nothing else is blamed for them:
+    coverage only of the topics such an intervention serves, needs only of its sites
+    and providers. Findings are taken as found,
     without evidence in words or verified suggestions.
     """
     day = _LaterDay(analyse(network, rules, as_of=later), endings, before, policy)
