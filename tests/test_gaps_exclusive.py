@@ -19,7 +19,7 @@ from bildungsnetz import metrics
 from bildungsnetz.datasets import synthetic
 from bildungsnetz.gaps import _exclusive
 from bildungsnetz.gaps._analysis import analyse
-from bildungsnetz.gaps._exclusive import exclusive_pairs
+from bildungsnetz.gaps._exclusive import exclusive_bound, exclusive_pairs
 from strategies_graphs import graphs
 
 
@@ -65,3 +65,39 @@ def test_every_actor_of_a_synthetic_district_counts_as_the_measure():
     expected = list(metrics.exclusive_brokerage(arrays).values())
     assert exclusive_pairs(compact.indptr, compact.indices, rows).tolist() == expected
     assert max(expected) >= 100
+
+
+def bound_by_definition(graph, node):
+    """The pairs of neighbours less those of the neighbours shared most with one other node."""
+    contacts = set(graph[node])
+    shared = [len(contacts & set(graph[other])) for other in graph if other != node]
+    most = max(shared, default=0)
+    return len(contacts) * (len(contacts) - 1) // 2 - most * (most - 1) // 2
+
+
+@given(graph=graphs(max_nodes=12), data=st.data())
+def test_the_bound_is_its_definition_and_never_below_the_count(graph, data):
+    """Random graphs, chosen nodes: the bound as defined, at least the exclusive pairs."""
+    arrays = metrics.ArrayGraph.from_networkx(graph)
+    nodes = range(len(arrays.nodes))
+    chosen = data.draw(st.lists(st.sampled_from(nodes), unique=True)) if nodes else []
+    rows = np.array(chosen, dtype=np.int64)
+    bounds = exclusive_bound(arrays.indptr, arrays.indices, rows).tolist()
+    assert bounds == [bound_by_definition(graph, arrays.nodes[row]) for row in chosen]
+    counts = exclusive_pairs(arrays.indptr, arrays.indices, rows).tolist()
+    assert all(bound >= count for bound, count in zip(bounds, counts, strict=True))
+
+
+@pytest.mark.parametrize("budget", [1, 30, 10**9])
+def test_the_bound_of_every_actor_of_a_synthetic_district(monkeypatch, budget):
+    """Hubs tied to hundreds, in batches of any size: never below the count, and it spares
+    most hubs the count (below the default threshold of 100 where the count is)."""
+    monkeypatch.setattr(_exclusive, "_BUDGET", budget)
+    compact = analyse(synthetic(80, seed=2)).graph
+    rows = np.arange(len(compact.nodes), dtype=np.int64)
+    bounds = exclusive_bound(compact.indptr, compact.indices, rows)
+    counts = exclusive_pairs(compact.indptr, compact.indices, rows)
+    assert (bounds >= counts).all()
+    hubs = compact.degree * (compact.degree - 1) // 2 >= 100
+    spared = hubs & (bounds < 100)
+    assert spared.sum() * 2 >= (hubs & (counts < 100)).sum()

@@ -24,24 +24,21 @@ from bildungsnetz.gaps import (
     find_dependent_actors,
     find_exclusive_brokers,
     find_expiring_critical_ties,
-    find_fragile_pairs,
+    find_gaps,
     find_insular_groups,
     find_isolated_actors,
-    find_missing_required_ties,
-    find_shallow_cooperation,
-    find_transitions_without_cooperation,
-    find_unconfirmed_ties,
+    find_uncovered_topics,
     find_underlinked_groups,
-    find_unreachable,
+    find_unmet_needs,
 )
 from bildungsnetz.gaps._analysis import analyse
 from bildungsnetz.gaps._detectors import STATIC_DETECTORS, static_findings
 from bildungsnetz.gaps._finish import finished, unfinished
 from bildungsnetz.gaps.expiring import (
-    _MEASURE_DETECTORS,
-    _TIE_DETECTORS,
+    _LATER_DAY,
     _brokers_among,
     _caused,
+    _ending_ties,
     _EndingIndex,
     _endings,
     _finding,
@@ -49,6 +46,7 @@ from bildungsnetz.gaps.expiring import (
 )
 from bildungsnetz.gaps.gap import GapKind
 from bildungsnetz.model.dates import to_horizon
+from bildungsnetz.privacy import DEFAULT_POLICY, DisclosurePolicy
 from bildungsnetz.rules import NoSinglePointOfFailure, RuleSet, default_rules
 from strategies_districts import STICHTAG, districts
 
@@ -56,15 +54,16 @@ COLLECTIONS = {"actors": "active", "cooperations": "period", "forums": "period"}
 COLLECTIONS["interventions"] = "period"
 
 
-def full_recomputation(network, horizon, rules=None):
+def full_recomputation(network, horizon, rules=None, policy=DEFAULT_POLICY):
     """The reference: every static detector on both days, each new finding attributed."""
     start = analyse(network, rules)
     ahead = to_horizon(horizon, start=start.as_of)
     if start.as_of is None:
         return []
     later = start.as_of + ahead
-    before = {gap.id for gap in static_findings(network, start.rules, start.as_of)}
-    opened = [gap for gap in static_findings(network, start.rules, later) if gap.id not in before]
+    before = {gap.id for gap in static_findings(network, start.rules, start.as_of, policy)}
+    found = static_findings(network, start.rules, later, policy)
+    opened = [gap for gap in found if gap.id not in before]
     endings = _endings(start, start.as_of, later)
     index = _EndingIndex(endings)
     blamed = defaultdict(list)
@@ -211,19 +210,77 @@ def test_brokers_of_hundreds_of_pairs_counted_around_some_actors(make):
 
 
 def test_every_static_detector_is_judged_or_never_blamed():
-    """Each static detector is judged on the later day in one way, or names no actor."""
-    required = [
-        find_missing_required_ties,
-        find_unreachable,
-        find_fragile_pairs,
-        find_shallow_cooperation,
-        find_unconfirmed_ties,
-    ]
-    unblamed = [find_underlinked_groups, find_insular_groups]
-    about = [find_exclusive_brokers, find_transitions_without_cooperation]
-    listed = [*required, *about, *_TIE_DETECTORS, *_MEASURE_DETECTORS, *unblamed]
+    """The table that drives the later day holds each static detector once.
+
+    Judged around what ends (ties, actors and forums, or interventions) or, for the group
+    detectors whose findings name no actor and are never blamed, not run at all.
+    """
+    listed = [detector for judged in _LATER_DAY for detector in judged.detectors]
     assert sorted(listed, key=repr) == sorted(STATIC_DETECTORS, key=repr)
     assert len(set(listed)) == len(listed)
+    unjudged = [
+        detector for judged in _LATER_DAY if judged.judge is None for detector in judged.detectors
+    ]
+    assert sorted(unjudged, key=repr) == sorted(
+        [find_underlinked_groups, find_insular_groups], key=repr
+    )
+    assert all((judged.judge is None) == (judged.blamed is None) for judged in _LATER_DAY)
+
+
+def test_the_later_day_runs_what_the_table_holds(monkeypatch):
+    """Each judge of the table is run when its kind of record ends, and nothing else is."""
+    network = musterkreis()
+    start = analyse(network)
+    later = start.as_of + timedelta(days=1095)
+    endings = _endings(start, start.as_of, later)
+    assert {ending.collection for ending in endings} >= {"actors", "interventions"}
+    calls = []
+    table = tuple(
+        judged
+        if judged.judge is None
+        else type(judged)(
+            judged.detectors, judged.blamed, lambda day, j=judged: calls.append(j) or []
+        )
+        for judged in _LATER_DAY
+    )
+    monkeypatch.setattr("bildungsnetz.gaps.expiring._LATER_DAY", table)
+    assert _later_findings(network, start.rules, later, endings, set()) == []
+    assert calls == [judged for judged in _LATER_DAY if judged.judge is not None]
+    calls.clear()
+    ties = [ending for ending in endings if ending.collection != "interventions"]
+    _later_findings(network, start.rules, later, ties, set())
+    assert calls == [judged for judged in _LATER_DAY if judged.blamed == "ties"]
+
+
+@given(network=timed_districts(), horizon=st.sampled_from([1, 365, 1095]))
+def test_ending_ties_are_those_of_the_day_whose_end_lies_within(network, horizon):
+    """Chosen from the columns of day numbers: what a pass over the day's ties chooses."""
+    analysis = analyse(network, sensitive_rules(), as_of=STICHTAG)
+    later = STICHTAG + timedelta(days=horizon)
+    expected = [
+        tie
+        for tie in analysis.network.cooperations
+        if tie.period.end is not None and STICHTAG < tie.period.end <= later
+    ]
+    assert _ending_ties(analysis, STICHTAG, later) == expected
+
+
+@given(network=timed_districts(), horizon=st.sampled_from([365, 1095]))
+def test_uncovered_topics_of_the_later_day_of_what_ends_are_all_judged(network, horizon):
+    """Coverage is judged for the topics of ending measures: all their findings, no other."""
+    later = STICHTAG + timedelta(days=horizon)
+    endings = _endings(analyse(network, as_of=STICHTAG), STICHTAG, later)
+    measures = [ending for ending in endings if ending.collection == "interventions"]
+    topics = set().union(*(ending.topics for ending in measures))
+    with unfinished():
+        judged = [
+            gap
+            for gap in _later_findings(network, default_rules(), later, endings, set())
+            if gap.kind is GapKind.UNCOVERED_TOPIC
+        ]
+        whole = find_uncovered_topics(network, as_of=later)
+    expected = [gap for gap in whole if measures and gap.evidence["topic"] in topics]
+    assert sorted(judged, key=lambda gap: gap.sort_key) == expected
 
 
 @given(network=timed_districts(), horizon=st.sampled_from([365, 1095]))
@@ -248,3 +305,79 @@ def test_circles_and_isolation_of_the_later_day_naming_what_ends_are_all_judged(
     naming = {gap.id for gap in whole if set(gap.actors) & touched}
     assert naming <= set(judged) <= {gap.id for gap in whole}
     assert all(judged[gap.id] == gap for gap in whole if gap.id in judged)
+
+
+@given(network=timed_districts(), horizon=st.sampled_from([365, 1095]))
+def test_unmet_needs_of_the_later_day_about_what_ends_are_all_judged(network, horizon):
+    """Needs are judged of the sites and providers of ending measures: all, and no other."""
+    later = STICHTAG + timedelta(days=horizon)
+    endings = _endings(analyse(network, as_of=STICHTAG), STICHTAG, later)
+    measures = [ending for ending in endings if ending.collection == "interventions"]
+    served = set().union(*(ending.touches for ending in measures))
+    with unfinished():
+        judged = [
+            gap
+            for gap in _later_findings(network, default_rules(), later, endings, set())
+            if gap.kind is GapKind.UNMET_NEED
+        ]
+        whole = find_unmet_needs(network, as_of=later)
+    expected = [gap for gap in whole if set(gap.actors) & served]
+    assert sorted(judged, key=lambda gap: gap.sort_key) == expected
+
+
+def test_unmet_needs_of_a_synthetic_district_judged_about_what_ends():
+    """Many measures end in a synthetic district: the needs of their sites, as found whole."""
+    network = synthetic(80, seed=0)
+    start = analyse(network)
+    later = start.as_of + timedelta(days=1095)
+    endings = _endings(start, start.as_of, later)
+    with unfinished():
+        judged = [
+            gap
+            for gap in _later_findings(network, start.rules, later, endings, set())
+            if gap.kind in {GapKind.UNMET_NEED, GapKind.UNCOVERED_TOPIC}
+        ]
+        whole = [
+            *find_unmet_needs(network, as_of=later),
+            *find_uncovered_topics(network, as_of=later),
+        ]
+    assert judged
+    assert {gap.id for gap in judged} <= {gap.id for gap in whole}
+    blamed = [gap for gap in whole if any(_caused(e, gap) for e in endings)]
+    assert {gap.id for gap in blamed} <= {gap.id for gap in judged}
+
+
+# A flow of 55 pupils between two schools whose only tie ends within a year: its finding
+# on the later day is of the rule's severity where the count is shown, one level lower
+# where it is withheld, and so is the ending blamed for it.
+_FLOW = ("igs-lindenau", "bbs")
+_WITHHOLD_ALL = DisclosurePolicy(threshold=1000)
+
+
+def _flow_tie_ending():
+    network = musterkreis()
+    ties = {tie.id for tie in network.cooperations if set(tie.actors) == set(_FLOW)}
+    end = network.reference_date + timedelta(days=100)
+    changed = [
+        tie.model_copy(update={"period": Period(start=tie.period.start, end=end)})
+        if tie.id in ties
+        else tie
+        for tie in network.cooperations
+    ]
+    return network.replace(cooperations=tuple(changed)), ties
+
+
+@pytest.mark.parametrize("policy", [DEFAULT_POLICY, _WITHHOLD_ALL])
+def test_the_disclosure_policy_of_find_gaps_reaches_the_later_day(policy):
+    """find_gaps with a policy and a horizon: the expiring findings of that policy."""
+    network, ties = _flow_tie_ending()
+    report = find_gaps(network.replace(), horizon=365, policy=policy)
+    reported = [gap for gap in report.gaps if gap.kind is GapKind.EXPIRING_CRITICAL_TIE]
+    direct = find_expiring_critical_ties(network.replace(), horizon=365, policy=policy)
+    expected = full_recomputation(network.replace(), 365, policy=policy)
+    assert as_json(direct) == as_json(expected)
+    assert [gap.id for gap in reported] == [gap.id for gap in expected]
+    assert [gap.severity for gap in reported] == [gap.severity for gap in expected]
+    blamed = [gap for gap in reported if gap.evidence["record"] in ties]
+    assert [gap.evidence["opened_kinds"] for gap in blamed] == ["transition_without_cooperation"]
+    assert blamed[0].severity == ("high" if policy == DEFAULT_POLICY else "medium")

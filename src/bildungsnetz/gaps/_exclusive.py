@@ -16,9 +16,11 @@ import scipy.sparse
 from bildungsnetz.gaps._analysis import ranges
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from bildungsnetz.gaps._analysis import IntArray
 
-__all__ = ["exclusive_pairs", "neighbourhoods"]
+__all__ = ["exclusive_bound", "exclusive_pairs", "neighbourhoods"]
 
 # How many steps of the walk and pairs of neighbours one batch of nodes may hold in memory.
 _BUDGET = 4_000_000
@@ -41,6 +43,29 @@ def exclusive_pairs(indptr: IntArray, indices: IntArray, rows: IntArray) -> IntA
     are all pairs less those. Costs the sum of the degrees of the neighbours of ``rows``
     and the pairs of their neighbours, in batches that bound the memory.
     """
+    return _in_batches(indptr, indices, rows, _batch)
+
+
+def exclusive_bound(indptr: IntArray, indices: IntArray, rows: IntArray) -> IntArray:
+    """Return, for each node of ``rows``, at most the pairs it brokers exclusively.
+
+    The pairs of its neighbours less those of the neighbours it shares with the one
+    other node that shares most of them: any two of those share that node, so neither
+    pair is exclusive. A hub whose contacts all know one office (a school and its
+    Schulamt) brokers few pairs exclusively, and this says so at the cost of one step
+    from each neighbour, without the pairs of neighbours that :func:`exclusive_pairs`
+    multiplies out.
+    """
+    return _in_batches(indptr, indices, rows, _bound)
+
+
+def _in_batches(
+    indptr: IntArray,
+    indices: IntArray,
+    rows: IntArray,
+    count: Callable[[IntArray, IntArray, IntArray], IntArray],
+) -> IntArray:
+    """Return ``count`` of the ``rows``, in batches whose walks fit the memory budget."""
     counts = np.zeros(rows.size, dtype=np.int64)
     if not rows.size:
         return counts
@@ -51,9 +76,24 @@ def exclusive_pairs(indptr: IntArray, indices: IntArray, rows: IntArray) -> IntA
     start = 0
     while start < rows.size:
         end = max(int(np.searchsorted(cost, cost[start] + _BUDGET)), start + 1)
-        counts[start:end] = _batch(indptr, indices, rows[start:end])
+        counts[start:end] = count(indptr, indices, rows[start:end])
         start = end
     return counts
+
+
+def _bound(indptr: IntArray, indices: IntArray, rows: IntArray) -> IntArray:
+    n, degree = indptr.size - 1, np.diff(indptr)
+    owner, neighbour = neighbourhoods(indptr, indices, rows)
+    # Every step from a neighbour of a chosen node to another node: how many of the
+    # chosen node's neighbours each other node shares with it.
+    step_owner = np.repeat(owner, degree[neighbour])
+    other = indices[ranges(indptr, neighbour)]
+    beyond = other != rows[step_owner]
+    landed, shared = np.unique(step_owner[beyond] * n + other[beyond], return_counts=True)
+    most = np.zeros(rows.size, dtype=np.int64)
+    np.maximum.at(most, landed // n, shared)
+    pairs: IntArray = degree[rows] * (degree[rows] - 1) // 2
+    return pairs - most * (most - 1) // 2
 
 
 def _batch(indptr: IntArray, indices: IntArray, rows: IntArray) -> IntArray:

@@ -23,22 +23,35 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
 from bildungsnetz.gaps._analysis import analyse, ranges, ties_of
 from bildungsnetz.gaps._detectors import static_findings
-from bildungsnetz.gaps._exclusive import exclusive_pairs
+from bildungsnetz.gaps._exclusive import exclusive_bound, exclusive_pairs
 from bildungsnetz.gaps._finish import finished, unfinished
 from bildungsnetz.gaps._text import amount, listing
 from bildungsnetz.gaps.gap import Explanation, Gap, GapKind, gap_id
 from bildungsnetz.gaps.interventions import (
+    _active,
+    _fits,
+    _uncovered_forms,
+    _uncovered_municipalities,
+    _unmet_gap,
     find_provider_dependence,
     find_uncovered_topics,
     find_unmet_needs,
 )
-from bildungsnetz.gaps.required_ties import findings_about
+from bildungsnetz.gaps.required_ties import (
+    find_fragile_pairs,
+    find_missing_required_ties,
+    find_shallow_cooperation,
+    find_unconfirmed_ties,
+    find_unreachable,
+    findings_about,
+)
 from bildungsnetz.gaps.structure import (
     _broker_gap,
     _dependent_among,
@@ -46,14 +59,19 @@ from bildungsnetz.gaps.structure import (
     find_cut_actors,
     find_cut_ties,
     find_dependent_actors,
+    find_exclusive_brokers,
+    find_insular_groups,
     find_isolated_actors,
+    find_underlinked_groups,
 )
-from bildungsnetz.gaps.transitions import transitions_about
+from bildungsnetz.gaps.transitions import find_transitions_without_cooperation, transitions_about
+from bildungsnetz.graph import _record_columns
 from bildungsnetz.model.dates import to_horizon
-from bildungsnetz.rules import NoSinglePointOfFailure
+from bildungsnetz.privacy import DEFAULT_POLICY, DisclosurePolicy
+from bildungsnetz.rules import NeedCoverage, NoSinglePointOfFailure, RequiredCoverage
 
 if TYPE_CHECKING:
-    from collections.abc import Collection
+    from collections.abc import Callable, Collection
 
     from bildungsnetz.gaps._analysis import Analysis, BoolArray
     from bildungsnetz.model import Cooperation, EducationNetwork, Intervention, Language
@@ -87,6 +105,7 @@ def find_expiring_critical_ties(
     *,
     as_of: DayLike | None = None,
     horizon: HorizonLike = DEFAULT_HORIZON,
+    policy: DisclosurePolicy = DEFAULT_POLICY,
 ) -> list[Gap]:
     """Find what ends within the horizon and which new gaps its end opens.
 
@@ -101,6 +120,10 @@ def find_expiring_critical_ties(
         either, nothing is reported (the detector never assumes today).
     horizon
         How far ahead to look.
+    policy
+        How pupil counts are protected in the transition findings compared on both days
+        (what :func:`~bildungsnetz.gaps.find_gaps` is given): a withheld count lowers a
+        finding's severity, and with it that of the ending blamed for it.
 
     Returns
     -------
@@ -130,8 +153,8 @@ def find_expiring_critical_ties(
     endings = _endings(start, start.as_of, later)
     if not endings:
         return []
-    before = {gap.id for gap in static_findings(network, start.rules, start.as_of)}
-    candidates = _later_findings(network, start.rules, later, endings, before)
+    before = {gap.id for gap in static_findings(network, start.rules, start.as_of, policy)}
+    candidates = _later_findings(network, start.rules, later, endings, before, policy=policy)
     opened = [gap for gap in candidates if gap.id not in before]
     index = _EndingIndex(endings)
     blamed: dict[_Ending, list[Gap]] = defaultdict(list)
@@ -144,18 +167,168 @@ def find_expiring_critical_ties(
     return finished(start, gaps)
 
 
-# How the later day is judged, detector by detector (a test checks that these, the
-# required ties, exclusive brokers, transitions, and the group detectors whose findings
-# name no actor, are the static detectors), only when something they can be blamed on
-# ends: cut actors and ties whole (one search of the whole day decides them), closed
-# circles only for the subjects next to a touched actor, isolation only of touched ones.
-_TIE_DETECTORS = (
-    find_cut_actors,
-    find_cut_ties,
-    find_dependent_actors,
-    find_isolated_actors,
+@dataclass
+class _LaterDay:
+    """The last day of the horizon, with what ends before it and what was found on the first."""
+
+    analysis: Analysis
+    endings: list[_Ending]
+    before: Collection[str]
+    policy: DisclosurePolicy
+
+    @cached_property
+    def around(self) -> frozenset[str]:
+        """The actors that an ending tie, actor or forum touches."""
+        ties = (ending.touches for ending in self.endings if ending.collection != "interventions")
+        return frozenset().union(*ties)
+
+    @cached_property
+    def touched(self) -> BoolArray:
+        """The mask of the nodes of :attr:`around` present on the day."""
+        return _present(self.analysis, self.around)
+
+    @cached_property
+    def served(self) -> frozenset[str]:
+        """The sites and providers of the ending interventions."""
+        measures = (
+            ending.touches for ending in self.endings if ending.collection == "interventions"
+        )
+        return frozenset().union(*measures)
+
+    @cached_property
+    def topics(self) -> frozenset[str]:
+        """The topics an ending intervention serves."""
+        measures = (
+            ending.topics for ending in self.endings if ending.collection == "interventions"
+        )
+        return frozenset().union(*measures)
+
+    def ends(self, what: Literal["ties", "interventions"]) -> bool:
+        """Whether anything of the kind ends: ties, actors and forums, or interventions."""
+        measures = sum(ending.collection == "interventions" for ending in self.endings)
+        return bool(measures if what == "interventions" else len(self.endings) - measures)
+
+
+@dataclass(frozen=True)
+class _Judged:
+    """How the findings of some static detectors are looked for on the later day.
+
+    ``judge`` gives (at least) every finding of the ``detectors`` on the later day that an
+    ending of the kind ``blamed`` could be blamed for; ``None`` for detectors whose
+    findings no ending is ever blamed for (they name no actor), which are not run.
+    """
+
+    detectors: tuple[Callable[..., list[Gap]], ...]
+    blamed: Literal["ties", "interventions"] | None
+    judge: Callable[[_LaterDay], list[Gap]] | None = None
+
+
+def _whole(detector: Callable[..., list[Gap]]) -> Callable[[_LaterDay], list[Gap]]:
+    """Return the judge that runs ``detector`` on the whole later day."""
+
+    def judge(day: _LaterDay) -> list[Gap]:
+        analysis = day.analysis
+        return detector(analysis.source, analysis.rules, as_of=analysis.as_of)
+
+    return judge
+
+
+def _required_about(day: _LaterDay) -> list[Gap]:
+    return findings_about(day.analysis, day.touched)
+
+
+def _brokers_about(day: _LaterDay) -> list[Gap]:
+    return _brokers_among(day.analysis, day.touched, day.before)
+
+
+def _transitions_about(day: _LaterDay) -> list[Gap]:
+    return transitions_about(day.analysis, day.around, day.policy)
+
+
+def _dependent_about(day: _LaterDay) -> list[Gap]:
+    return _dependent_among(day.analysis, _next_to(day.analysis, day.touched))
+
+
+def _isolated_about(day: _LaterDay) -> list[Gap]:
+    return _isolated_among(day.analysis, day.touched)
+
+
+def _uncovered_about(day: _LaterDay) -> list[Gap]:
+    """Return the uncovered-topic findings of the topics that an ending measure serves.
+
+    What :func:`~bildungsnetz.gaps.find_uncovered_topics` finds for them: a topic's
+    finding is blamed only on an ending intervention that serves it.
+    """
+    analysis = day.analysis
+    if not analysis.source.interventions:
+        return []
+    gaps = []
+    for rule in analysis.rules.of_type(RequiredCoverage):
+        if rule.topic.value not in day.topics:
+            continue
+        fitting = [m for m in _active(analysis) if _fits(m, rule.topic, rule.tier)]
+        if rule.per == "municipality":
+            gaps.extend(_uncovered_municipalities(analysis, rule, fitting))
+        else:
+            gaps.extend(_uncovered_forms(analysis, rule, fitting))
+    return gaps
+
+
+def _unmet_about(day: _LaterDay) -> list[Gap]:
+    """Return the unmet-need findings about the sites and providers of ending measures.
+
+    What :func:`~bildungsnetz.gaps.find_unmet_needs` finds about them: a finding names
+    its school alone, and is blamed only on an ending intervention that touches it.
+    """
+    analysis, served = day.analysis, day.served
+    sites: dict[str, list[Intervention]] = defaultdict(list)
+    for measure in _active(analysis):
+        for site in measure.sites:
+            sites[site].append(measure)
+    gaps = []
+    for rule in analysis.rules.of_type(NeedCoverage):
+        for school in analysis.matching(rule.subject):
+            if school.id not in served:
+                continue
+            value = None if school.school is None else getattr(school.school, rule.indicator)
+            if value is None or value < rule.threshold:
+                continue
+            if any(m.tier >= rule.tier for m in sites.get(school.id, [])):
+                continue
+            gaps.append(_unmet_gap(analysis, rule, school, value))
+    return gaps
+
+
+# How the later day is judged, detector by detector (a test checks that these are the
+# static detectors), only when something they can be blamed on ends: the required ties,
+# exclusive brokers and transitions only around the touched actors, cut actors and ties
+# whole (one search of the whole day decides them), closed circles only for the subjects
+# next to a touched actor, isolation only of touched ones, coverage only of the topics of
+# ending interventions, needs only of their sites and providers, and the groups, whose
+# findings name no actor, never.
+_LATER_DAY: tuple[_Judged, ...] = (
+    _Judged(
+        (
+            find_missing_required_ties,
+            find_unreachable,
+            find_fragile_pairs,
+            find_shallow_cooperation,
+            find_unconfirmed_ties,
+        ),
+        "ties",
+        _required_about,
+    ),
+    _Judged((find_exclusive_brokers,), "ties", _brokers_about),
+    _Judged((find_transitions_without_cooperation,), "ties", _transitions_about),
+    _Judged((find_cut_actors,), "ties", _whole(find_cut_actors)),
+    _Judged((find_cut_ties,), "ties", _whole(find_cut_ties)),
+    _Judged((find_dependent_actors,), "ties", _dependent_about),
+    _Judged((find_isolated_actors,), "ties", _isolated_about),
+    _Judged((find_uncovered_topics,), "interventions", _uncovered_about),
+    _Judged((find_unmet_needs,), "interventions", _unmet_about),
+    _Judged((find_provider_dependence,), "interventions", _whole(find_provider_dependence)),
+    _Judged((find_underlinked_groups, find_insular_groups), None),
 )
-_MEASURE_DETECTORS = (find_uncovered_topics, find_unmet_needs, find_provider_dependence)
 
 _INTERVENTION_KINDS = {
     GapKind.UNMET_NEED,
@@ -209,40 +382,33 @@ def _later_findings(
     rules: RuleSet,
     later: date,
     endings: list[_Ending],
-    before: set[str],
+    before: Collection[str],
+    *,
+    policy: DisclosurePolicy = DEFAULT_POLICY,
 ) -> list[Gap]:
     """Return the findings of the later day that an ending could be blamed for.
 
     Every finding of the later day that :func:`_caused` would attribute to an ending is
     among them (the tests compare with judging the whole later day); others may be too.
-    What no ending can be blamed for is not judged: a tie, actor or forum that ends is
-    blamed only for findings naming an actor it touches, so the required ties are judged
-    only for the subjects that are, or neighbour, such an actor (a finding names the
-    subject and its direct partners or intermediary), exclusive brokerage is counted
-    only for such actors, and only the flows from or to them are judged; closed circles
-    only for the subjects that are, or neighbour, such an actor, isolation only of such
-    actors (cut actors and ties need the search of the whole day); the groups and
-    municipalities never (their findings name no actor); coverage and needs only when
-    an intervention ends, since nothing else is blamed for them. Findings are taken as
-    found, without evidence in words or verified suggestions.
+    What no ending can be blamed for is not judged (see ``_LATER_DAY``): a tie, actor or
+    forum that ends is blamed only for findings naming an actor it touches, so the
+    required ties are judged only for the subjects that are, or neighbour, such an actor
+    (a finding names the subject and its direct partners or intermediary), exclusive
+    brokerage is counted only for such actors, and only the flows from or to them are
+    judged; closed circles only for the subjects that are, or neighbour, such an actor,
+    isolation only of such actors (cut actors and ties need the search of the whole day);
+    the groups and municipalities never (their findings name no actor); coverage and
+    needs only when an intervention ends, since nothing else is blamed for them:
+    coverage only of the topics such an intervention serves, needs only of its sites
+    and providers. Findings are taken as found,
+    without evidence in words or verified suggestions.
     """
-    analysis = analyse(network, rules, as_of=later)
-    ties = [ending for ending in endings if ending.collection != "interventions"]
+    day = _LaterDay(analyse(network, rules, as_of=later), endings, before, policy)
     found: list[Gap] = []
     with unfinished():
-        if ties:
-            around = frozenset().union(*(ending.touches for ending in ties))
-            touched = _present(analysis, around)
-            found += findings_about(analysis, touched)
-            found += _brokers_among(analysis, touched, before)
-            found += transitions_about(analysis, around)
-            found += find_cut_actors(network, rules, as_of=later)
-            found += find_cut_ties(network, rules, as_of=later)
-            found += _dependent_among(analysis, _next_to(analysis, touched))
-            found += _isolated_among(analysis, touched)
-        if len(ties) < len(endings):
-            for detector in _MEASURE_DETECTORS:
-                found += detector(network, rules, as_of=later)
+        for judged in _LATER_DAY:
+            if judged.judge is not None and judged.blamed and day.ends(judged.blamed):
+                found += judged.judge(day)
     return found
 
 
@@ -275,7 +441,8 @@ def _brokers_among(
     pairs counted for them alone (``gaps/_exclusive.py``). Candidates are the actors with
     enough contacts to broker the smallest number of pairs that counts, unless the
     finding each rule would give (whatever its numbers) is among the ``known`` ids: the
-    hubs, brokers already, cost the most to count.
+    hubs, brokers already, cost the most to count; and unless a bound on their pairs
+    (:func:`~bildungsnetz.gaps._exclusive.exclusive_bound`) is below every rule's.
     """
     graph = analysis.graph
     rules = analysis.rules.of_type(NoSinglePointOfFailure)
@@ -286,7 +453,11 @@ def _brokers_among(
         for row in np.flatnonzero(enough).tolist():
             key = gap_id(GapKind.EXCLUSIVE_BROKER, (graph.nodes[row],), rule.id, {})
             candidates[row] |= key not in known
+    # Most remaining hubs broker few pairs alone: their contacts share another node. A
+    # bound, one step from each contact, spares them the count of their pairs.
     rows = np.flatnonzero(candidates)
+    smallest = min((rule.min_exclusive_pairs for rule in rules), default=0)
+    rows = rows[exclusive_bound(graph.indptr, graph.indices, rows) >= smallest]
     counts = dict(
         zip(rows.tolist(), exclusive_pairs(graph.indptr, graph.indices, rows).tolist(), strict=True)
     )
@@ -309,8 +480,8 @@ def _endings(analysis: Analysis, first: date, last: date) -> list[_Ending]:
     actor_ends = {a.id: a.active.end for a in network.actors if inside(a.active.end)}
     found = [
         _tie_ending(network, tie)
-        for tie in network.cooperations
-        if inside(tie.period.end) and not _ends_with_actor(tie, actor_ends)
+        for tie in _ending_ties(analysis, first, last)
+        if not _ends_with_actor(tie, actor_ends)
     ]
     for actor in network.actors:
         if inside(actor.active.end):
@@ -358,6 +529,21 @@ def _endings(analysis: Analysis, first: date, last: date) -> list[_Ending]:
                 )
             )
     return found
+
+
+def _ending_ties(analysis: Analysis, first: date, last: date) -> list[Cooperation]:
+    """Return the day's cooperations whose end lies in ``(first, last]``, in id order.
+
+    Those of ``analysis.network``, in its order, chosen from the source's columns of tie
+    periods (day numbers) rather than by a pass over the records in Python: a state has
+    tens of thousands of ties, a few hundred end.
+    """
+    columns, present = _record_columns(analysis.source), analysis.records.cooperations
+    # valid_until is the number of the (exclusive) end day; an open end is beyond any day.
+    until = columns.valid_until[present]
+    chosen = present[(until > first.toordinal()) & (until <= last.toordinal())]
+    ties = columns.cooperations
+    return [ties[i] for i in chosen.tolist()]
 
 
 def _ends_with_actor(tie: Cooperation, actor_ends: dict[str, date | None]) -> bool:

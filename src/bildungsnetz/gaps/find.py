@@ -154,7 +154,9 @@ def _report(
         found += detector(network, chosen, as_of=day, horizon=ahead)
         advance(detector.__name__)
     if ahead is not None:
-        found += find_expiring_critical_ties(network, chosen, as_of=day, horizon=ahead)
+        found += find_expiring_critical_ties(
+            network, chosen, as_of=day, horizon=ahead, policy=policy
+        )
         advance("find_expiring_critical_ties")
     gaps: dict[str, Gap] = {}
     for gap in found:
